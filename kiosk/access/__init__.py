@@ -1,0 +1,1 @@
+"""Access: physical geometry (millimetres, reach band), themes and contrast."""

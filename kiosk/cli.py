@@ -1,0 +1,227 @@
+"""The ``kiosk`` command: run the kiosk, render a screen, check content.
+
+Every expected failure (bad configuration, bad option) prints one line and
+exits with status 2; no traceback reaches the person at the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from kiosk import config as config_module
+from kiosk.config import KNOWN_LANGUAGES, ConfigError, KioskConfig
+from kiosk.session import PROFILES
+
+SCREENS = ("welcome", "language", "catalogue", "walkthrough", "finished", "help", "idle")
+
+
+class UsageError(Exception):
+    """A command-line problem worded for a person."""
+
+
+def _size(value: str) -> tuple[int, int]:
+    try:
+        w, h = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in pixels, e.g. 1920x1080, got {value!r}") from None
+    if w < 200 or h < 200:
+        raise argparse.ArgumentTypeError(f"the size must be at least 200x200 pixels, got {value!r}")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: ``run``, ``screenshot``, ``content check``, ``content list``."""
+    parser = argparse.ArgumentParser(prog="kiosk", description="Passerelle, the accessible kiosk.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
+        p.add_argument("--data-dir", type=Path, help="folder for session logs (overrides the configuration)")
+        p.add_argument("--lang", choices=KNOWN_LANGUAGES, help="language a visit starts in")
+        p.add_argument("--profile", choices=PROFILES, help="profile every visit starts with")
+
+    run = sub.add_parser("run", help="start the kiosk (fullscreen, locked down)")
+    common(run)
+    run.add_argument("--windowed", action="store_true", help="development mode: a window that may be closed")
+
+    shot = sub.add_parser("screenshot", help="render one screen headless to a PNG and exit")
+    common(shot)
+    shot.add_argument("--screen", required=True, choices=SCREENS)
+    shot.add_argument("--procedure", help="procedure id (walkthrough, finished; default: the first one)")
+    shot.add_argument("--step", type=int, default=1, help="step number, from 1 (walkthrough)")
+    shot.add_argument("--text-scale", type=float, choices=(1.0, 1.5, 2.0), default=1.0)
+    shot.add_argument("--theme", default="light", help="colour theme")
+    shot.add_argument("--size", type=_size, help="WIDTHxHEIGHT pixels (default: the configured resolution)")
+    shot.add_argument("--out", type=Path, required=True, help="PNG file to write")
+
+    content = sub.add_parser("content", help="check or list the procedures")
+    csub = content.add_subparsers(dest="content_command", required=True)
+    check = csub.add_parser("check", help="validate procedure files and lint easy-to-read rules")
+    check.add_argument("--config", type=Path)
+    check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the configured content)")
+    listing = csub.add_parser("list", help="list the procedures")
+    listing.add_argument("--config", type=Path)
+    listing.add_argument("--json", action="store_true", help="one JSON object per procedure")
+    return parser
+
+
+def load_config(args: argparse.Namespace) -> KioskConfig:
+    """The configuration with command-line overrides; validates ``--lang``."""
+    config = config_module.load(args.config)
+    if getattr(args, "data_dir", None):
+        config = replace(config, data_dir=args.data_dir)
+    lang = getattr(args, "lang", None)
+    if lang and lang not in config.languages:
+        where = config.source or "the built-in defaults"
+        raise UsageError(f"--lang {lang}: not offered by {where} (kiosk.languages = {list(config.languages)})")
+    return config
+
+
+def prepare_data_dir(config: KioskConfig) -> None:
+    """Create the data folder if missing; warn (and go on) if it cannot be written."""
+    folder = config.data_dir
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"kiosk: warning: data folder {folder}: cannot create it ({exc.strerror}); "
+              "the kiosk runs but keeps no session log", file=sys.stderr)
+        return
+    if not os.access(folder, os.W_OK):
+        print(f"kiosk: warning: data folder {folder} is read-only; the kiosk runs but keeps no session log",
+              file=sys.stderr)
+
+
+def report_content(content: object) -> None:
+    """Tell staff, at start-up, which procedures were left out and why."""
+    for problem in content.errors:
+        print(f"kiosk: content: {problem}", file=sys.stderr)
+    if content.errors:
+        print(f"kiosk: {len(content.procedures)} procedures loaded, some left out (see above)", file=sys.stderr)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    config = load_config(args)
+    prepare_data_dir(config)
+    from kiosk.content.loader import load as load_content
+    from kiosk.ui import bootstrap
+
+    content = load_content([config.content_dir])
+    report_content(content)
+    headless = not bootstrap.has_display()
+    if headless:
+        print("kiosk: no display found (DISPLAY is not set): running offscreen; "
+              "use `kiosk screenshot` to see the screens", file=sys.stderr)
+    bootstrap.prepare(config, windowed=args.windowed, headless=headless)
+    bootstrap.quiet_kivy_logging()
+    from kiosk.ui.app import KioskApp
+
+    KioskApp(config, windowed=args.windowed, content=content, lang=args.lang, profile=args.profile).run()
+    return 0
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from kiosk.access.themes import THEMES
+
+    if args.theme not in THEMES:
+        raise UsageError(f"--theme {args.theme}: unknown theme (expected one of: {', '.join(THEMES)})")
+    config = load_config(args)
+    if args.size:
+        config = config.with_resolution(*args.size)
+    from kiosk.testing.pilot import Pilot
+    from kiosk.ui import bootstrap
+
+    bootstrap.prepare(config, windowed=True, headless=True)
+    bootstrap.quiet_kivy_logging()
+    with Pilot.run(config, lang=args.lang) as pilot:
+        stage(pilot, args)
+        pilot.screenshot(args.out)
+    print(args.out)
+    return 0
+
+
+def stage(pilot: object, args: argparse.Namespace) -> None:
+    """Put the running kiosk on the screen and in the state the options ask for."""
+    services = pilot.services
+    nav = services.nav
+    lang = args.lang or services.visit.language
+    nav.set_language(lang)
+    services.style.text_scale = args.text_scale
+    services.style.theme_name = args.theme
+    procedures = services.content.procedures
+    procedure = services.content.get(args.procedure) if args.procedure else (procedures[0] if procedures else None)
+    if args.procedure and procedure is None:
+        known = ", ".join(p.id for p in procedures)
+        raise UsageError(f"--procedure {args.procedure}: no such procedure (known: {known})")
+    screen = args.screen
+    if screen in ("walkthrough", "finished") and procedure is None:
+        raise UsageError(f"--screen {screen}: no procedure loaded")
+    if screen == "walkthrough":
+        if not 1 <= args.step <= len(procedure.steps):
+            raise UsageError(f"--step {args.step}: {procedure.id} has steps 1 to {len(procedure.steps)}")
+        nav.open_procedure(procedure.id, args.step - 1)
+    elif screen == "finished":
+        services.visit.procedure_id = procedure.id
+        nav.go("finished")
+    elif screen == "help":
+        nav.go("catalogue")
+        nav.show_help()
+    elif screen == "idle":
+        nav.go("catalogue")
+        pilot.advance(services.config.idle_delay_s + 0.5)
+    else:
+        nav.go(screen)
+    pilot.settle()
+
+
+def cmd_content(args: argparse.Namespace) -> int:
+    from kiosk.content.loader import load as load_content
+
+    if args.content_command == "check":
+        config = config_module.load(args.config)
+        paths = args.paths or [config.content_dir]
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            raise UsageError(f"{missing[0]}: no such file or folder")
+        content = load_content(paths)
+        for problem in content.problems:
+            print(f"{problem}{'' if problem.severity == 'error' else ' (warning)'}")
+        files = len({p.source for p in content.procedures} | {p.file for p in content.problems})
+        print(f"{files} files checked: {len(content.procedures)} procedures loaded, "
+              f"{len(content.errors)} errors, {len(content.warnings)} warnings")
+        return 1 if content.errors else 0
+    config = config_module.load(args.config)
+    content = load_content([config.content_dir])
+    report_content(content)
+    for p in content.procedures:
+        row = {"id": p.id, "languages": list(p.languages), "steps": len(p.steps),
+               "replicas": p.replica_count, "last_checked": p.last_checked.isoformat()}
+        print(json.dumps(row, ensure_ascii=False) if args.json else
+              f"{p.id:32} {','.join(p.languages):9} {len(p.steps):3} steps {p.replica_count:3} replicas  "
+              f"checked {p.last_checked}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``kiosk`` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "run":
+            return cmd_run(args)
+        if args.command == "screenshot":
+            return cmd_screenshot(args)
+        if args.command == "content":
+            return cmd_content(args)
+    except (ConfigError, UsageError) as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    parser.error(f"unknown command {args.command}")
+    return 2

@@ -1,0 +1,159 @@
+"""The kiosk's configuration: one optional TOML file, every key optional.
+
+Read with the standard library's ``tomllib`` and checked with a JSON schema, so a
+wrong key or value stops start-up with one line that names the file, the key
+and what is expected (:class:`ConfigError`). Imports no Kivy.
+
+Example (every key shown with its default)::
+
+    [screen]
+    width_mm = 527          # visible width of the panel, millimetres
+    height_mm = 296         # visible height of the panel, millimetres
+    width_px = 1920         # resolution
+    height_px = 1080
+    bottom_edge_mm = 760    # height of the screen's bottom edge above the floor
+    obstacle = true         # a desk in front: forward reach is 1120 mm, else 1220 mm
+
+    [kiosk]
+    languages = ["fr", "en", "ar"]   # offered, in this order; the first is the default
+    idle_delay_s = 180      # no touch or key for this long -> the idle warning
+    idle_warning_s = 30     # the warning's countdown (at least 20 s)
+    data_dir = "~/.local/share/passerelle"   # session logs; created if missing
+    content_dir = "content"  # procedures (default: the bundled content)
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from kiosk import PROJECT_ROOT
+from kiosk.validation import dotted, schema_errors
+
+#: Languages the kiosk has interface strings and voices for.
+KNOWN_LANGUAGES = ("fr", "en", "ar")
+
+
+class ConfigError(Exception):
+    """A configuration problem, already worded as one line for a person."""
+
+
+@dataclass(frozen=True)
+class ScreenConfig:
+    """The physical screen: size, resolution and how high it is mounted."""
+
+    width_mm: float = 527.0
+    height_mm: float = 296.0
+    width_px: int = 1920
+    height_px: int = 1080
+    bottom_edge_mm: float = 760.0
+    obstacle: bool = True
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    """Everything the kiosk is configured with; built-in defaults throughout."""
+
+    screen: ScreenConfig = field(default_factory=ScreenConfig)
+    languages: tuple[str, ...] = KNOWN_LANGUAGES
+    idle_delay_s: float = 180.0
+    idle_warning_s: float = 30.0
+    data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir("passerelle")))
+    content_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "content")
+    source: Path | None = None
+
+    @property
+    def default_language(self) -> str:
+        """The language a visit starts in: the first one offered."""
+        return self.languages[0]
+
+    def with_resolution(self, width_px: int, height_px: int) -> KioskConfig:
+        """The same kiosk drawn at another resolution (same physical screen)."""
+        return replace(self, screen=replace(self.screen, width_px=width_px, height_px=height_px))
+
+
+_POSITIVE = {"type": "number", "exclusiveMinimum": 0}
+_PIXELS = {"type": "integer", "minimum": 200, "maximum": 16384}
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "screen": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "width_mm": _POSITIVE,
+                "height_mm": _POSITIVE,
+                "width_px": _PIXELS,
+                "height_px": _PIXELS,
+                "bottom_edge_mm": {"type": "number", "minimum": 0, "maximum": 2500},
+                "obstacle": {"type": "boolean"},
+            },
+        },
+        "kiosk": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "languages": {
+                    "type": "array",
+                    "minItems": 1,
+                    "uniqueItems": True,
+                    "items": {"type": "string", "enum": list(KNOWN_LANGUAGES)},
+                },
+                "idle_delay_s": {"type": "number", "minimum": 10},
+                "idle_warning_s": {"type": "number", "minimum": 20},
+                "data_dir": {"type": "string", "minLength": 1},
+                "content_dir": {"type": "string", "minLength": 1},
+            },
+        },
+    },
+}
+
+
+def _path(value: str, base: Path) -> Path:
+    p = Path(value).expanduser()
+    return p if p.is_absolute() else (base / p)
+
+
+def from_mapping(data: dict[str, Any], source: Path | None = None) -> KioskConfig:
+    """Build a configuration from parsed TOML, raising :class:`ConfigError`."""
+    name = str(source) if source else "configuration"
+    for path, message in schema_errors(data, SCHEMA):
+        raise ConfigError(f"{name}: {dotted(path) or '(top level)'}: {message}")
+    base = source.parent if source else Path.cwd()
+    defaults = KioskConfig()
+    screen = ScreenConfig(**data.get("screen", {}))
+    kiosk = data.get("kiosk", {})
+    return KioskConfig(
+        screen=screen,
+        languages=tuple(kiosk.get("languages", defaults.languages)),
+        idle_delay_s=float(kiosk.get("idle_delay_s", defaults.idle_delay_s)),
+        idle_warning_s=float(kiosk.get("idle_warning_s", defaults.idle_warning_s)),
+        data_dir=_path(kiosk["data_dir"], base) if "data_dir" in kiosk else defaults.data_dir,
+        content_dir=_path(kiosk["content_dir"], base) if "content_dir" in kiosk else defaults.content_dir,
+        source=source,
+    )
+
+
+def load(path: Path | None) -> KioskConfig:
+    """Read the TOML file at ``path`` (``None``: built-in defaults)."""
+    if path is None:
+        return KioskConfig()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: cannot read the configuration: no such file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror or exc}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the configuration is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    return from_mapping(data, path)

@@ -1,0 +1,4 @@
+"""Procedures: the model, the loader with its checks, and easy-to-read lint.
+
+Imports no Kivy. Use :func:`kiosk.content.loader.load` to read a folder.
+"""

@@ -1,0 +1,253 @@
+"""Read procedure files, validate them, and report problems with file and line.
+
+Every file is parsed with PyYAML's composer so each value keeps its line, checked
+against ``schema.json`` with ``jsonschema``, then against rules a schema cannot
+express (a replica's target exists, ids are unique). A broken file is left out
+and its problems reported as ``FILE:LINE: field: what is wrong``; the others
+load. Easy-to-read lint (see :mod:`kiosk.content.lint`) adds warnings.
+Imports no Kivy.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kiosk.content.model import Element, Procedure, Replica, Step, Text
+from kiosk.validation import dotted, schema_errors
+
+SCHEMA_PATH = Path(__file__).with_name("schema.json")
+LANGUAGES = ("fr", "en", "ar")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a content file; ``error`` excludes the procedure."""
+
+    file: Path
+    line: int
+    field: str
+    message: str
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field or '(file)'}: {self.message}"
+
+
+@dataclass
+class ContentSet:
+    """The procedures that loaded, in catalogue order, and every problem found."""
+
+    procedures: list[Procedure] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def get(self, procedure_id: str) -> Procedure | None:
+        """The procedure with this id, if it loaded."""
+        return next((p for p in self.procedures if p.id == procedure_id), None)
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The procedure JSON schema (read once)."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+class _Located:
+    """A parsed YAML document that can say on which line a path lies."""
+
+    def __init__(self, node: yaml.Node | None) -> None:
+        self.node = node
+
+    def line(self, path: Sequence[Any]) -> int:
+        """1-based line of the deepest node that ``path`` reaches."""
+        node = self.node
+        if node is None:
+            return 1
+        line = node.start_mark.line + 1
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if getattr(key, "value", None) == part:
+                        line = key.start_mark.line + 1
+                        node = value
+                        break
+                else:
+                    return line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            else:
+                return line
+        return line
+
+
+def _plain(value: Any) -> Any:
+    """YAML dates -> ISO strings, so the JSON schema sees what the file says."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k) if not isinstance(k, str) else k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def parse(text: str) -> tuple[Any, _Located]:
+    """Parse YAML text into data and a line locator; raises ``yaml.YAMLError``."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return _plain(data), _Located(node)
+
+
+def _text(raw: dict[str, str] | None) -> Text | None:
+    return Text(dict(raw)) if raw else None
+
+
+def _build(data: dict[str, Any], source: Path) -> Procedure:
+    steps = []
+    for s in data["steps"]:
+        replica = None
+        if r := s.get("replica"):
+            replica = Replica(
+                address=r.get("address", data["site"]["url"]),
+                heading=Text(r["heading"]),
+                elements=tuple(
+                    Element(e["id"], e["kind"], Text(e["label"]), _text(e.get("example"))) for e in r["elements"]
+                ),
+                target=r["target"],
+                action=r["action"],
+            )
+        steps.append(
+            Step(
+                id=s["id"],
+                title=Text(s["title"]),
+                text=Text(s["text"]),
+                speak=_text(s.get("speak")),
+                tip=_text(s.get("tip")),
+                warning=_text(s.get("warning")),
+                picture=s.get("picture"),
+                replica=replica,
+            )
+        )
+    languages = tuple(lang for lang in LANGUAGES if lang in data["title"])
+    return Procedure(
+        id=data["id"],
+        theme=data["theme"],
+        pictogram=data["pictogram"],
+        title=Text(data["title"]),
+        summary=Text(data["summary"]),
+        site_name=Text(data["site"]["name"]),
+        site_url=data["site"]["url"],
+        last_checked=date.fromisoformat(data["last_checked"]),
+        checked_by=data["checked_by"],
+        bring=tuple(Text(b) for b in data["bring"]),
+        steps=tuple(steps),
+        source=source,
+        languages=languages,
+    )
+
+
+def _structure_errors(data: dict[str, Any]) -> Iterable[tuple[list[Any], str]]:
+    """Rules beyond the schema: unique ids, replica targets that exist and fit."""
+    seen_steps: set[str] = set()
+    for i, step in enumerate(data["steps"]):
+        if step["id"] in seen_steps:
+            yield ["steps", i, "id"], f"step id {step['id']!r} is used twice"
+        seen_steps.add(step["id"])
+        replica = step.get("replica")
+        if not replica:
+            continue
+        kinds: dict[str, str] = {}
+        for j, element in enumerate(replica["elements"]):
+            if element["id"] in kinds:
+                yield ["steps", i, "replica", "elements", j, "id"], f"element id {element['id']!r} is used twice"
+            kinds[element["id"]] = element["kind"]
+            if "example" in element and element["kind"] not in ("field", "password"):
+                yield ["steps", i, "replica", "elements", j, "example"], "only a field or password has an example"
+        target, action = replica["target"], replica["action"]
+        where = ["steps", i, "replica", "target"]
+        if target not in kinds:
+            yield where, f"target {target!r} is not one of the replica's elements ({', '.join(kinds)})"
+        elif action == "type" and kinds[target] not in ("field", "password"):
+            yield where, f"action 'type' needs a field or password target, {target!r} is a {kinds[target]}"
+        elif action == "tap" and kinds[target] not in ("button", "checkbox", "link"):
+            yield where, f"action 'tap' needs a button, checkbox or link target, {target!r} is a {kinds[target]}"
+
+
+def load_file(path: Path, today: date | None = None) -> tuple[Procedure | None, list[Problem]]:
+    """Load one procedure file: the procedure (or ``None``) and its problems."""
+    from kiosk.content.lint import lint  # lint builds on the model; imported late to keep this light
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(path, 1, "", f"not UTF-8 text ({exc.reason})")]
+    except OSError as exc:
+        return None, [Problem(path, 1, "", f"cannot read the file: {exc.strerror or exc}")]
+    try:
+        data, located = parse(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [Problem(path, line, "", f"not valid YAML: {reason}")]
+    except (ValueError, TypeError, RecursionError) as exc:  # e.g. unhashable keys
+        return None, [Problem(path, 1, "", f"not valid YAML: {exc}")]
+    problems = [Problem(path, located.line(p), dotted(p), m) for p, m in schema_errors(data, schema())]
+    if problems:
+        return None, problems
+    problems = [Problem(path, located.line(p), dotted(p), m) for p, m in _structure_errors(data)]
+    try:
+        date.fromisoformat(data["last_checked"])
+    except ValueError:
+        problems.append(Problem(path, located.line(["last_checked"]), "last_checked", "not a real date (YYYY-MM-DD)"))
+    if problems:
+        return None, problems
+    procedure = _build(data, path)
+    warnings = [
+        Problem(path, located.line(p), dotted(p), m, "warning") for p, m in lint(data, today or date.today())
+    ]
+    return procedure, warnings
+
+
+def content_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into their ``*.yaml`` files, sorted, files kept as given."""
+    out: list[Path] = []
+    for p in paths:
+        out.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
+    return out
+
+
+def load(paths: Iterable[Path], today: date | None = None) -> ContentSet:
+    """Load every procedure under ``paths``; broken ones are left out and reported."""
+    result = ContentSet()
+    files = content_files(paths)
+    for path in files:
+        procedure, problems = load_file(path, today)
+        result.problems.extend(problems)
+        if procedure is None:
+            continue
+        if result.get(procedure.id) is not None:
+            result.problems.append(Problem(path, 1, "id", f"procedure id {procedure.id!r} is already used"))
+            continue
+        result.procedures.append(procedure)
+    return result

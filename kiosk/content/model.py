@@ -1,0 +1,106 @@
+"""What a procedure is: steps, practice replicas and text in several languages.
+
+Plain frozen dataclasses built by :mod:`kiosk.content.loader`; imports no Kivy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+#: The language every text must have; others fall back to it.
+BASE_LANGUAGE = "fr"
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of text in several languages (``{"fr": ..., "en": ...}``)."""
+
+    by_lang: Mapping[str, str]
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, or in French when it has no translation."""
+        return self.by_lang.get(lang) or self.by_lang[BASE_LANGUAGE]
+
+    def has(self, lang: str) -> bool:
+        """Whether a real translation into ``lang`` exists."""
+        return bool(self.by_lang.get(lang))
+
+
+@dataclass(frozen=True)
+class Element:
+    """One thing drawn on a practice replica: text, field, button, box or link."""
+
+    id: str
+    kind: str
+    label: Text
+    example: Text | None = None
+
+    @property
+    def typable(self) -> bool:
+        """Whether the visitor types into it."""
+        return self.kind in ("field", "password")
+
+    @property
+    def masked(self) -> bool:
+        """Whether its content is hidden on screen and never spoken."""
+        return self.kind == "password"
+
+
+@dataclass(frozen=True)
+class Replica:
+    """A simplified, clearly marked copy of the real page for one step."""
+
+    address: str
+    heading: Text
+    elements: tuple[Element, ...]
+    target: str
+    action: str  # "tap" or "type"
+
+    def element(self, element_id: str) -> Element | None:
+        """The element with this id, if any."""
+        return next((e for e in self.elements if e.id == element_id), None)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a walkthrough."""
+
+    id: str
+    title: Text
+    text: Text
+    speak: Text | None = None
+    tip: Text | None = None
+    warning: Text | None = None
+    picture: str | None = None
+    replica: Replica | None = None
+
+    def spoken(self, lang: str) -> str:
+        """What to say for this step's instruction (``speak`` wins over ``text``)."""
+        return (self.speak or self.text).get(lang)
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """A real online procedure taught step by step."""
+
+    id: str
+    theme: str
+    pictogram: str
+    title: Text
+    summary: Text
+    site_name: Text
+    site_url: str
+    last_checked: date
+    checked_by: str
+    bring: tuple[Text, ...]
+    steps: tuple[Step, ...]
+    source: Path | None = None
+    languages: tuple[str, ...] = field(default=())
+
+    @property
+    def replica_count(self) -> int:
+        """How many steps carry a practice replica."""
+        return sum(1 for s in self.steps if s.replica is not None)

@@ -1,0 +1,66 @@
+"""Speech engines behind one small interface: ``speak(utterance, done)``, ``stop()``.
+
+- :class:`RecordingEngine` keeps what it was asked to say (tests, and a record
+  of what the kiosk said); it finishes each utterance at once.
+- :class:`NullEngine` says nothing: the kiosk runs with captions only.
+
+The real engine (pyttsx3 synthesis, played through Kivy's audio) lives in
+:mod:`kiosk.speech.tts`. Imports no Kivy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.speech.queue import Utterance
+
+
+class NullEngine:
+    """No speech available: every utterance finishes silently at once."""
+
+    available = False
+
+    def speak(self, utterance: Utterance, done: Callable[[], None]) -> None:
+        done()
+
+    def stop(self) -> None:
+        pass
+
+
+class RecordingEngine:
+    """Records every utterance; ``stops`` counts interruptions."""
+
+    available = True
+
+    def __init__(self, hold: bool = False) -> None:
+        #: with ``hold``, an utterance stays "speaking" until :meth:`finish`
+        self.hold = hold
+        self.spoken: list[Utterance] = []
+        self.stops = 0
+        self._done: Callable[[], None] | None = None
+
+    def speak(self, utterance: Utterance, done: Callable[[], None]) -> None:
+        self.spoken.append(utterance)
+        if self.hold:
+            self._done = done
+        else:
+            done()
+
+    def stop(self) -> None:
+        self.stops += 1
+        self._done = None
+
+    def finish(self) -> None:
+        """End the held utterance, as if its sound had finished."""
+        done, self._done = self._done, None
+        if done:
+            done()
+
+    @property
+    def texts(self) -> list[str]:
+        """What was said, in order."""
+        return [u.text for u in self.spoken]
+
+    def clear(self) -> None:
+        """Forget what was recorded so far."""
+        self.spoken.clear()

@@ -1,0 +1,129 @@
+"""A speech queue with priorities, interruption and a memory for Repeat.
+
+``NOW`` interrupts whatever is being said (a new screen, the visitor's own
+action); ``NEXT`` waits for the current utterance and goes before anything
+queued; ``NORMAL`` queues. Utterances carry a ``context`` tag: when the focus
+moves on, :meth:`SpeechQueue.drop_stale` discards queued speech about what is no
+longer in front of the visitor. The engine is injected (see
+:mod:`kiosk.speech.engines`). Imports no Kivy; thread-safe, as engines report
+completion from their own threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Protocol
+
+
+class Priority(IntEnum):
+    """How an utterance treats what is already being said."""
+
+    NORMAL = 0
+    NEXT = 1
+    NOW = 2
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """Something to say, in a language, about a context (screen or widget)."""
+
+    text: str
+    lang: str
+    priority: Priority = Priority.NOW
+    context: str = ""
+
+
+class Engine(Protocol):
+    """What the queue needs from a speech engine."""
+
+    def speak(self, utterance: Utterance, done: callable) -> None:  # type: ignore[valid-type]
+        """Start saying ``utterance``; call ``done()`` when it finished or was stopped."""
+
+    def stop(self) -> None:
+        """Stop speaking at once."""
+
+
+class SpeechQueue:
+    """Orders utterances for one engine; remembers the last full announcement."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._lock = threading.RLock()
+        self._pending: deque[Utterance] = deque()
+        self._current: Utterance | None = None
+        self._generation = 0
+        self.last_announcement: Utterance | None = None
+        self.enabled = True
+
+    @property
+    def speaking(self) -> Utterance | None:
+        """The utterance being said now, if any."""
+        return self._current
+
+    def say(self, text: str, lang: str, priority: Priority = Priority.NOW, context: str = "") -> None:
+        """Queue (or, with ``NOW``, interrupt and say) ``text`` in ``lang``."""
+        if not text or not self.enabled:
+            return
+        utterance = Utterance(text, lang, priority, context)
+        with self._lock:
+            if priority is Priority.NOW:
+                self._pending.clear()
+                self._pending.append(utterance)
+                self._interrupt()
+            elif priority is Priority.NEXT:
+                self._pending.appendleft(utterance)
+            else:
+                self._pending.append(utterance)
+            if self._current is None:
+                self._advance()
+
+    def announce(self, text: str, lang: str, context: str = "") -> None:
+        """Say a screen's announcement now and remember it for Repeat."""
+        self.last_announcement = Utterance(text, lang, Priority.NOW, context)
+        self.say(text, lang, Priority.NOW, context)
+
+    def repeat(self) -> None:
+        """Say the last announcement again, interrupting."""
+        if self.last_announcement:
+            u = self.last_announcement
+            self.say(u.text, u.lang, Priority.NOW, u.context)
+
+    def stop(self) -> None:
+        """Silence: stop the current utterance and forget the queued ones."""
+        with self._lock:
+            self._pending.clear()
+            self._interrupt()
+
+    def drop_stale(self, context: str) -> None:
+        """Drop queued utterances whose context is not ``context`` (focus moved on)."""
+        with self._lock:
+            self._pending = deque(u for u in self._pending if not u.context or u.context == context)
+
+    def forget(self) -> None:
+        """End of a visit: silence and forget what was last announced."""
+        self.stop()
+        self.last_announcement = None
+
+    def _interrupt(self) -> None:
+        if self._current is not None:
+            self._generation += 1
+            self._current = None
+            self.engine.stop()
+
+    def _advance(self) -> None:
+        if not self._pending:
+            return
+        self._current = self._pending.popleft()
+        self._generation += 1
+        generation = self._generation
+        self.engine.speak(self._current, lambda: self._finished(generation))
+
+    def _finished(self, generation: int) -> None:
+        with self._lock:
+            if generation != self._generation:
+                return  # a stale completion from an interrupted utterance
+            self._current = None
+            self._advance()

@@ -1,0 +1,1 @@
+"""Test support: the pilot that drives the real kiosk headless."""

@@ -1,0 +1,202 @@
+"""A pilot for the kiosk: start the real app headless, tap, press keys, look.
+
+Modelled on Textual's ``Pilot``: tests (and ``kiosk screenshot``) never touch
+Kivy internals, they go through this one module::
+
+    with Pilot.run(config) as pilot:
+        pilot.tap("start_button")
+        pilot.tap("language_fr")
+        assert pilot.screen == "catalogue"
+        assert "Que voulez-vous apprendre ?" in pilot.texts()
+        assert pilot.spoken[-1].startswith("Que voulez-vous")
+
+Taps are real touch events at the widget's window coordinates, so whatever is
+on top (an overlay) gets them, as it would for a finger. Keys go through both
+Kivy keyboard events, as SDL sends them. Time can be moved forward with
+:meth:`Pilot.advance` (the idle timer's clock is the pilot's).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from kiosk.config import KioskConfig
+from kiosk.ui import bootstrap
+
+#: Kivy key codes for the keys tests press.
+KEYS = {
+    "escape": (27, 41), "enter": (13, 40), "tab": (9, 43), "up": (273, 82), "down": (274, 81),
+    "left": (276, 80), "right": (275, 79), "backspace": (8, 42), "f1": (282, 58), "space": (32, 44),
+}
+
+
+class FakeClock:
+    """A monotonic clock the pilot can move forward."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.monotonic() + self.offset
+
+
+class Pilot:
+    """Drives one running :class:`kiosk.ui.app.KioskApp`."""
+
+    def __init__(self, app: Any, clock: FakeClock) -> None:
+        self.app = app
+        self.clock = clock
+
+    # -- life -----------------------------------------------------------------------
+    @classmethod
+    @contextmanager
+    def run(cls, config: KioskConfig | None = None, **app_kwargs: Any) -> Iterator[Pilot]:
+        """Start the kiosk headless (offscreen SDL, no display needed) and yield a pilot."""
+        config = config or KioskConfig()
+        bootstrap.prepare(config, windowed=True, headless=not os.environ.get("PASSERELLE_SHOW"))
+        from kivy.base import EventLoop, runTouchApp
+        from kivy.core.window import Window
+
+        from kiosk.speech.engines import RecordingEngine
+        from kiosk.ui.app import KioskApp
+
+        clock = FakeClock()
+        app_kwargs.setdefault("engine", RecordingEngine())
+        app_kwargs.setdefault("windowed", True)
+        app = KioskApp(config, now=clock, **app_kwargs)
+        size = (config.screen.width_px, config.screen.height_px)
+        if tuple(Window.size) != size:
+            Window.size = size
+        app._run_prepare()
+        runTouchApp(embedded=True)
+        pilot = cls(app, clock)
+        try:
+            pilot.settle()
+            yield pilot
+        finally:
+            app.stop()
+            EventLoop.idle()
+
+    # -- time -----------------------------------------------------------------------
+    def settle(self, frames: int = 4) -> None:
+        """Let the clock run a few frames so layout, bindings and events settle."""
+        from kivy.base import EventLoop
+
+        for _ in range(frames):
+            EventLoop.idle()
+
+    def advance(self, seconds: float) -> None:
+        """Let ``seconds`` pass for the kiosk's timers (idle), then settle."""
+        self.clock.offset += seconds
+        self.settle()
+
+    # -- looking ----------------------------------------------------------------------
+    @property
+    def services(self) -> Any:
+        return self.app.services
+
+    @property
+    def screen(self) -> str:
+        """Name of the screen on show."""
+        return self.app.root.current
+
+    @property
+    def overlay(self) -> str | None:
+        """Class name of the overlay on top, if any."""
+        overlays = self.services.nav.overlays
+        return type(overlays[-1]).__name__ if overlays else None
+
+    @property
+    def spoken(self) -> list[str]:
+        """Everything the kiosk said so far (with the recording engine)."""
+        return self.services.speech.engine.texts
+
+    def _roots(self) -> list[Any]:
+        from kivy.core.window import Window
+
+        return list(reversed(Window.children))  # the screen, then overlays on top
+
+    def _visible_roots(self) -> list[Any]:
+        """What a person sees: the top overlay if any, else the current screen."""
+        overlays = self.services.nav.overlays
+        return [overlays[-1]] if overlays else [self.app.root.current_screen]
+
+    def find(self, name: str) -> Any:
+        """The visible widget called ``name`` (kv ``id`` or ``name`` property)."""
+        for root in self._visible_roots():
+            for widget in root.walk(restrict=True):
+                if getattr(widget, "name", None) == name or name in getattr(widget, "ids", {}) and False:
+                    return widget
+            for widget in root.walk(restrict=True):
+                ids = getattr(widget, "ids", {})
+                if name in ids:
+                    return ids[name]
+        raise LookupError(f"no visible widget named {name!r} on {self.screen!r}")
+
+    def has(self, name: str) -> bool:
+        """Whether a widget called ``name`` is visible."""
+        try:
+            self.find(name)
+        except LookupError:
+            return False
+        return True
+
+    def texts(self) -> list[str]:
+        """The logical text of every visible label, in tree order."""
+        from kiosk.ui.widgets import KioskLabel
+
+        out = []
+        for root in self._visible_roots():
+            for widget in root.walk(restrict=True):
+                if isinstance(widget, KioskLabel) and widget.logical and widget.opacity > 0:
+                    out.append(widget.logical)
+        return out
+
+    def text(self) -> str:
+        """All visible text joined, handy for ``in`` assertions."""
+        return "\n".join(self.texts())
+
+    # -- acting ---------------------------------------------------------------------
+    def tap(self, name: str) -> None:
+        """Touch down and up at the centre of the visible widget ``name``."""
+        widget = self.find(name)
+        x, y = widget.to_window(*widget.center)
+        self.tap_at(x, y)
+
+    def tap_at(self, x: float, y: float) -> None:
+        """Touch down and up at window coordinates ``(x, y)``."""
+        from kivy.tests.common import UnitTestTouch
+
+        touch = UnitTestTouch(x, y)
+        touch.touch_down()
+        self.settle(1)
+        touch.touch_up()
+        self.settle()
+
+    def press(self, key: str, modifiers: list[str] | None = None) -> None:
+        """Press and release a key, through both Kivy keyboard events."""
+        from kivy.core.window import Window
+
+        code, scancode = KEYS[key] if key in KEYS else (ord(key), 0)
+        text = key if len(key) == 1 else None
+        mods = modifiers or []
+        Window.dispatch("on_key_down", code, scancode, text, mods)
+        Window.dispatch("on_keyboard", code, scancode, text, mods)
+        Window.dispatch("on_key_up", code, scancode)
+        self.settle()
+
+    def screenshot(self, path: Path) -> Path:
+        """Draw a frame and write the window to ``path`` (PNG)."""
+        from kivy.core.window import Window
+
+        self.settle(6)
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written = Window.screenshot(name=str(path.with_suffix("")) + "%(counter)s.png")
+        Path(written).replace(path)
+        return path

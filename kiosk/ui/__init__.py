@@ -1,0 +1,1 @@
+"""The Kivy side: app, screens and widgets. Import :mod:`kiosk.ui.bootstrap` first."""

@@ -1,0 +1,100 @@
+"""Prepare Kivy before it is imported: environment, kiosk lock-down, true dpi, fonts.
+
+Kivy reads its environment and much of its configuration when its modules are
+first imported, so :func:`prepare` must run before anything imports
+``kivy.core.window``. It sets a private ``KIVY_HOME`` (Kivy would otherwise
+write ``~/.kivy``), logs through Python's logging, derives ``KIVY_DPI`` from the
+configured physical screen size (SDL reports 96 dpi on Linux whatever the
+panel), and, in kiosk mode, fullscreen, borderless, no cursor, no screen saver,
+no multitouch dots and no Escape-to-quit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from kiosk.access.geometry import Geometry
+from kiosk.config import KioskConfig
+
+_prepared: dict[str, object] = {}
+
+
+def has_display() -> bool:
+    """Whether a graphical display is reachable (X11 or Wayland)."""
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def prepare(config: KioskConfig, *, windowed: bool, headless: bool) -> None:
+    """Set Kivy's environment and configuration; call once, before importing Kivy UI."""
+    if _prepared:
+        return
+    geometry = Geometry(config.screen)
+    env = os.environ
+    env.setdefault("KIVY_NO_ARGS", "1")
+    env.setdefault("KIVY_NO_FILELOG", "1")
+    env.setdefault("KIVY_NO_CONSOLELOG", "1")
+    env.setdefault("KIVY_LOG_MODE", "PYTHON")
+    env.setdefault("KIVY_HOME", str(Path(tempfile.gettempdir()) / f"passerelle-kivy-{os.getuid()}"))
+    env["KIVY_DPI"] = f"{geometry.dpi:.3f}"
+    if headless:
+        env["SDL_VIDEODRIVER"] = "offscreen"
+        env.setdefault("SDL_AUDIODRIVER", "dummy")
+
+    import logging
+
+    # Kivy imports every Linux input provider; without libmtdev it logs a traceback
+    # although the kiosk never uses that provider (ENGINEERING.md).
+    logging.getLogger("kivy").addFilter(lambda record: "MTDev is not supported" not in record.getMessage())
+    from kivy.config import Config
+
+    Config.set("kivy", "exit_on_escape", "0")
+    Config.set("kivy", "log_level", "warning")
+    Config.set("kivy", "keyboard_mode", "system")
+    # Only the mouse provider: touchscreens arrive as mouse events under X11 and the
+    # kernel providers would deliver each touch twice (ENGINEERING.md).
+    for key in list(Config.options("input")) if Config.has_section("input") else []:
+        Config.remove_option("input", key)
+    Config.set("input", "mouse", "mouse,disable_multitouch")
+    Config.set("graphics", "width", str(config.screen.width_px))
+    Config.set("graphics", "height", str(config.screen.height_px))
+    Config.set("graphics", "resizable", "0")
+    Config.set("graphics", "allow_screensaver", "0")
+    Config.set("graphics", "multisamples", "0")
+    if windowed or headless:
+        Config.set("graphics", "fullscreen", "0")
+        Config.set("graphics", "borderless", "0")
+        Config.set("graphics", "show_cursor", "1")
+    else:
+        Config.set("graphics", "fullscreen", "auto")
+        Config.set("graphics", "borderless", "1")
+        Config.set("graphics", "show_cursor", "0")
+    _prepared.update(config=config, windowed=windowed, headless=headless)
+    register_fonts()
+
+
+def register_fonts() -> None:
+    """Register Atkinson Hyperlegible (Latin) and Noto Sans Arabic with Kivy."""
+    import fontpkg_atkinson_hyperlegible as atkinson
+    import fontpkg_noto_sans_arabic as noto
+    from kivy.core.text import LabelBase
+
+    latin = Path(atkinson.__file__).parent / "files"
+    arabic = next((Path(noto.__file__).parent / "files").glob("NotoSansArabic*.ttf"))
+    LabelBase.register(
+        "Kiosk",
+        fn_regular=str(latin / "AtkinsonHyperlegible-Regular.ttf"),
+        fn_bold=str(latin / "AtkinsonHyperlegible-Bold.ttf"),
+    )
+    LabelBase.register("KioskArabic", fn_regular=str(arabic))
+
+
+def quiet_kivy_logging() -> None:
+    """Keep Kivy's log at warnings on stderr (it logs every provider at start)."""
+    import logging
+
+    logging.getLogger("kivy").setLevel(logging.WARNING)
+    if not logging.getLogger().handlers:
+        logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(levelname)s %(message)s")

@@ -1,0 +1,139 @@
+"""Moves the visitor between screens and keeps the visit's state in step.
+
+Screens call these methods (``services.nav.next_step()``), never each other. The
+visitor flow is welcome -> language -> catalogue -> walkthrough -> finished;
+help and the idle warning are overlays. :meth:`Navigator.end_visit` wipes every
+trace of the visit and returns to the welcome screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kivy.uix.screenmanager import ScreenManager
+
+from kiosk.ui.services import Services
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Procedure, Step
+
+
+class Navigator:
+    """The visitor flow over one ``ScreenManager``."""
+
+    def __init__(self, manager: ScreenManager, services: Services) -> None:
+        self.manager = manager
+        self.services = services
+        self.overlays: list[object] = []
+
+    # -- where we are -------------------------------------------------------------
+    @property
+    def screen_name(self) -> str:
+        """The screen on show."""
+        return self.manager.current
+
+    @property
+    def procedure(self) -> Procedure | None:
+        """The procedure the visitor opened, if any."""
+        visit = self.services.visit
+        return self.services.content.get(visit.procedure_id) if visit.procedure_id else None
+
+    @property
+    def step(self) -> Step | None:
+        """The step on show in the walkthrough, if any."""
+        procedure = self.procedure
+        if procedure is None:
+            return None
+        return procedure.steps[self.services.visit.step_index]
+
+    def go(self, name: str) -> None:
+        """Show screen ``name`` (re-entering it if already shown, so it refreshes)."""
+        if self.manager.current == name:
+            screen = self.manager.get_screen(name)
+            screen.dispatch("on_pre_enter")
+            screen.dispatch("on_enter")
+        else:
+            self.manager.current = name
+
+    # -- the flow -------------------------------------------------------------------
+    def start_visit(self) -> None:
+        """From the welcome screen: choose a language, or skip when only one is offered."""
+        self.services.visit.started = True
+        if len(self.services.config.languages) > 1:
+            self.go("language")
+        else:
+            self.go("catalogue")
+
+    def choose_language(self, lang: str) -> None:
+        """Switch the screen (and speech) language, then show the catalogue."""
+        self.set_language(lang)
+        self.go("catalogue")
+
+    def set_language(self, lang: str) -> None:
+        """Switch the visit's language everywhere at once."""
+        self.services.visit.language = lang
+        self.services.style.lang = lang
+
+    def open_procedure(self, procedure_id: str, step_index: int = 0) -> None:
+        """Start a walkthrough at its first (or given) step."""
+        visit = self.services.visit
+        visit.procedure_id = procedure_id
+        visit.step_index = step_index
+        visit.leave_step()
+        self.go("walkthrough")
+
+    def next_step(self) -> None:
+        """The next step, or the finished screen after the last one."""
+        procedure = self.procedure
+        visit = self.services.visit
+        if procedure is None:
+            return
+        visit.leave_step()
+        if visit.step_index + 1 < len(procedure.steps):
+            visit.step_index += 1
+            self.go("walkthrough")
+        else:
+            self.go("finished")
+
+    def previous_step(self) -> None:
+        """The previous step, or the catalogue from the first one."""
+        visit = self.services.visit
+        visit.leave_step()
+        if visit.step_index > 0:
+            visit.step_index -= 1
+            self.go("walkthrough")
+        else:
+            visit.procedure_id = None
+            self.go("catalogue")
+
+    def back(self) -> None:
+        """The Back key or button: one step back in the flow, never out of the app."""
+        if self.overlays:
+            self.overlays[-1].dismiss()
+            return
+        name = self.manager.current
+        if name == "walkthrough":
+            self.previous_step()
+        elif name == "finished":
+            self.go("catalogue")
+        elif name == "catalogue":
+            self.go("language" if len(self.services.config.languages) > 1 else "welcome")
+        elif name == "language":
+            self.go("welcome")
+
+    def learn_more(self) -> None:
+        """From the finished screen: back to the catalogue."""
+        self.services.visit.procedure_id = None
+        self.go("catalogue")
+
+    def end_visit(self) -> None:
+        """Wipe every trace of the visit and show the welcome screen."""
+        for overlay in list(self.overlays):
+            overlay.dismiss()
+        services = self.services
+        services.speech.forget()
+        services.visit.reset()
+        services.style.reset(services.visit.language)
+        for screen in self.manager.screens:
+            screen.forget()
+        self.go("welcome")

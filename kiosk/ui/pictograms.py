@@ -1,0 +1,13 @@
+"""Where pictograms live: white-on-transparent PNGs tinted by the theme."""
+
+from __future__ import annotations
+
+from kiosk import PROJECT_ROOT
+
+PICTOGRAMS = PROJECT_ROOT / "assets" / "pictograms"
+
+
+def pictogram_path(name: str) -> str:
+    """File of a pictogram, or ``''`` when there is none by that name."""
+    path = PICTOGRAMS / f"{name}.png"
+    return str(path) if name and path.exists() else ""

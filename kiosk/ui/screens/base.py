@@ -1,0 +1,54 @@
+"""What every kiosk screen shares: its services, translation, announcing itself."""
+
+from __future__ import annotations
+
+from kivy.properties import ObjectProperty
+from kivy.uix.screenmanager import Screen
+
+from kiosk.i18n import t
+from kiosk.ui.services import Services
+
+
+class KioskScreen(Screen):
+    """A screen that is given its services and speaks when it appears.
+
+    Subclasses provide :meth:`announcement` (said on entry, and by Repeat),
+    :meth:`help_text` (said and shown by Help), and may rebuild their content
+    in :meth:`refresh` (called before each entry) and drop visit data in
+    :meth:`forget` (end of visit).
+    """
+
+    services = ObjectProperty(None)
+    style = ObjectProperty(None)
+
+    def __init__(self, services: Services, **kwargs: object) -> None:
+        super().__init__(services=services, style=services.style, **kwargs)
+
+    @property
+    def lang(self) -> str:
+        """The visit's language."""
+        return self.services.visit.language
+
+    def tr(self, key: str, lang: str | None = None, **values: object) -> str:
+        """Interface string ``key``; kv passes ``root.style.lang`` so it rebinds."""
+        return t(lang or self.lang, key, **values)
+
+    def on_pre_enter(self, *args: object) -> None:
+        self.refresh()
+
+    def on_enter(self, *args: object) -> None:
+        self.services.speech.announce(self.announcement(), self.lang, context=self.name)
+
+    def refresh(self) -> None:
+        """Rebuild what depends on the visit (called before each entry)."""
+
+    def forget(self) -> None:
+        """Drop anything the visit left on this screen."""
+
+    def announcement(self) -> str:
+        """What the kiosk says when this screen appears."""
+        return self.tr(f"announce_{self.name}")
+
+    def help_text(self) -> str:
+        """What Help says and shows about this screen."""
+        return self.tr(f"help_{self.name}")

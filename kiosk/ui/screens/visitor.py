@@ -1,0 +1,197 @@
+"""The visitor screens: welcome, language, catalogue, walkthrough, finished.
+
+Layout is in ``screens.kv``; these classes fill in what depends on the visit and
+hand every action to the navigator (``services.nav``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.lang import Builder
+from kivy.properties import StringProperty
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.gridlayout import GridLayout
+from kivy.uix.image import Image
+
+from kiosk.i18n import t
+from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.pictograms import pictogram_path
+from kiosk.ui.widgets import BigButton, KioskLabel, Panel
+
+#: Catalogue order of themes: first steps first, safety last.
+THEME_ORDER = ("first_steps", "email", "identity", "job", "family", "housing", "health", "taxes", "papers", "safety")
+
+
+def nav_button(screen: KioskScreen, name: str, key: str, icon: str, action: object) -> BigButton:
+    """A main (30 mm) button whose label follows the visit's language."""
+    button = BigButton(style=screen.style, name=name, size_class="main", icon=pictogram_path(icon))
+    button.label = screen.tr(key)
+    screen.style.fbind("lang", lambda *_: setattr(button, "label", screen.tr(key)))
+    button.bind(on_release=lambda *_: action())
+    return button
+
+
+def standard_buttons(screen: KioskScreen, with_next: bool = False) -> list[BigButton]:
+    """Back, Repeat, Help (and Next): the main actions present on every screen."""
+    nav = screen.services.nav
+    buttons = [
+        nav_button(screen, "back_button", "back", "back", lambda: nav.back()),
+        nav_button(screen, "repeat_button", "repeat", "repeat", lambda: screen.services.speech.repeat()),
+        nav_button(screen, "help_button", "help", "help", lambda: nav.show_help()),
+    ]
+    if with_next:
+        buttons.append(nav_button(screen, "next_button", "next", "next", lambda: nav.next_step()))
+    return buttons
+
+
+class WelcomeScreen(KioskScreen):
+    """The attract screen: invites a touch or a key."""
+
+    def announcement(self) -> str:
+        return self.tr("announce_welcome")
+
+
+class LanguageScreen(KioskScreen):
+    """Each offered language named in its own words, with its own big button."""
+
+    def on_kv_post(self, base_widget: object) -> None:
+        self.ids.nav_bar.buttons = standard_buttons(self)
+
+    def refresh(self) -> None:
+        pane = self.ids.pane
+        pane.clear_content()
+        for lang in self.services.config.languages:
+            button = BigButton(style=self.style, name=f"language_{lang}", size_class="main",
+                               label=t(lang, "language_name"), label_lang=lang, icon=pictogram_path("globe"))
+            button.bind(on_release=lambda _b, code=lang: self.services.nav.choose_language(code))
+            pane.add_content(button)
+
+
+class CatalogueScreen(KioskScreen):
+    """Procedures grouped by theme, each with a pictogram and a short title."""
+
+    def on_kv_post(self, base_widget: object) -> None:
+        self.ids.nav_bar.buttons = standard_buttons(self)
+
+    def refresh(self) -> None:
+        pane = self.ids.pane
+        pane.clear_content()
+        procedures = self.services.content.procedures
+        if not procedures:
+            pane.add_content(KioskLabel(style=self.style, logical=self.tr("catalogue_empty")))
+            return
+        order = {theme: i for i, theme in enumerate(THEME_ORDER)}
+        themes = sorted({p.theme for p in procedures}, key=lambda th: order.get(th, len(order)))
+        for theme in themes:
+            pane.add_content(KioskLabel(style=self.style, role="title", logical=self.tr(f"theme_{theme}")))
+            grid = GridLayout(cols=2, size_hint_y=None, spacing=self.style.gap,
+                              orientation="rl-tb" if self.style.rtl else "lr-tb")
+            grid.bind(minimum_height=grid.setter("height"))
+            for procedure in (p for p in procedures if p.theme == theme):
+                button = BigButton(style=self.style, name=f"procedure_{procedure.id}", size_class="main",
+                                   label=procedure.title.get(self.lang), icon=pictogram_path(procedure.pictogram))
+                button.bind(on_release=lambda _b, pid=procedure.id: self.services.nav.open_procedure(pid))
+                grid.add_widget(button)
+            pane.add_content(grid)
+
+
+class WalkthroughScreen(KioskScreen):
+    """One step at a time: progress, instruction, picture, tip, warning, practice."""
+
+    progress_text = StringProperty("")
+
+    def on_kv_post(self, base_widget: object) -> None:
+        self.ids.nav_bar.buttons = standard_buttons(self, with_next=True)
+
+    def refresh(self) -> None:
+        nav = self.services.nav
+        procedure, step = nav.procedure, nav.step
+        pane = self.ids.pane
+        pane.clear_content()
+        if procedure is None or step is None:
+            self.progress_text = ""
+            return
+        lang = self.lang
+        index = self.services.visit.step_index
+        self.progress_text = f"{procedure.title.get(lang)} - " + self.tr(
+            "step_progress", n=index + 1, total=len(procedure.steps))
+        pane.add_content(KioskLabel(style=self.style, role="title", logical=step.title.get(lang),
+                                    name="step_title"))
+        row = BoxLayout(orientation="horizontal", size_hint_y=None, spacing=self.style.pad)
+        text = KioskLabel(style=self.style, logical=step.text.get(lang), name="step_text")
+        picture = Image(source=pictogram_path(step.picture or procedure.pictogram), color=self.style.text,
+                        size_hint=(None, None), width=self.style.mm(30), height=self.style.mm(30),
+                        fit_mode="contain")
+        row.bind(minimum_height=row.setter("height"))
+        text.bind(height=lambda *_: setattr(row, "height", max(text.height, picture.height)))
+        for child in (text, picture) if self.style.rtl else (picture, text):
+            row.add_widget(child)
+        row.height = max(text.height, picture.height)
+        pane.add_content(row)
+        if index == 0 and procedure.bring:
+            items = "\n".join(f"- {item.get(lang)}" for item in procedure.bring)
+            pane.add_content(Panel(style=self.style, kind="info", heading=self.tr("bring_title"), body=items,
+                                   icon=pictogram_path("document"), name="bring_panel"))
+        if step.tip:
+            pane.add_content(Panel(style=self.style, kind="tip", heading=self.tr("tip_title"),
+                                   body=step.tip.get(lang), icon=pictogram_path("search"), name="tip_panel"))
+        if step.warning:
+            pane.add_content(Panel(style=self.style, kind="warning", heading=self.tr("warning_title"),
+                                   body=step.warning.get(lang), icon=pictogram_path("warning"),
+                                   name="warning_panel"))
+        if step.replica is not None and self.services.replica_view is not None:
+            pane.add_content(self.services.replica_view(self, step))
+
+    def forget(self) -> None:
+        self.ids.pane.clear_content()
+        self.progress_text = ""
+
+    def announcement(self) -> str:
+        nav = self.services.nav
+        procedure, step = nav.procedure, nav.step
+        if procedure is None or step is None:
+            return ""
+        index = self.services.visit.step_index
+        parts = [self.tr("step_progress", n=index + 1, total=len(procedure.steps)), step.title.get(self.lang),
+                 step.spoken(self.lang)]
+        if step.tip:
+            parts.append(f"{self.tr('tip_title')}. {step.tip.get(self.lang)}")
+        if step.warning:
+            parts.append(f"{self.tr('warning_title')}. {step.warning.get(self.lang)}")
+        return " ".join(p if p.rstrip().endswith((".", "!", "?", "؟", ":")) else p + "." for p in parts)
+
+
+class FinishedScreen(KioskScreen):
+    """Well done, and what next."""
+
+    def on_kv_post(self, base_widget: object) -> None:
+        nav = self.services.nav
+        self.ids.nav_bar.buttons = [
+            nav_button(self, "repeat_button", "repeat", "repeat", lambda: self.services.speech.repeat()),
+            nav_button(self, "help_button", "help", "help", lambda: nav.show_help()),
+        ]
+
+    def refresh(self) -> None:
+        pane = self.ids.pane
+        pane.clear_content()
+        procedure = self.services.nav.procedure
+        title = procedure.title.get(self.lang) if procedure else ""
+        site = procedure.site_url if procedure else ""
+        pane.add_content(KioskLabel(style=self.style, align="center", logical=self.tr("finished_body", title=title)))
+        pane.add_content(KioskLabel(style=self.style, align="center",
+                                    logical=self.tr("finished_next", site=site)))
+        nav = self.services.nav
+        again = nav_button(self, "again_button", "finished_again", "search", lambda: nav.learn_more())
+        end = nav_button(self, "end_button", "finished_end", "home", lambda: nav.end_visit())
+        pane.add_content(again)
+        pane.add_content(end)
+
+    def announcement(self) -> str:
+        procedure = self.services.nav.procedure
+        title = procedure.title.get(self.lang) if procedure else ""
+        return " ".join([self.tr("announce_finished", title=title),
+                         self.tr("finished_next", site=procedure.site_name.get(self.lang) if procedure else "")])
+
+
+Builder.load_file(str(Path(__file__).with_name("screens.kv")))

@@ -1,0 +1,105 @@
+"""The look of the kiosk as Kivy properties: sizes in real millimetres, colours, fonts.
+
+One :class:`Style` is shared by every screen and widget (passed in, never fetched
+from the app). Changing ``text_scale``, ``theme_name`` or ``lang`` updates every
+binding at once. Sizes derive from the configured screen geometry, never from
+Kivy's own ``mm()``.
+"""
+
+from __future__ import annotations
+
+from kivy.event import EventDispatcher
+from kivy.properties import BooleanProperty, ColorProperty, NumericProperty, StringProperty
+
+from kiosk.access.geometry import BODY_CAP_MM, GAP_MM, MAIN_TARGET_MM, TARGET_MM, Geometry
+from kiosk.access.themes import DEFAULT_THEME, THEMES, rgba
+from kiosk.i18n import is_rtl
+
+#: Capital height over em size: Atkinson Hyperlegible 668/1000, Noto Sans Arabic 714/1000.
+CAP_RATIO = {"Kiosk": 0.668, "KioskArabic": 0.714}
+
+
+def font_for(lang: str) -> str:
+    """The registered font that covers ``lang``'s script."""
+    return "KioskArabic" if lang == "ar" else "Kiosk"
+
+
+class Style(EventDispatcher):
+    """Sizes (pixels, from millimetres), colours by role, font and direction."""
+
+    px_per_mm = NumericProperty(1.0)
+    text_scale = NumericProperty(1.0)
+    lang = StringProperty("fr")
+    rtl = BooleanProperty(False)
+    font_name = StringProperty("Kiosk")
+    theme_name = StringProperty(DEFAULT_THEME)
+
+    body = NumericProperty(0)      # body font size, px
+    title = NumericProperty(0)     # title font size, px
+    target = NumericProperty(0)    # 20 mm
+    main = NumericProperty(0)      # 30 mm
+    gap = NumericProperty(0)       # spacing between targets (>= 3 mm)
+    pad = NumericProperty(0)       # inner padding
+    ring = NumericProperty(0)      # focus ring thickness (1.5 mm)
+    outline = NumericProperty(0)   # practice target outline thickness
+
+    background = ColorProperty()
+    text = ColorProperty()
+    button = ColorProperty()
+    button_text = ColorProperty()
+    border = ColorProperty()
+    focus = ColorProperty()
+    target_outline = ColorProperty()
+    panel = ColorProperty()
+    panel_text = ColorProperty()
+    warning = ColorProperty()
+    warning_text = ColorProperty()
+    banner = ColorProperty()
+    banner_text = ColorProperty()
+
+    def __init__(self, geometry: Geometry, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.geometry = geometry
+        self.px_per_mm = geometry.px_per_mm
+        self.bind(px_per_mm=self._sizes, text_scale=self._sizes, font_name=self._sizes)
+        self.bind(theme_name=self._colours, lang=self._language)
+        self._language()
+        self._colours()
+        self._sizes()
+
+    def mm(self, value: float) -> float:
+        """Millimetres to pixels on this screen."""
+        return value * self.px_per_mm
+
+    def _language(self, *_: object) -> None:
+        self.rtl = is_rtl(self.lang)
+        self.font_name = font_for(self.lang)
+
+    def font_px(self, role: str, font_name: str) -> float:
+        """Font size in pixels for a text role in a font, at the current text scale.
+
+        Sized so the capital height is 6 mm (body) at 100 %, whatever the font.
+        """
+        body_em = self.mm(BODY_CAP_MM) / CAP_RATIO[font_name] * self.text_scale
+        return body_em * 1.3 if role == "title" else body_em
+
+    def _sizes(self, *_: object) -> None:
+        self.body = self.font_px("body", self.font_name)
+        self.title = self.font_px("title", self.font_name)
+        self.target = self.mm(TARGET_MM)
+        self.main = self.mm(MAIN_TARGET_MM)
+        self.gap = self.mm(max(GAP_MM, 4.0))
+        self.pad = self.mm(4.0)
+        self.ring = self.mm(1.5)
+        self.outline = self.mm(2.0)
+
+    def _colours(self, *_: object) -> None:
+        theme = THEMES[self.theme_name]
+        for role, value in theme.colours().items():
+            setattr(self, "target_outline" if role == "target" else role, rgba(value))
+
+    def reset(self, lang: str) -> None:
+        """Back to the kiosk's defaults at the end of a visit."""
+        self.lang = lang
+        self.text_scale = 1.0
+        self.theme_name = DEFAULT_THEME

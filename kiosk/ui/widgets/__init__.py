@@ -1,0 +1,204 @@
+"""Kiosk widgets: text that handles right-to-left, big buttons, nav bar, scroll pane.
+
+Each widget takes the shared :class:`kiosk.ui.style.Style` as ``style``; sizes and
+colours come from it, so text size, theme and language change everywhere at
+once. Layout and drawing live in ``widgets.kv`` beside this module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.core.text import Label as CoreLabel
+from kivy.lang import Builder
+from kivy.properties import (
+    BooleanProperty,
+    ListProperty,
+    NumericProperty,
+    ObjectProperty,
+    OptionProperty,
+    StringProperty,
+)
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.label import Label
+from kivy.uix.scrollview import ScrollView
+
+from kiosk.i18n import is_rtl
+from kiosk.i18n.bidi import display_text
+from kiosk.ui.pictograms import pictogram_path  # noqa: F401  (re-exported for screens)
+from kiosk.ui.style import font_for
+
+
+
+class KioskLabel(Label):
+    """Text set through ``logical`` (what is spoken); drawn right to left when needed.
+
+    SDL2_ttf has no bidi algorithm, so in a right-to-left language the label wraps
+    the logical text itself and reorders each line (:mod:`kiosk.i18n.bidi`).
+    """
+
+    style = ObjectProperty(None, allownone=True)
+    logical = StringProperty("")
+    role = OptionProperty("body", options=["body", "title"])
+    align = OptionProperty("start", options=["start", "center", "end"])
+    colour_role = StringProperty("text")
+    name = StringProperty("")
+    #: the language of this text when it differs from the screen's (a language's own name)
+    lang = StringProperty("")
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.fbind("logical", self._refresh)
+        self.fbind("width", self._refresh)
+        self.fbind("align", self._refresh)
+        self.fbind("role", self._refresh)
+        self.fbind("colour_role", self._refresh)
+        self.fbind("lang", self._refresh)
+        self.fbind("style", self._bind_style)
+        self._bound_style = None
+        self._bind_style()
+
+    def _bind_style(self, *_: object) -> None:
+        if self._bound_style is not None:
+            self._bound_style.unbind(body=self._refresh, rtl=self._refresh, font_name=self._refresh,
+                                     text=self._refresh, theme_name=self._refresh)
+        self._bound_style = self.style
+        if self.style is not None:
+            self.style.bind(body=self._refresh, rtl=self._refresh, font_name=self._refresh,
+                            text=self._refresh, theme_name=self._refresh)
+        self._refresh()
+
+    def _refresh(self, *_: object) -> None:
+        style = self.style
+        if style is None:
+            self.text = self.logical
+            return
+        lang = self.lang or style.lang
+        rtl = is_rtl(lang)
+        self.font_name = font_for(lang)
+        self.font_size = style.font_px(self.role, self.font_name)
+        self.bold = self.role == "title"
+        self.color = getattr(style, self.colour_role)
+        width = max(self.width - self.padding[0] - self.padding[2], 1)
+        self.text_size = (width, None)
+        sides = ("right", "left") if style.rtl else ("left", "right")
+        self.halign = {"start": sides[0], "center": "center", "end": sides[1]}[self.align]
+        if rtl and self.logical:
+            measurer = CoreLabel(font_name=self.font_name, font_size=self.font_size, bold=self.bold)
+            self.text = display_text(self.logical, width, lambda s: measurer.get_extents(s)[0])
+        else:
+            self.text = self.logical
+
+
+class BigButton(ButtonBehavior, BoxLayout):
+    """A large touch target with an optional pictogram, sized in millimetres.
+
+    ``size_class`` ``main`` makes it at least 30 mm in both directions (Back,
+    Next, Repeat, Help), ``target`` at least 20 mm. ``name`` is how tests and the
+    focus order find it; ``spoken_role`` is what the kiosk says it is.
+    """
+
+    style = ObjectProperty(None, allownone=True)
+    label = StringProperty("")
+    icon = StringProperty("")
+    name = StringProperty("")
+    size_class = OptionProperty("target", options=["target", "main"])
+    focused = BooleanProperty(False)
+    highlighted = BooleanProperty(False)
+    label_lang = StringProperty("")
+    min_width = NumericProperty(0)
+
+    def on_kv_post(self, base_widget: object) -> None:
+        self.fbind("style", self._arrange)
+        self._arrange()
+
+    def _arrange(self, *_: object) -> None:
+        if self.style is not None:
+            self.style.fbind("rtl", self._order)
+        self._order()
+
+    def _order(self, *_: object) -> None:
+        """Pictogram first in reading order: on the left, or on the right in Arabic."""
+        icon, text = self.ids.get("icon_image"), self.ids.get("text_label")
+        if icon is None or text is None:
+            return
+        rtl = bool(self.style and self.style.rtl)
+        self.clear_widgets()
+        for child in ((text, icon) if rtl else (icon, text)):
+            self.add_widget(child)
+
+
+class NavBar(BoxLayout):
+    """A row of main buttons whose order mirrors in right-to-left languages."""
+
+    style = ObjectProperty(None, allownone=True)
+    buttons = ListProperty([])
+
+    def on_kv_post(self, base_widget: object) -> None:
+        self.fbind("buttons", self._order)
+        self.fbind("style", self._restyle)
+        self._restyle()
+
+    def _restyle(self, *_: object) -> None:
+        if self.style is not None:
+            self.style.fbind("rtl", self._order)
+        self._order()
+
+    def _order(self, *_: object) -> None:
+        self.clear_widgets()
+        rtl = bool(self.style and self.style.rtl)
+        for button in reversed(self.buttons) if rtl else self.buttons:
+            if button.parent is not None:
+                button.parent.remove_widget(button)
+            self.add_widget(button)
+
+
+class ScrollPane(BoxLayout):
+    """Scrolling content with big Up and Down buttons: no swipe is ever needed."""
+
+    style = ObjectProperty(None, allownone=True)
+    overflowing = BooleanProperty(False)
+    name = StringProperty("")
+
+    def add_content(self, widget: object) -> None:
+        """Put ``widget`` (with ``size_hint_y`` None) inside the scrolling area."""
+        self.ids.content_box.add_widget(widget)
+
+    def clear_content(self) -> None:
+        """Remove everything from the scrolling area and go back to the top."""
+        self.ids.content_box.clear_widgets()
+        self.ids.scroller.scroll_y = 1
+
+    def update_overflow(self, *_: object) -> None:
+        """Show the Up/Down buttons only when the content is taller than the view."""
+        scroller: ScrollView = self.ids.scroller
+        self.overflowing = self.ids.content_box.height > scroller.height + 1
+
+    def page(self, direction: int) -> None:
+        """Scroll one view height (minus a little overlap) up (+1) or down (-1)."""
+        scroller: ScrollView = self.ids.scroller
+        extra = self.ids.content_box.height - scroller.height
+        if extra <= 0:
+            return
+        step = scroller.height * 0.8 / extra
+        scroller.scroll_y = min(1.0, max(0.0, scroller.scroll_y + direction * step))
+
+
+
+class Panel(BoxLayout):
+    """A framed box with a heading: a tip, a warning, what to bring, a message.
+
+    Meaning is never carried by colour alone: each kind has a heading word and a
+    pictogram as well as its colours.
+    """
+
+    style = ObjectProperty(None, allownone=True)
+    kind = OptionProperty("tip", options=["tip", "warning", "info"])
+    heading = StringProperty("")
+    body = StringProperty("")
+    icon = StringProperty("")
+    name = StringProperty("")
+
+
+Builder.load_file(str(Path(__file__).with_name("widgets.kv")))
