@@ -1,38 +1,35 @@
-"""Right-to-left text for a renderer that has no bidi algorithm (SDL2_ttf).
+"""Right-to-left text for Kivy's SDL2_ttf renderer, which has no bidi algorithm.
 
-What the SDL2_ttf in Kivy's wheel does, seen on screen (the Arabic
-screenshots): it shapes each Arabic word itself, joining the letters correctly
-*from the logical order*, but lays the words out left to right. Pre-shaping
-with ``arabic_reshaper`` breaks some letters (a final alef after a medial
-letter), so the kiosk does not reshape.
+What the SDL2_ttf in Kivy's wheel does, seen on screen (tests/test_bidi.py and
+the Arabic screenshots): given ``font_direction='rtl'`` and
+``font_script_name='Arab'``, HarfBuzz shapes Arabic from logical order, joins
+the letters, mirrors brackets, and lays the *whole line* out right to left, so
+Latin words and numbers come out reversed. Pre-shaping with ``arabic_reshaper``
+breaks some letters (a final alef after a medial letter), so it is not used.
 
-So a line is prepared in two moves: the Unicode bidi algorithm (python-bidi's
-reference implementation, which also mirrors brackets; paragraph direction
-forced right to left) gives the visual order; then each run of Arabic letters is
-put back in logical order for SDL's own shaping. Long text is wrapped on the *logical* text first, then each
-line is reordered (kivy#8189). Speech always gets the logical text. Imports no
-Kivy: the caller passes a ``measure`` function for the rendered width.
+So a line is prepared in one move: the Unicode bidi algorithm (python-bidi,
+paragraph direction right to left, no mirroring) gives the visual order, and
+that order is handed over reversed, which HarfBuzz's right-to-left layout turns
+back; Arabic runs reach it in logical order, Latin and digits reversed twice.
+Long text is wrapped on the *logical* text first, then each line is reordered
+(kivy#8189). Speech always gets the logical text. Imports no Kivy: the caller
+passes a ``measure`` function for the rendered width.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import re
+from bidi import get_display
 
-from bidi.algorithm import get_display  # the reference implementation: it applies mirroring
-
-_ARABIC_LETTERS = re.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+")
-#: digits separated by spaces or dots ("0 00 00 00 00") stay one left-to-right number
-_NUMBER_GROUP = re.compile(r"\d+(?:[ .]\d+)+")
-_LRE, _PDF = "\u202a", "\u202c"
+#: what a right-to-left label must ask SDL2_ttf for (Kivy Label properties)
+RTL_FONT_OPTIONS = {"font_direction": "rtl", "font_script_name": "Arab"}
+LTR_FONT_OPTIONS = {"font_direction": "ltr", "font_script_name": "Latn"}
 
 
 def display_line(line: str) -> str:
     """One logical line of right-to-left text -> the string to hand to SDL2_ttf."""
-    line = _NUMBER_GROUP.sub(lambda m: f"{_LRE}{m.group(0)}{_PDF}", line)
-    visual = get_display(line, base_dir="R").replace(_LRE, "").replace(_PDF, "")
-    return _ARABIC_LETTERS.sub(lambda m: m.group(0)[::-1], visual)
+    return get_display(line, base_dir="R")[::-1]
 
 
 def wrap_logical(text: str, width: float, measure: Callable[[str], float]) -> list[str]:

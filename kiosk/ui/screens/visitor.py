@@ -10,14 +10,14 @@ from pathlib import Path
 
 from kivy.lang import Builder
 from kivy.properties import StringProperty
-from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.image import Image
+from kivy.uix.widget import Widget
 
 from kiosk.i18n import t
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.pictograms import pictogram_path
-from kiosk.ui.widgets import BigButton, KioskLabel, Panel
+from kiosk.ui.pictograms import directional, pictogram_path
+from kiosk.ui.widgets import BigButton, KioskLabel, MirrorBox, Panel
 
 #: Catalogue order of themes: first steps first, safety last.
 THEME_ORDER = ("first_steps", "email", "identity", "job", "family", "housing", "health", "taxes", "papers", "safety")
@@ -25,9 +25,14 @@ THEME_ORDER = ("first_steps", "email", "identity", "job", "family", "housing", "
 
 def nav_button(screen: KioskScreen, name: str, key: str, icon: str, action: object) -> BigButton:
     """A main (30 mm) button whose label follows the visit's language."""
-    button = BigButton(style=screen.style, name=name, size_class="main", icon=pictogram_path(icon))
-    button.label = screen.tr(key)
-    screen.style.fbind("lang", lambda *_: setattr(button, "label", screen.tr(key)))
+    button = BigButton(style=screen.style, name=name, size_class="main")
+
+    def follow_language(*_: object) -> None:
+        button.label = screen.tr(key)
+        button.icon = pictogram_path(directional(icon, screen.style.rtl))
+
+    follow_language()
+    screen.style.fbind("lang", follow_language)
     button.bind(on_release=lambda *_: action())
     return button
 
@@ -93,6 +98,8 @@ class CatalogueScreen(KioskScreen):
                                    label=procedure.title.get(self.lang), icon=pictogram_path(procedure.pictogram))
                 button.bind(on_release=lambda _b, pid=procedure.id: self.services.nav.open_procedure(pid))
                 grid.add_widget(button)
+            if len(grid.children) % 2:
+                grid.add_widget(Widget(size_hint_y=None, height=0))  # keeps two equal columns
             pane.add_content(grid)
 
 
@@ -118,19 +125,17 @@ class WalkthroughScreen(KioskScreen):
             "step_progress", n=index + 1, total=len(procedure.steps))
         pane.add_content(KioskLabel(style=self.style, role="title", logical=step.title.get(lang),
                                     name="step_title"))
-        row = BoxLayout(orientation="horizontal", size_hint_y=None, spacing=self.style.pad)
+        row = MirrorBox(style=self.style, size_hint_y=None, spacing=self.style.pad)
         text = KioskLabel(style=self.style, logical=step.text.get(lang), name="step_text")
         picture = Image(source=pictogram_path(step.picture or procedure.pictogram), color=self.style.text,
                         size_hint=(None, None), width=self.style.mm(30), height=self.style.mm(30),
                         fit_mode="contain")
-        row.bind(minimum_height=row.setter("height"))
         text.bind(height=lambda *_: setattr(row, "height", max(text.height, picture.height)))
-        for child in (text, picture) if self.style.rtl else (picture, text):
-            row.add_widget(child)
+        row.set_items([picture, text])
         row.height = max(text.height, picture.height)
         pane.add_content(row)
         if index == 0 and procedure.bring:
-            items = "\n".join(f"- {item.get(lang)}" for item in procedure.bring)
+            items = "\n".join(f"• {item.get(lang)}" for item in procedure.bring)
             pane.add_content(Panel(style=self.style, kind="info", heading=self.tr("bring_title"), body=items,
                                    icon=pictogram_path("document"), name="bring_panel"))
         if step.tip:

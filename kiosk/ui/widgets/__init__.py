@@ -25,7 +25,7 @@ from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
 
 from kiosk.i18n import is_rtl
-from kiosk.i18n.bidi import display_text
+from kiosk.i18n.bidi import LTR_FONT_OPTIONS, RTL_FONT_OPTIONS, display_text
 from kiosk.ui.pictograms import pictogram_path  # noqa: F401  (re-exported for screens)
 from kiosk.ui.style import font_for
 
@@ -84,22 +84,70 @@ class KioskLabel(Label):
         self.text_size = (width, None)
         sides = ("right", "left") if style.rtl else ("left", "right")
         self.halign = {"start": sides[0], "center": "center", "end": sides[1]}[self.align]
+        font_options = RTL_FONT_OPTIONS if rtl else LTR_FONT_OPTIONS
+        for key, value in font_options.items():
+            setattr(self, key, value)
         if rtl and self.logical:
-            measurer = CoreLabel(font_name=self.font_name, font_size=self.font_size, bold=self.bold)
+            measurer = CoreLabel(font_name=self.font_name, font_size=self.font_size, bold=self.bold, **font_options)
             self.text = display_text(self.logical, width, lambda s: measurer.get_extents(s)[0])
         else:
             self.text = self.logical
 
 
-class BigButton(ButtonBehavior, BoxLayout):
+class MirrorBox(BoxLayout):
+    """A horizontal row laid out in reading order: left to right, or right to left.
+
+    Kivy's BoxLayout has no right-to-left mode, so the row keeps its children's
+    logical order and re-adds them reversed when the style's language is RTL.
+    Add children with :meth:`set_items` (or in kv, as usual).
+    """
+
+    style = ObjectProperty(None, allownone=True)
+
+    def __init__(self, **kwargs: object) -> None:
+        self._logical: list[object] | None = None
+        self._style_bound = None
+        super().__init__(**kwargs)
+        self.fbind("style", self._watch_style)
+
+    def on_kv_post(self, base_widget: object) -> None:
+        self._watch_style()
+
+    def set_items(self, widgets: list[object]) -> None:
+        """Replace the row's children, given in logical (reading) order."""
+        self._logical = list(widgets)
+        self._apply()
+
+    def _watch_style(self, *_: object) -> None:
+        if self._style_bound is not None:
+            self._style_bound.funbind("rtl", self._apply)
+        self._style_bound = self.style
+        if self.style is not None:
+            self.style.fbind("rtl", self._apply)
+        self._apply()
+
+    def _apply(self, *_: object) -> None:
+        if self._logical is None:
+            self._logical = list(reversed(self.children))  # kv children, in the order written
+        rtl = bool(self.style and self.style.rtl)
+        order = list(reversed(self._logical)) if rtl else list(self._logical)
+        if list(reversed(self.children)) == order:
+            return
+        self.clear_widgets()
+        for child in order:
+            if child.parent is not None:
+                child.parent.remove_widget(child)
+            self.add_widget(child)
+
+
+class BigButton(ButtonBehavior, MirrorBox):
     """A large touch target with an optional pictogram, sized in millimetres.
 
     ``size_class`` ``main`` makes it at least 30 mm in both directions (Back,
     Next, Repeat, Help), ``target`` at least 20 mm. ``name`` is how tests and the
-    focus order find it; ``spoken_role`` is what the kiosk says it is.
+    focus order find it. The pictogram comes first in reading order.
     """
 
-    style = ObjectProperty(None, allownone=True)
     label = StringProperty("")
     icon = StringProperty("")
     name = StringProperty("")
@@ -107,51 +155,15 @@ class BigButton(ButtonBehavior, BoxLayout):
     focused = BooleanProperty(False)
     highlighted = BooleanProperty(False)
     label_lang = StringProperty("")
-    min_width = NumericProperty(0)
-
-    def on_kv_post(self, base_widget: object) -> None:
-        self.fbind("style", self._arrange)
-        self._arrange()
-
-    def _arrange(self, *_: object) -> None:
-        if self.style is not None:
-            self.style.fbind("rtl", self._order)
-        self._order()
-
-    def _order(self, *_: object) -> None:
-        """Pictogram first in reading order: on the left, or on the right in Arabic."""
-        icon, text = self.ids.get("icon_image"), self.ids.get("text_label")
-        if icon is None or text is None:
-            return
-        rtl = bool(self.style and self.style.rtl)
-        self.clear_widgets()
-        for child in ((text, icon) if rtl else (icon, text)):
-            self.add_widget(child)
 
 
-class NavBar(BoxLayout):
-    """A row of main buttons whose order mirrors in right-to-left languages."""
+class NavBar(MirrorBox):
+    """The row of main buttons (Back, Repeat, Help, Next), mirrored in Arabic."""
 
-    style = ObjectProperty(None, allownone=True)
     buttons = ListProperty([])
 
-    def on_kv_post(self, base_widget: object) -> None:
-        self.fbind("buttons", self._order)
-        self.fbind("style", self._restyle)
-        self._restyle()
-
-    def _restyle(self, *_: object) -> None:
-        if self.style is not None:
-            self.style.fbind("rtl", self._order)
-        self._order()
-
-    def _order(self, *_: object) -> None:
-        self.clear_widgets()
-        rtl = bool(self.style and self.style.rtl)
-        for button in reversed(self.buttons) if rtl else self.buttons:
-            if button.parent is not None:
-                button.parent.remove_widget(button)
-            self.add_widget(button)
+    def on_buttons(self, _instance: object, buttons: list[object]) -> None:
+        self.set_items(buttons)
 
 
 class ScrollPane(BoxLayout):
