@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -83,18 +83,28 @@ def load_config(args: argparse.Namespace) -> KioskConfig:
     return config
 
 
-def prepare_data_dir(config: KioskConfig) -> None:
-    """Create the data folder if missing; warn (and go on) if it cannot be written."""
+def prepare_data_dir(config: KioskConfig) -> bool:
+    """Create the data folder if missing; warn (and go on) if it cannot be written.
+
+    Writability is probed by writing a file, not with ``os.access``: the kiosk
+    may run as root, for whom permission bits say nothing (a read-only mount
+    still refuses).
+    """
     folder = config.data_dir
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         print(f"kiosk: warning: data folder {folder}: cannot create it ({exc.strerror}); "
               "the kiosk runs but keeps no session log", file=sys.stderr)
-        return
-    if not os.access(folder, os.W_OK):
+        return False
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-probe-"):
+            pass
+    except OSError:
         print(f"kiosk: warning: data folder {folder} is read-only; the kiosk runs but keeps no session log",
               file=sys.stderr)
+        return False
+    return True
 
 
 def report_content(content: object) -> None:
@@ -108,11 +118,8 @@ def report_content(content: object) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     config = load_config(args)
     prepare_data_dir(config)
-    from kiosk.content.loader import load as load_content
     from kiosk.ui import bootstrap
 
-    content = load_content([config.content_dir])
-    report_content(content)
     headless = not bootstrap.has_display()
     if headless:
         print("kiosk: no display found (DISPLAY is not set): running offscreen; "
@@ -121,7 +128,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     bootstrap.quiet_kivy_logging()
     from kiosk.ui.app import KioskApp
 
-    KioskApp(config, windowed=args.windowed, content=content, lang=args.lang, profile=args.profile).run()
+    KioskApp(config, windowed=args.windowed, lang=args.lang, profile=args.profile).run()
     return 0
 
 

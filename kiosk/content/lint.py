@@ -23,6 +23,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 #: Words written in capitals everybody reads as words (none in French text yet).
 _ALLOWED_CAPS = frozenset({"OK"})
+_CAPS_RUN = re.compile(r"[A-ZÀ-Ý]{2}")
 
 
 def _texts(data: dict[str, Any]) -> Iterator[tuple[list[Any], dict[str, str]]]:
@@ -61,11 +62,15 @@ def lint(data: dict[str, Any], today: date) -> Iterator[tuple[list[Any], str]]:
             if lang not in text_map:
                 yield path, f"no {lang} translation (French is shown instead)"
         for lang, text in text_map.items():
+            # Quick exits first: most texts are short and have no capitals.
+            if len(text.split()) > MAX_WORDS and path[-1] != "label":
+                for sentence in sentences(text):
+                    n = len(words(sentence))
+                    if n > MAX_WORDS:
+                        yield path + [lang], f"sentence of {n} words (at most {MAX_WORDS}): {sentence[:60]!r}"
+            if not _CAPS_RUN.search(text):
+                continue
             explained[lang].update(re.findall(r"\(([A-ZÀ-Ý]{2,})\)", text))
-            for sentence in sentences(text):
-                n = len(words(sentence))
-                if n > MAX_WORDS and not path[-1] == "label":
-                    yield path + [lang], f"sentence of {n} words (at most {MAX_WORDS}): {sentence[:60]!r}"
             for word in set(words(text)):
                 if len(word) < 2 or not word.isupper() or word in _ALLOWED_CAPS:
                     continue

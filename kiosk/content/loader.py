@@ -11,8 +11,9 @@ Imports no Kivy.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,8 @@ from kiosk.content.model import Element, Procedure, Replica, Step, Text
 from kiosk.validation import dotted, schema_errors
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
+#: libyaml's parser when PyYAML was built with it (about 10x faster), else pure Python
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LANGUAGES = ("fr", "en", "ar")
 
 
@@ -41,12 +44,31 @@ class Problem:
         return f"{self.file}:{self.line}: {self.field or '(file)'}: {self.message}"
 
 
-@dataclass
 class ContentSet:
-    """The procedures that loaded, in catalogue order, and every problem found."""
+    """The procedures that loaded, in catalogue order, and every problem found.
 
-    procedures: list[Procedure] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    A set being loaded in the background (:func:`load_in_background`) makes
+    every reader wait until loading is done, so nobody sees half a catalogue.
+    """
+
+    def __init__(self, procedures: list[Procedure] | None = None, problems: list[Problem] | None = None) -> None:
+        self._procedures = procedures if procedures is not None else []
+        self._problems = problems if problems is not None else []
+        self._ready = threading.Event()
+        self._ready.set()
+
+    def wait(self) -> ContentSet:
+        """Block until loading has finished (at once for a set loaded in the foreground)."""
+        self._ready.wait()
+        return self
+
+    @property
+    def procedures(self) -> list[Procedure]:
+        return self.wait()._procedures
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.wait()._problems
 
     @property
     def errors(self) -> list[Problem]:
@@ -109,7 +131,7 @@ def _plain(value: Any) -> Any:
 
 def parse(text: str) -> tuple[Any, _Located]:
     """Parse YAML text into data and a line locator; raises ``yaml.YAMLError``."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -237,17 +259,47 @@ def content_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def _load_into(result: ContentSet, paths: Iterable[Path], today: date | None) -> None:
+    procedures, problems = result._procedures, result._problems
+    seen: set[str] = set()
+    for path in content_files(paths):
+        procedure, found = load_file(path, today)
+        problems.extend(found)
+        if procedure is None:
+            continue
+        if procedure.id in seen:
+            problems.append(Problem(path, 1, "id", f"procedure id {procedure.id!r} is already used"))
+            continue
+        seen.add(procedure.id)
+        procedures.append(procedure)
+
+
 def load(paths: Iterable[Path], today: date | None = None) -> ContentSet:
     """Load every procedure under ``paths``; broken ones are left out and reported."""
     result = ContentSet()
-    files = content_files(paths)
-    for path in files:
-        procedure, problems = load_file(path, today)
-        result.problems.extend(problems)
-        if procedure is None:
-            continue
-        if result.get(procedure.id) is not None:
-            result.problems.append(Problem(path, 1, "id", f"procedure id {procedure.id!r} is already used"))
-            continue
-        result.procedures.append(procedure)
+    _load_into(result, list(paths), today)
+    return result
+
+
+def load_in_background(paths: Iterable[Path], on_done: Callable[[ContentSet], None] | None = None) -> ContentSet:
+    """Start loading on a worker thread and return the set at once; readers wait for it.
+
+    Start-up draws the welcome screen while procedures load on the other core.
+    ``on_done`` is called on the worker thread when loading has finished.
+    """
+    result = ContentSet()
+    result._ready.clear()
+    paths = list(paths)
+
+    def work() -> None:
+        try:
+            _load_into(result, paths, None)
+        except Exception as exc:  # never leave readers waiting forever
+            result._problems.append(Problem(paths[0] if paths else Path("."), 1, "", f"loading failed: {exc!r}"))
+        finally:
+            result._ready.set()
+        if on_done is not None:
+            on_done(result)
+
+    threading.Thread(target=work, name="content-loader", daemon=True).start()
     return result

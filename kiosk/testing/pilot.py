@@ -91,8 +91,23 @@ class Pilot:
             EventLoop.idle()
 
     def advance(self, seconds: float) -> None:
-        """Let ``seconds`` pass for the kiosk's timers (idle), then settle."""
+        """Let ``seconds`` pass for the kiosk's timers (idle), then settle.
+
+        The kiosk checks its idle timer on Kivy's clock a few times a second, so
+        the pilot also runs frames for a little real time after moving the clock.
+        """
+        from kiosk.ui.app import IDLE_TICK_S
+
         self.clock.offset += seconds
+        self.wait(IDLE_TICK_S * 1.5)
+
+    def wait(self, seconds: float) -> None:
+        """Run frames for ``seconds`` of real time (for things that take real time)."""
+        from kivy.base import EventLoop
+
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            EventLoop.idle()
         self.settle()
 
     # -- looking ----------------------------------------------------------------------

@@ -18,7 +18,7 @@ from kivy.uix.screenmanager import NoTransition, ScreenManager
 from kiosk.access.geometry import Geometry
 from kiosk.config import KioskConfig
 from kiosk.content.loader import ContentSet
-from kiosk.content.loader import load as load_content
+from kiosk.content.loader import load_in_background
 from kiosk.idle import IdleState, IdleTimer
 from kiosk.session import Visit
 from kiosk.speech.engines import NullEngine
@@ -67,11 +67,12 @@ class KioskApp(App):
         self._now = now
         self.services: Services | None = None
         self.idle: IdleTimer | None = None
-        self.idle_warning: IdleWarning | None = None
 
     def build(self) -> ScreenManager:
         config = self.kiosk_config
-        content = self._content if self._content is not None else load_content([config.content_dir])
+        content = self._content
+        if content is None:
+            content = load_in_background([config.content_dir], on_done=self._report_content)
         visit = Visit(default_language=self._lang or config.default_language,
                       default_profile=self._profile or "standard")
         style = Style(Geometry(config.screen))
@@ -84,20 +85,42 @@ class KioskApp(App):
         nav.show_help = self.show_help
         nav.still_here = self.still_here
         self.services = services
-        for screen_cls, name in (
-            (WelcomeScreen, "welcome"),
-            (LanguageScreen, "language"),
-            (CatalogueScreen, "catalogue"),
-            (WalkthroughScreen, "walkthrough"),
-            (FinishedScreen, "finished"),
-        ):
-            manager.add_widget(screen_cls(services, name=name))
+        # Screens are built the first time they are shown: start-up draws the welcome
+        # screen without waiting for the others.
+        nav.factories.update(
+            welcome=WelcomeScreen, language=LanguageScreen, catalogue=CatalogueScreen,
+            walkthrough=WalkthroughScreen, finished=FinishedScreen,
+        )
+        nav.ensure("welcome")
         self.idle = IdleTimer(config.idle_delay_s, config.idle_warning_s, now=self._now)
-        self.idle_warning = IdleWarning(services)
-        self.help_overlay = HelpOverlay(services)
+        self._idle_warning: IdleWarning | None = None
+        self._help_overlay: HelpOverlay | None = None
         Window.clearcolor = style.background
         style.bind(background=lambda _s, value: setattr(Window, "clearcolor", value))
         return manager
+
+    @property
+    def idle_warning(self) -> IdleWarning:
+        """The idle warning overlay (built when first needed)."""
+        if self._idle_warning is None:
+            self._idle_warning = IdleWarning(self.services)
+        return self._idle_warning
+
+    @property
+    def help_overlay(self) -> HelpOverlay:
+        """The help overlay (built when first needed)."""
+        if self._help_overlay is None:
+            self._help_overlay = HelpOverlay(self.services)
+        return self._help_overlay
+
+    @staticmethod
+    def _report_content(content: ContentSet) -> None:
+        """Tell staff which procedures were left out and why (the kiosk runs with the rest)."""
+        import logging
+
+        log = logging.getLogger("kiosk.content")
+        for problem in content.errors:
+            log.error("left out: %s", problem)
 
     def on_start(self) -> None:
         Window.bind(on_touch_down=self._on_activity, on_key_down=self._on_key_activity,
@@ -111,7 +134,7 @@ class KioskApp(App):
                       on_keyboard=self._on_keyboard, on_request_close=self._on_request_close)
         if getattr(self, "_idle_event", None):
             self._idle_event.cancel()
-        for overlay in (self.idle_warning, self.help_overlay):
+        for overlay in (self._idle_warning, self._help_overlay):
             if overlay is not None and overlay.parent is not None:
                 overlay.dismiss(animation=False)
         if self.services:
@@ -145,8 +168,8 @@ class KioskApp(App):
     def still_here(self) -> None:
         """The visitor answered the idle warning: carry on where they were."""
         self.idle.activity()
-        if self.idle_warning.parent is not None:
-            self.idle_warning.dismiss(animation=False)
+        if self._idle_warning is not None and self._idle_warning.parent is not None:
+            self._idle_warning.dismiss(animation=False)
         screen = self.root.current_screen
         self.services.speech.announce(screen.announcement(), self.services.visit.language, context=screen.name)
 

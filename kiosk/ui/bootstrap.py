@@ -63,6 +63,8 @@ def prepare(config: KioskConfig, *, windowed: bool, headless: bool) -> None:
     Config.set("graphics", "resizable", "0")
     Config.set("graphics", "allow_screensaver", "0")
     Config.set("graphics", "multisamples", "0")
+    if headless:
+        Config.set("graphics", "maxfps", "0")  # nothing to pace offscreen: draw frames back to back
     if windowed or headless:
         Config.set("graphics", "fullscreen", "0")
         Config.set("graphics", "borderless", "0")

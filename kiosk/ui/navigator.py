@@ -25,6 +25,8 @@ class Navigator:
         self.manager = manager
         self.services = services
         self.overlays: list[object] = []
+        #: screen name -> screen class, built on first use by :meth:`ensure`
+        self.factories: dict[str, type] = {}
 
     # -- where we are -------------------------------------------------------------
     @property
@@ -46,8 +48,15 @@ class Navigator:
             return None
         return procedure.steps[self.services.visit.step_index]
 
+    def ensure(self, name: str) -> object:
+        """The screen called ``name``, built and added the first time it is needed."""
+        if not self.manager.has_screen(name):
+            self.manager.add_widget(self.factories[name](self.services, name=name))
+        return self.manager.get_screen(name)
+
     def go(self, name: str) -> None:
         """Show screen ``name`` (re-entering it if already shown, so it refreshes)."""
+        self.ensure(name)
         if self.manager.current == name:
             screen = self.manager.get_screen(name)
             screen.dispatch("on_pre_enter")

@@ -1,0 +1,177 @@
+"""A visitor's story through the real kiosk, driven headless by the pilot."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kiosk.testing.pilot import Pilot
+
+
+def test_a_visit_from_welcome_to_well_done_in_french(pilot: Pilot) -> None:
+    assert pilot.screen == "welcome"
+    assert "Bienvenue à Passerelle" in pilot.texts()
+    assert pilot.spoken[-1].startswith("Bienvenue à Passerelle")
+
+    pilot.tap("start_button")
+    assert pilot.screen == "language"
+    assert {"Français", "English", "العربية"} <= set(pilot.texts())
+
+    pilot.tap("language_fr")
+    assert pilot.screen == "catalogue"
+    assert "Que voulez-vous apprendre ?" in pilot.texts()
+    assert pilot.spoken[-1].startswith("Que voulez-vous apprendre ?")
+
+    pilot.tap("procedure_email")
+    procedure = pilot.services.content.get("email")
+    total = len(procedure.steps)
+    for index, step in enumerate(procedure.steps, start=1):
+        assert pilot.screen == "walkthrough"
+        progress = f"Étape {index} sur {total}"
+        assert progress in pilot.find("progress_label").logical
+        assert step.title.get("fr") in pilot.texts()
+        assert step.text.get("fr") in pilot.texts()
+        assert pilot.spoken[-1].startswith(progress + ". " + step.title.get("fr"))
+        pilot.tap("next_button")
+
+    assert pilot.screen == "finished"
+    assert "Bravo !" in pilot.texts()
+    assert pilot.spoken[-1].startswith("Bravo ! Vous avez fini : Créer une adresse e-mail.")
+
+
+def test_back_goes_one_step_back_and_escape_is_back(pilot: Pilot) -> None:
+    pilot.tap("start_button")
+    pilot.tap("language_en")
+    pilot.tap("procedure_email")
+    pilot.tap("next_button")
+    assert "Step 2 of" in pilot.find("progress_label").logical
+    pilot.tap("back_button")
+    assert "Step 1 of" in pilot.find("progress_label").logical
+    pilot.press("escape")
+    assert pilot.screen == "catalogue"
+    pilot.press("escape")
+    assert pilot.screen == "language"
+
+
+def test_repeat_says_the_screen_again_and_a_touch_stops_speech(pilot: Pilot) -> None:
+    pilot.tap("start_button")
+    pilot.tap("language_en")
+    said = len(pilot.spoken)
+    stops = pilot.services.speech.engine.stops
+    pilot.tap("repeat_button")
+    assert pilot.spoken[said:] == ["What do you want to learn? Touch a lesson."]
+    assert pilot.services.speech.engine.stops >= stops
+
+
+def test_help_explains_the_screen_in_words_and_aloud(pilot: Pilot) -> None:
+    pilot.tap("start_button")
+    pilot.tap("language_en")
+    pilot.tap("help_button")
+    assert pilot.overlay == "HelpOverlay"
+    explanation = "Each button is one lesson. Touch the one you want to learn."
+    assert any(text.startswith(explanation) for text in pilot.texts())
+    assert pilot.spoken[-1].startswith(explanation)
+    pilot.tap("close_button")
+    assert pilot.overlay is None and pilot.screen == "catalogue"
+
+
+def test_idle_warning_then_the_visit_is_wiped(pilot: Pilot) -> None:
+    config = pilot.services.config
+    pilot.tap("start_button")
+    pilot.tap("language_ar")
+    pilot.tap("procedure_email")
+    pilot.tap("next_button")
+    assert pilot.services.visit.step_index == 1
+
+    pilot.advance(config.idle_delay_s - 5)
+    assert pilot.overlay is None
+    pilot.advance(6)
+    assert pilot.overlay == "IdleWarning"
+    assert "هل ما زلت هنا؟" in pilot.texts()
+    assert pilot.spoken[-1].startswith("هل ما زلت هنا؟")
+    countdown = pilot.find("countdown_label").logical
+    assert countdown.startswith("بقي ") and int(countdown.split()[1]) >= 20
+
+    pilot.advance(config.idle_warning_s)
+    assert pilot.overlay is None
+    assert pilot.screen == "welcome"
+    visit = pilot.services.visit
+    assert (visit.language, visit.procedure_id, visit.step_index, visit.typed) == ("fr", None, 0, {})
+    assert pilot.services.style.lang == "fr"
+    assert "Bienvenue à Passerelle" in pilot.texts()
+
+
+def test_idle_warning_then_still_here_carries_on(pilot: Pilot) -> None:
+    config = pilot.services.config
+    pilot.tap("start_button")
+    pilot.tap("language_en")
+    pilot.tap("procedure_cv")
+    pilot.tap("next_button")
+    pilot.advance(config.idle_delay_s + 1)
+    assert pilot.overlay == "IdleWarning"
+    pilot.tap("still_here_button")
+    assert pilot.overlay is None
+    assert pilot.screen == "walkthrough" and pilot.services.visit.step_index == 1
+    pilot.advance(config.idle_delay_s - 10)
+    assert pilot.overlay is None
+
+
+def test_any_key_answers_the_idle_warning(pilot: Pilot) -> None:
+    pilot.tap("start_button")
+    pilot.tap("language_en")
+    pilot.advance(pilot.services.config.idle_delay_s + 1)
+    assert pilot.overlay == "IdleWarning"
+    pilot.press("space")
+    assert pilot.overlay is None and pilot.screen == "catalogue"
+
+
+def test_the_welcome_screen_never_warns(pilot: Pilot) -> None:
+    pilot.advance(pilot.services.config.idle_delay_s * 3)
+    assert pilot.overlay is None and pilot.screen == "welcome"
+
+
+def test_kiosk_mode_refuses_escape_and_window_close(config) -> None:
+    from kivy.core.window import Window
+
+    with Pilot.run(config, windowed=False) as pilot:
+        pilot.press("escape")
+        assert pilot.app.root is not None and pilot.screen == "welcome"
+        assert Window.dispatch("on_request_close") is True  # vetoed
+        pilot.tap("start_button")
+        pilot.press("escape")
+        assert pilot.screen == "welcome"
+
+
+def test_arabic_mirrors_the_main_buttons(pilot: Pilot) -> None:
+    pilot.tap("start_button")
+    pilot.tap("language_ar")
+    pilot.tap("procedure_email")
+    back, next_ = pilot.find("back_button"), pilot.find("next_button")
+    assert back.to_window(*back.center)[0] > next_.to_window(*next_.center)[0]
+    assert back.label == "رجوع" and next_.label == "التالي"
+    pilot.services.nav.set_language("fr")
+    pilot.settle()
+    assert back.to_window(*back.center)[0] < next_.to_window(*next_.center)[0]
+
+
+def test_targets_are_measured_in_real_millimetres(config) -> None:
+    # The same physical screen at two resolutions: the Next button keeps its size in mm.
+    sizes = []
+    for resolution in ((1280, 720), (1920, 1080)):
+        cfg = config.with_resolution(*resolution)
+        with Pilot.run(cfg) as pilot:
+            pilot.tap("start_button")
+            pilot.tap("language_fr")
+            pilot.tap("procedure_email")
+            button = pilot.find("next_button")
+            px_per_mm = cfg.screen.width_px / cfg.screen.width_mm
+            sizes.append((button.width / px_per_mm, button.height / px_per_mm))
+    for width_mm, height_mm in sizes:
+        assert width_mm >= 30 and height_mm >= 30
+    assert abs(sizes[0][1] - sizes[1][1]) < 1.0
+
+
+def test_a_single_language_kiosk_skips_the_language_screen(config) -> None:
+    with Pilot.run(replace(config, languages=("en",))) as pilot:
+        pilot.tap("start_button")
+        assert pilot.screen == "catalogue"
+        assert "What do you want to learn?" in pilot.texts()
