@@ -55,10 +55,19 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--screen", required=True, choices=SCREENS)
     shot.add_argument("--procedure", help="procedure id (walkthrough, finished; default: the first one)")
     shot.add_argument("--step", type=int, default=1, help="step number, from 1 (walkthrough)")
-    shot.add_argument("--text-scale", type=float, choices=(1.0, 1.5, 2.0), default=1.0)
-    shot.add_argument("--theme", default="light", help="colour theme")
+    shot.add_argument("--text-scale", type=float, choices=(1.0, 1.5, 2.0),
+                      help="text size (default: 1, or what --profile asks for)")
+    shot.add_argument("--theme", help="colour theme (default: light, or what --profile asks for)")
     shot.add_argument("--size", type=_size, help="WIDTHxHEIGHT pixels (default: the configured resolution)")
     shot.add_argument("--out", type=Path, required=True, help="PNG file to write")
+
+    audit = sub.add_parser("audit", help="render every screen headless and check accessibility; exit 1 on any violation")
+    audit.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
+    audit.add_argument("--out", type=Path, help="folder for the contact sheets (one PNG per language)")
+    audit.add_argument("--fast", action="store_true",
+                       help="a small subset for CI: one procedure, every language, 100%% and 200%% text")
+    audit.add_argument("--lang", choices=KNOWN_LANGUAGES, action="append",
+                       help="only this language (repeatable; default: every configured language)")
 
     content = sub.add_parser("content", help="check or list the procedures")
     csub = content.add_subparsers(dest="content_command", required=True)
@@ -117,6 +126,9 @@ def report_content(content: object) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     config = load_config(args)
+    from kiosk.access.geometry import check_reach
+
+    check_reach(config)  # a visitor may choose the seated profile at any time
     prepare_data_dir(config)
     from kiosk.ui import bootstrap
 
@@ -132,10 +144,39 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """Check every screen; print each violation, then the summary line."""
+    config = config_module.load(args.config)
+    from kiosk.access.geometry import check_reach
+
+    check_reach(config)  # the seated profile must fit before it can be audited
+    for lang in args.lang or ():
+        if lang not in config.languages:
+            raise UsageError(f"--lang {lang}: not offered by the configuration (kiosk.languages = "
+                             f"{list(config.languages)})")
+    from kiosk.content.loader import load as load_content
+    from kiosk.ui import bootstrap
+
+    content = load_content([config.content_dir])
+    report_content(content)
+    bootstrap.prepare(config, windowed=True, headless=True)
+    bootstrap.quiet_kivy_logging()
+    from kiosk.access import audit
+
+    def report(violation: object) -> None:
+        print(violation, flush=True)
+
+    result = audit.run(config, out=args.out, fast=args.fast, languages=args.lang, report=report, content=content)
+    for sheet in result.sheets:
+        print(f"kiosk: contact sheet {sheet}", file=sys.stderr)
+    print(result.summary())
+    return 1 if result.violations else 0
+
+
 def cmd_screenshot(args: argparse.Namespace) -> int:
     from kiosk.access.themes import THEMES
 
-    if args.theme not in THEMES:
+    if args.theme is not None and args.theme not in THEMES:
         raise UsageError(f"--theme {args.theme}: unknown theme (expected one of: {', '.join(THEMES)})")
     config = load_config(args)
     if args.size:
@@ -145,7 +186,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     bootstrap.prepare(config, windowed=True, headless=True)
     bootstrap.quiet_kivy_logging()
-    with Pilot.run(config, lang=args.lang) as pilot:
+    if args.profile == "seated":
+        from kiosk.access.geometry import check_reach
+
+        check_reach(config)
+    with Pilot.run(config, lang=args.lang, profile=args.profile) as pilot:
         stage(pilot, args)
         pilot.screenshot(args.out)
     print(args.out)
@@ -158,8 +203,10 @@ def stage(pilot: object, args: argparse.Namespace) -> None:
     nav = services.nav
     lang = args.lang or services.visit.language
     nav.set_language(lang)
-    services.style.text_scale = args.text_scale
-    services.style.theme_name = args.theme
+    if args.text_scale is not None:
+        services.style.text_scale = args.text_scale
+    if args.theme is not None:
+        services.style.theme_name = args.theme
     procedures = services.content.procedures
     procedure = services.content.get(args.procedure) if args.procedure else (procedures[0] if procedures else None)
     if args.procedure and procedure is None:
@@ -225,6 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_screenshot(args)
         if args.command == "content":
             return cmd_content(args)
+        if args.command == "audit":
+            return cmd_audit(args)
     except (ConfigError, UsageError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2

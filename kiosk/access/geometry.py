@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.config import ScreenConfig
+from kiosk.config import ConfigError, KioskConfig, ScreenConfig
 
 #: Forward reach limits above the floor (ADA 308, EN 301 549 8.3).
 REACH_LOW_MM = 380.0
@@ -22,6 +22,10 @@ MAIN_TARGET_MM = 30.0
 GAP_MM = 3.0
 #: Body text capital height at 100 % text size.
 BODY_CAP_MM = 6.0
+#: The smallest reach band that holds every screen's controls in the seated profile,
+#: at every text size (measured with ``kiosk audit`` on shrinking bands, plus a margin):
+#: a scroll pane with its Up/Down buttons and the row of main buttons, at 200 % in Arabic.
+MIN_REACH_BAND_MM = 130.0
 
 
 @dataclass(frozen=True)
@@ -53,15 +57,23 @@ class Geometry:
         """Highest comfortable reach above the floor for this mounting."""
         return REACH_HIGH_OVER_OBSTACLE_MM if self.screen.obstacle else REACH_HIGH_MM
 
+    def reach_band_mm(self) -> tuple[float, float]:
+        """The band within reach, in millimetres above the screen's bottom edge.
+
+        Clipped to the screen; ``low >= high`` when no part of it is within reach.
+        """
+        bottom = self.screen.bottom_edge_mm
+        low = min(max(REACH_LOW_MM - bottom, 0.0), self.screen.height_mm)
+        high = max(min(self.reach_high_mm - bottom, self.screen.height_mm), 0.0)
+        return low, high
+
     def reach_band_px(self) -> tuple[float, float]:
         """The band of the screen within reach, as ``(y_min, y_max)`` window pixels.
 
         Window y grows upward from the bottom edge, as in Kivy. The band is empty
         (``y_min >= y_max``) when no part of the screen is within reach.
         """
-        bottom = self.screen.bottom_edge_mm
-        low = max(REACH_LOW_MM - bottom, 0.0)
-        high = min(self.reach_high_mm - bottom, self.screen.height_mm)
+        low, high = self.reach_band_mm()
         return self.mm(low), self.mm(high)
 
     def body_font_px(self, text_scale: float = 1.0, cap_ratio: float = 0.668) -> float:
@@ -71,3 +83,39 @@ class Geometry:
         Hyperlegible: 668/1000).
         """
         return self.mm(BODY_CAP_MM) / cap_ratio * text_scale
+
+
+def reach_problem(config: KioskConfig) -> str | None:
+    """Why the seated profile cannot work on this mounting, in one line; ``None`` if it can.
+
+    The seated profile puts every touch target inside the reach band, so the band
+    must be tall enough to hold a screen's controls (:data:`MIN_REACH_BAND_MM`).
+    """
+    screen = config.screen
+    geometry = Geometry(screen)
+    low, high = geometry.reach_band_mm()
+    band = max(high - low, 0.0)
+    if band >= MIN_REACH_BAND_MM:
+        return None
+    top = geometry.reach_high_mm
+    where = str(config.source) if config.source else "configuration"
+    lowest, highest = REACH_LOW_MM + MIN_REACH_BAND_MM - screen.height_mm, top - MIN_REACH_BAND_MM
+    if screen.height_mm < MIN_REACH_BAND_MM:
+        fix = "the screen is too small (screen.height_mm)"
+    elif screen.bottom_edge_mm > highest:
+        fix = f"mount the screen lower (screen.bottom_edge_mm <= {highest:g})"
+        if screen.obstacle:
+            fix += " or, if nothing stands in front of it, set screen.obstacle = false"
+    else:
+        fix = f"mount the screen higher (screen.bottom_edge_mm >= {lowest:g})"
+    return (f"{where}: screen.bottom_edge_mm = {screen.bottom_edge_mm:g}, screen.height_mm = {screen.height_mm:g}, "
+            f"screen.obstacle = {str(screen.obstacle).lower()}: only {band:.0f} mm of the screen is within a seated "
+            f"visitor's reach ({REACH_LOW_MM:g}-{top:g} mm above the floor), the seated profile needs "
+            f"{MIN_REACH_BAND_MM:g} mm: {fix}")
+
+
+def check_reach(config: KioskConfig) -> None:
+    """Raise :class:`ConfigError` (one line, naming the keys) when the reach band is too small."""
+    problem = reach_problem(config)
+    if problem:
+        raise ConfigError(problem)

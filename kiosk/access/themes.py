@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from kiosk.access.contrast import NON_TEXT_MIN, TEXT_MIN, ratio
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -90,6 +92,42 @@ THEMES: dict[str, Theme] = {
 }
 
 DEFAULT_THEME = "light"
+#: The theme the low-vision profile switches to.
+HIGH_CONTRAST_THEME = "yellow"
+
+#: Every pair of roles that meet on screen: (foreground, background, minimum, what it is).
+CONTRAST_PAIRS: tuple[tuple[str, str, float, str], ...] = (
+    # text, 7:1 (a pressed button swaps face and text: the same pair)
+    ("text", "background", TEXT_MIN, "body text"),
+    ("button_text", "button", TEXT_MIN, "button label and pictogram"),
+    ("panel_text", "panel", TEXT_MIN, "text on a panel or replica page"),
+    ("warning_text", "warning", TEXT_MIN, "text in a warning box"),
+    ("banner_text", "banner", TEXT_MIN, "practice banner text"),
+    # borders, outlines, focus ring, against what surrounds them, 3:1
+    ("border", "background", NON_TEXT_MIN, "button border on the screen"),
+    ("border", "panel", NON_TEXT_MIN, "button or field border on a panel"),
+    ("border", "warning", NON_TEXT_MIN, "button border in a warning box"),
+    ("focus", "background", NON_TEXT_MIN, "focus ring on the screen"),
+    ("focus", "panel", NON_TEXT_MIN, "focus ring on a panel"),
+    ("focus", "warning", NON_TEXT_MIN, "focus ring in a warning box"),
+    ("target", "background", NON_TEXT_MIN, "practice target outline on the screen"),
+    ("target", "panel", NON_TEXT_MIN, "practice target outline on a replica page"),
+    ("panel_text", "background", NON_TEXT_MIN, "panel frame"),
+    ("warning_text", "background", NON_TEXT_MIN, "warning box frame"),
+    ("banner", "background", NON_TEXT_MIN, "practice banner edge"),
+)
+
+
+def contrast_failures(theme: Theme) -> list[str]:
+    """Each role pair of ``theme`` below its minimum, worded for a person (empty: all pass)."""
+    colours = theme.colours()
+    failures = []
+    for fg, bg, minimum, what in CONTRAST_PAIRS:
+        value = ratio(colours[fg], colours[bg])
+        if value < minimum:
+            failures.append(f"{theme.name}: {what}: {fg} {colours[fg]} on {bg} {colours[bg]} "
+                            f"is {value:.2f}:1, needs {minimum:g}:1")
+    return failures
 
 
 def rgba(hex_colour: str, alpha: float = 1.0) -> tuple[float, float, float, float]:

@@ -20,11 +20,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import re
+
 from bidi import get_display
 
 #: what a right-to-left label must ask SDL2_ttf for (Kivy Label properties)
 RTL_FONT_OPTIONS = {"font_direction": "rtl", "font_script_name": "Arab"}
 LTR_FONT_OPTIONS = {"font_direction": "ltr", "font_script_name": "Latn"}
+
+
+_RTL_LETTER = re.compile("[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
+
+
+def has_rtl_letters(text: str) -> bool:
+    """Whether ``text`` holds any Hebrew or Arabic letter (else it reads left to right)."""
+    return bool(_RTL_LETTER.search(text))
 
 
 def display_line(line: str) -> str:

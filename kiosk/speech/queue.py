@@ -11,11 +11,14 @@ completion from their own threads.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Protocol
+
+log = logging.getLogger(__name__)
 
 
 class Priority(IntEnum):
@@ -74,7 +77,13 @@ class SpeechQueue:
                 self._pending.append(utterance)
                 self._interrupt()
             elif priority is Priority.NEXT:
-                self._pending.appendleft(utterance)
+                # before every NORMAL, after the NEXTs already waiting (kept in order)
+                ahead = 0
+                for queued in self._pending:
+                    if queued.priority < Priority.NEXT:
+                        break
+                    ahead += 1
+                self._pending.insert(ahead, utterance)
             else:
                 self._pending.append(utterance)
             if self._current is None:
@@ -114,12 +123,17 @@ class SpeechQueue:
             self.engine.stop()
 
     def _advance(self) -> None:
-        if not self._pending:
-            return
-        self._current = self._pending.popleft()
-        self._generation += 1
-        generation = self._generation
-        self.engine.speak(self._current, lambda: self._finished(generation))
+        while self._pending and self._current is None:
+            self._current = self._pending.popleft()
+            self._generation += 1
+            generation = self._generation
+            try:
+                self.engine.speak(self._current, lambda generation=generation: self._finished(generation))
+            except Exception:  # noqa: BLE001
+                # A failing engine must not wedge the queue (silent for the rest of the visit).
+                log.exception("speech engine failed on %r", self._current.text[:60])
+                if self._generation == generation:
+                    self._current = None
 
     def _finished(self, generation: int) -> None:
         with self._lock:

@@ -415,29 +415,25 @@ class Synthesizer:
             return req
         with self._lock:
             clip = self._cache.get(key)
-            if clip is not None and os.path.exists(clip.path):
+            if clip is not None and not os.path.exists(clip.path):
+                self._evict(key)
+                clip = None
+            if clip is not None:
                 self._cache.move_to_end(key)
                 self.stats["cache_hits"] += 1
             else:
-                clip = None
+                job = self._jobs.get(key)
+                if job is None:
+                    job = _Job(key, key[0], normalise_lang(lang), key[1], key[2])
+                    self._jobs[key] = job
+                    self._urgent.append(job)
+                elif job in self._background:
+                    self._background.remove(job)
+                    self._urgent.append(job)
+                job.requests.append(req)
+                self._wake.notify()
         if clip is not None:
             self._deliver([req], clip, None)
-            return req
-        with self._lock:
-            clip = self._cache.get(key)
-            if clip is not None:  # finished meanwhile
-                self._deliver([req], clip, None)
-                return req
-            job = self._jobs.get(key)
-            if job is None:
-                job = _Job(key, key[0], normalise_lang(lang), key[1], key[2])
-                self._jobs[key] = job
-                self._urgent.append(job)
-            elif job in self._background:
-                self._background.remove(job)
-                self._urgent.append(job)
-            job.requests.append(req)
-            self._wake.notify()
         return req
 
     def prefetch(self, text: str, lang: str, rate: int | None = None) -> None:

@@ -32,6 +32,7 @@ from kiosk.ui import bootstrap
 KEYS = {
     "escape": (27, 41), "enter": (13, 40), "tab": (9, 43), "up": (273, 82), "down": (274, 81),
     "left": (276, 80), "right": (275, 79), "backspace": (8, 42), "f1": (282, 58), "space": (32, 44),
+    "f2": (283, 59), "f3": (284, 60), "f4": (285, 61), "f5": (286, 62),
 }
 
 
@@ -89,6 +90,66 @@ class Pilot:
 
         for _ in range(frames):
             EventLoop.idle()
+
+    def settle_layout(self, max_frames: int = 40) -> int:
+        """Run the clock without drawing until the visible layout stops moving.
+
+        Quicker than :meth:`settle` when only geometry matters (the audit): nothing
+        is drawn, and it stops as soon as two frames in a row leave every visible
+        widget's position, size and text texture unchanged. Returns the frames run.
+        """
+        from kivy.clock import Clock
+
+        previous = None
+        for frame in range(1, max_frames + 1):
+            Clock.tick()
+            current = self._layout_signature()
+            if current == previous:
+                return frame
+            previous = current
+        return max_frames
+
+    def _layout_signature(self) -> tuple:
+        out = []
+        for root in self._visible_roots():
+            for widget in root.walk(restrict=True):
+                out.append((widget.x, widget.y, widget.width, widget.height,
+                            tuple(getattr(widget, "texture_size", ()))))
+        return tuple(out)
+
+    def thumbnail(self, width: int) -> tuple[int, int, bytes]:
+        """The whole window (screen and overlays) drawn at ``width`` pixels wide.
+
+        Returns ``(width, height, rgba)``, rows from the bottom up. Drawn off
+        screen into a small frame buffer, so it costs far less than a screenshot.
+        """
+        from kivy.core.window import Window
+        from kivy.graphics import ClearBuffers, ClearColor, Fbo, Scale
+
+        scale = width / Window.width
+        size = (width, max(1, round(Window.height * scale)))
+        fbo = Fbo(size=size, with_stencilbuffer=True)
+        with fbo:
+            ClearColor(*Window.clearcolor)
+            ClearBuffers()
+            Scale(scale, scale, 1)
+        moved, added = [], []
+        for child in reversed(Window.children):  # the screens first, overlays on top
+            index = Window.canvas.indexof(child.canvas)
+            if index > -1:
+                Window.canvas.remove(child.canvas)
+                moved.append((index, child.canvas))
+            fbo.add(child.canvas)
+            added.append(child.canvas)
+        try:
+            fbo.draw()
+            pixels = fbo.texture.pixels
+        finally:
+            for canvas in added:
+                fbo.remove(canvas)
+            for index, canvas in reversed(moved):  # undo the removals, last first
+                Window.canvas.insert(index, canvas)
+        return size[0], size[1], pixels
 
     def advance(self, seconds: float) -> None:
         """Let ``seconds`` pass for the kiosk's timers (idle), then settle.
@@ -178,10 +239,43 @@ class Pilot:
 
     # -- acting ---------------------------------------------------------------------
     def tap(self, name: str) -> None:
-        """Touch down and up at the centre of the visible widget ``name``."""
+        """Touch down and up at the centre of the widget ``name``.
+
+        Like a visitor, the pilot first brings it into view with the scroll
+        pane's big Up/Down buttons when it lies outside the visible part.
+        """
         widget = self.find(name)
+        self.scroll_into_view(widget)
         x, y = widget.to_window(*widget.center)
         self.tap_at(x, y)
+
+    def scroll_into_view(self, widget: Any, max_presses: int = 40) -> None:
+        """Press the enclosing pane's Up/Down buttons until ``widget`` is fully visible."""
+        from kivy.uix.scrollview import ScrollView
+
+        from kiosk.ui.widgets import ScrollPane
+
+        scroller = pane = None
+        parent = widget.parent
+        while parent is not None and pane is None:
+            if isinstance(parent, ScrollView):
+                scroller = parent
+            if isinstance(parent, ScrollPane):
+                pane = parent
+            parent = parent.parent if parent.parent is not parent else None  # the Window is its own parent
+        if pane is None or scroller is None:
+            return
+        for _ in range(max_presses):
+            _, bottom = widget.to_window(widget.x, widget.y)
+            _, top = widget.to_window(widget.x, widget.top)
+            _, view_bottom = scroller.to_window(scroller.x, scroller.y)
+            _, view_top = scroller.to_window(scroller.x, scroller.top)
+            if bottom >= view_bottom - 1 and top <= view_top + 1:
+                return
+            button = pane.ids.up_button if top > view_top else pane.ids.down_button
+            x, y = button.to_window(*button.center)
+            self.tap_at(x, y)
+        raise AssertionError(f"could not scroll {getattr(widget, 'name', widget)!r} into view")
 
     def tap_at(self, x: float, y: float) -> None:
         """Touch down and up at window coordinates ``(x, y)``."""

@@ -84,6 +84,7 @@ class KioskApp(App):
         services.nav = nav
         nav.show_help = self.show_help
         nav.still_here = self.still_here
+        nav.apply_profiles()  # the staff preset (kiosk run --profile), if any
         self.services = services
         # Screens are built the first time they are shown: start-up draws the welcome
         # screen without waiting for the others.
@@ -145,12 +146,14 @@ class KioskApp(App):
         """Window-manager closes and Alt+F4: refused in kiosk mode (True vetoes)."""
         return not self.windowed
 
-    def _on_keyboard(self, _window: object, key: int, *_: object) -> bool:
-        """Escape is Back, never quit."""
+    def _on_keyboard(self, _window: object, key: int, _scancode: int = 0, codepoint: str | None = None,
+                     modifiers: list[str] | None = None) -> bool:
+        """Escape is Back, never quit; other keys go to the screen (typing in practice)."""
         if key == KEY_ESCAPE:
             self.services.nav.back()
             return True
-        return False
+        handler = getattr(self.root.current_screen, "handle_key", None)
+        return bool(handler and not self.services.nav.overlays and handler(key, codepoint))
 
     # -- activity and the idle reset ------------------------------------------------
     def _on_activity(self, *_: object) -> bool:

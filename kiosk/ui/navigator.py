@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kivy.uix.screenmanager import ScreenManager
 
+from kiosk.access.profiles import settings_for
 from kiosk.ui.services import Services
 
 if TYPE_CHECKING:
@@ -83,6 +84,16 @@ class Navigator:
         self.services.visit.language = lang
         self.services.style.lang = lang
 
+    def toggle_profile(self, profile: str) -> None:
+        """Switch an accessibility profile for this visit and apply what it asks for."""
+        self.services.visit.toggle_profile(profile)
+        self.apply_profiles()
+
+    def apply_profiles(self) -> None:
+        """Text size, theme and seated layout from the visit's profiles, everywhere at once."""
+        visit = self.services.visit
+        self.services.style.apply(settings_for(visit.profiles, visit.text_scale))
+
     def open_procedure(self, procedure_id: str, step_index: int = 0) -> None:
         """Start a walkthrough at its first (or given) step."""
         visit = self.services.visit
@@ -143,6 +154,7 @@ class Navigator:
         services.speech.forget()
         services.visit.reset()
         services.style.reset(services.visit.language)
+        self.apply_profiles()  # the staff preset (kiosk run --profile), if any
         for screen in self.manager.screens:
             screen.forget()
         self.go("welcome")

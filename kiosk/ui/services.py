@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 from typing import TYPE_CHECKING
 
 from kiosk.config import KioskConfig
@@ -27,5 +25,3 @@ class Services:
     speech: SpeechQueue
     style: Style
     nav: Navigator | None = None
-    #: builds the practice replica widget for a step (walkthrough screen, step) -> widget
-    replica_view: Callable[..., Any] | None = None

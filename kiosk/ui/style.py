@@ -12,6 +12,7 @@ from kivy.event import EventDispatcher
 from kivy.properties import BooleanProperty, ColorProperty, NumericProperty, StringProperty
 
 from kiosk.access.geometry import BODY_CAP_MM, GAP_MM, MAIN_TARGET_MM, TARGET_MM, Geometry
+from kiosk.access.profiles import Settings
 from kiosk.access.themes import DEFAULT_THEME, THEMES, rgba
 from kiosk.i18n import is_rtl
 
@@ -33,6 +34,11 @@ class Style(EventDispatcher):
     rtl = BooleanProperty(False)
     font_name = StringProperty("Kiosk")
     theme_name = StringProperty(DEFAULT_THEME)
+    #: seated profile: every touch target inside the reach band (see ReachLayout)
+    seated = BooleanProperty(False)
+    #: the wheelchair reach band, window pixels from the bottom edge (from the configuration)
+    reach_low = NumericProperty(0)
+    reach_high = NumericProperty(0)
 
     body = NumericProperty(0)      # body font size, px
     title = NumericProperty(0)     # title font size, px
@@ -61,6 +67,7 @@ class Style(EventDispatcher):
         super().__init__(**kwargs)
         self.geometry = geometry
         self.px_per_mm = geometry.px_per_mm
+        self.reach_low, self.reach_high = geometry.reach_band_px()
         self.bind(px_per_mm=self._sizes, text_scale=self._sizes, font_name=self._sizes)
         self.bind(theme_name=self._colours, lang=self._language)
         self._language()
@@ -98,8 +105,15 @@ class Style(EventDispatcher):
         for role, value in theme.colours().items():
             setattr(self, "target_outline" if role == "target" else role, rgba(value))
 
+    def apply(self, settings: Settings) -> None:
+        """Take on what the visitor's profiles ask for (text size, theme, seated layout)."""
+        self.text_scale = settings.text_scale
+        self.theme_name = settings.theme
+        self.seated = settings.seated
+
     def reset(self, lang: str) -> None:
         """Back to the kiosk's defaults at the end of a visit."""
         self.lang = lang
         self.text_scale = 1.0
         self.theme_name = DEFAULT_THEME
+        self.seated = False

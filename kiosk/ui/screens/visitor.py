@@ -14,10 +14,14 @@ from kivy.uix.gridlayout import GridLayout
 from kivy.uix.image import Image
 from kivy.uix.widget import Widget
 
+from kiosk.access.profiles import CHOOSABLE as CHOOSABLE_PROFILES
+from kiosk.access.profiles import KEYS as PROFILE_KEYS
+from kiosk.access.profiles import PICTOGRAMS as PROFILE_PICTOGRAMS
 from kiosk.i18n import t
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.pictograms import directional, pictogram_path
-from kiosk.ui.widgets import BigButton, KioskLabel, MirrorBox, Panel
+from kiosk.ui.replica import ReplicaView
+from kiosk.ui.widgets import BigButton, KioskLabel, MirrorBox, NavBar, Panel
 
 #: Catalogue order of themes: first steps first, safety last.
 THEME_ORDER = ("first_steps", "email", "identity", "job", "family", "housing", "health", "taxes", "papers", "safety")
@@ -50,18 +54,81 @@ def standard_buttons(screen: KioskScreen, with_next: bool = False) -> list[BigBu
     return buttons
 
 
-class WelcomeScreen(KioskScreen):
-    """The attract screen: invites a touch or a key."""
+class ProfileChoice:
+    """Big pictogram toggles for the accessibility profiles, and their keys (F2-F5).
+
+    Mixed into the welcome and language screens. Each toggle shows its state by
+    a tick and a thick frame (not colour alone) and says it aloud.
+    """
+
+    profile_buttons: list[BigButton]
+
+    def make_profile_buttons(self: KioskScreen) -> list[BigButton]:
+        """One toggle per choosable profile, kept in step with the visit and the language."""
+        buttons = []
+        for profile in CHOOSABLE_PROFILES:
+            button = BigButton(style=self.style, name=f"profile_{profile}", size_class="main", toggle=True)
+            button.bind(on_release=lambda _b, p=profile: self.toggle_profile(p))
+            buttons.append(button)
+        self.profile_buttons = buttons
+        self.style.fbind("lang", self.sync_profiles)
+        self.sync_profiles()
+        return buttons
+
+    def sync_profiles(self: KioskScreen, *_: object) -> None:
+        """Labels, pictograms and ticks from the visit's profiles."""
+        visit = self.services.visit
+        for profile, button in zip(CHOOSABLE_PROFILES, self.profile_buttons):
+            on = profile in visit.profiles
+            key = f"profile_{profile}"
+            if profile == "low_vision" and on:
+                key += "_200" if visit.text_scale >= 2 else "_150"
+            button.label = self.tr(key)
+            button.icon = pictogram_path(PROFILE_PICTOGRAMS[profile])
+            button.selected = on
+
+    def toggle_profile(self: KioskScreen, profile: str) -> None:
+        """Switch ``profile`` (low vision: the next text size), then say what changed."""
+        self.services.nav.toggle_profile(profile)
+        self.sync_profiles()
+        button = self.profile_buttons[CHOOSABLE_PROFILES.index(profile)]
+        state = self.tr("profile_on" if button.selected else "profile_off")
+        self.services.speech.say(f"{button.label}: {state}.", self.lang, context=f"profile_{profile}")
+
+    def handle_key(self, key: int, codepoint: str | None) -> bool:
+        """F2-F5 switch the profiles, as the toggles do."""
+        profile = PROFILE_KEYCODES.get(key)
+        if profile is None:
+            return False
+        self.toggle_profile(profile)
+        return True
+
+
+#: Kivy key codes of the profile keys (kiosk.access.profiles.KEYS)
+PROFILE_KEYCODES = {282 + int(name[1:]) - 1: profile for name, profile in PROFILE_KEYS.items()}
+
+
+class WelcomeScreen(ProfileChoice, KioskScreen):
+    """The attract screen: invites a touch or a key, offers the profiles."""
+
+    def on_kv_post(self, base_widget: object) -> None:
+        self.ids.profile_bar.buttons = self.make_profile_buttons()
+
+    def refresh(self) -> None:
+        self.sync_profiles()
 
     def announcement(self) -> str:
         return self.tr("announce_welcome")
 
 
-class LanguageScreen(KioskScreen):
-    """Each offered language named in its own words, with its own big button."""
+class LanguageScreen(ProfileChoice, KioskScreen):
+    """Each offered language named in its own words, with its own big button; then the profiles."""
 
     def on_kv_post(self, base_widget: object) -> None:
         self.ids.nav_bar.buttons = standard_buttons(self)
+        self.profile_bar = NavBar(style=self.style)
+        self.profile_bar.buttons = self.make_profile_buttons()
+        self.profile_title = KioskLabel(style=self.style, role="title", name="profiles_title")
 
     def refresh(self) -> None:
         pane = self.ids.pane
@@ -71,6 +138,10 @@ class LanguageScreen(KioskScreen):
                                label=t(lang, "language_name"), label_lang=lang, icon=pictogram_path("globe"))
             button.bind(on_release=lambda _b, code=lang: self.services.nav.choose_language(code))
             pane.add_content(button)
+        self.profile_title.logical = self.tr("profiles_title")
+        pane.add_content(self.profile_title)
+        pane.add_content(self.profile_bar)
+        self.sync_profiles()
 
 
 class CatalogueScreen(KioskScreen):
@@ -123,6 +194,9 @@ class WalkthroughScreen(KioskScreen):
         index = self.services.visit.step_index
         self.progress_text = f"{procedure.title.get(lang)} - " + self.tr(
             "step_progress", n=index + 1, total=len(procedure.steps))
+        if self.services.visit.praise:
+            pane.add_content(Panel(style=self.style, kind="info", heading=self.services.visit.praise, body="",
+                                   icon=pictogram_path("check"), name="praise_panel"))
         pane.add_content(KioskLabel(style=self.style, role="title", logical=step.title.get(lang),
                                     name="step_title"))
         row = MirrorBox(style=self.style, size_hint_y=None, spacing=self.style.pad)
@@ -145,12 +219,31 @@ class WalkthroughScreen(KioskScreen):
             pane.add_content(Panel(style=self.style, kind="warning", heading=self.tr("warning_title"),
                                    body=step.warning.get(lang), icon=pictogram_path("warning"),
                                    name="warning_panel"))
-        if step.replica is not None and self.services.replica_view is not None:
-            pane.add_content(self.services.replica_view(self, step))
+        if step.replica is not None:
+            self.replica = ReplicaView(self, step)
+            pane.add_content(self.replica)
+        else:
+            self.replica = None
 
     def forget(self) -> None:
         self.ids.pane.clear_content()
         self.progress_text = ""
+        self.replica = None
+
+    def handle_key(self, key: int, codepoint: str | None) -> bool:
+        """A physical keyboard types into the practice field being edited."""
+        replica = getattr(self, "replica", None)
+        if replica is None or replica.active_field is None:
+            return False
+        if key == 8:  # Backspace
+            replica.delete_char()
+        elif key in (13, 271):  # Enter, keypad Enter
+            replica.confirm_entry()
+        elif codepoint and codepoint.isprintable():
+            replica.type_text(codepoint)
+        else:
+            return False
+        return True
 
     def announcement(self) -> str:
         nav = self.services.nav
@@ -160,6 +253,9 @@ class WalkthroughScreen(KioskScreen):
         index = self.services.visit.step_index
         parts = [self.tr("step_progress", n=index + 1, total=len(procedure.steps)), step.title.get(self.lang),
                  step.spoken(self.lang)]
+        praise, self.services.visit.praise = self.services.visit.praise, ""
+        if praise:
+            parts.insert(0, praise)
         if step.tip:
             parts.append(f"{self.tr('tip_title')}. {step.tip.get(self.lang)}")
         if step.warning:

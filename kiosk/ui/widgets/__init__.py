@@ -25,7 +25,7 @@ from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
 
 from kiosk.i18n import is_rtl
-from kiosk.i18n.bidi import LTR_FONT_OPTIONS, RTL_FONT_OPTIONS, display_text
+from kiosk.i18n.bidi import LTR_FONT_OPTIONS, RTL_FONT_OPTIONS, display_text, has_rtl_letters
 from kiosk.ui.pictograms import pictogram_path  # noqa: F401  (re-exported for screens)
 from kiosk.ui.style import font_for
 
@@ -75,7 +75,9 @@ class KioskLabel(Label):
             self.text = self.logical
             return
         lang = self.lang or style.lang
-        rtl = is_rtl(lang)
+        # Text with no right-to-left letter (an address, a number) reads left to right
+        # even on an Arabic screen; it is still aligned like the rest of the screen.
+        rtl = is_rtl(lang) and has_rtl_letters(self.logical)
         self.font_name = font_for(lang)
         self.font_size = style.font_px(self.role, self.font_name)
         self.bold = self.role == "title"
@@ -89,9 +91,30 @@ class KioskLabel(Label):
             setattr(self, key, value)
         if rtl and self.logical:
             measurer = CoreLabel(font_name=self.font_name, font_size=self.font_size, bold=self.bold, **font_options)
+            _prime_rtl(measurer)
             self.text = display_text(self.logical, width, lambda s: measurer.get_extents(s)[0])
         else:
             self.text = self.logical
+
+    def texture_update(self, *largs: object) -> None:
+        """Lay out and draw the text; right-to-left lines are measured as they are drawn."""
+        if self.font_direction == "rtl" and self.text:
+            _prime_rtl(CoreLabel(font_name=self.font_name, font_size=self.font_size, bold=self.bold,
+                                 **RTL_FONT_OPTIONS))
+        super().texture_update(*largs)
+
+
+def _prime_rtl(label: CoreLabel) -> None:
+    """Leave SDL2_ttf's cached font for ``label``'s name and size in right-to-left mode.
+
+    Kivy caches one SDL2_ttf font per name, size and style, and sets its direction
+    only when it draws: a width measured before the first right-to-left drawing at
+    that size comes out unshaped (about a fifth too wide), which right-aligns lines
+    short of the edge and wraps them early. Drawing one letter first fixes it.
+    """
+    label.text = "\u0627"
+    label.refresh()  # lays the letter out (measures only)
+    label.render(real=True)  # draws it: this is what sets the cached font's direction
 
 
 class MirrorBox(BoxLayout):
@@ -154,7 +177,20 @@ class BigButton(ButtonBehavior, MirrorBox):
     size_class = OptionProperty("target", options=["target", "main"])
     focused = BooleanProperty(False)
     highlighted = BooleanProperty(False)
+    #: a switched-on toggle (a profile): thick inner frame and a tick, never colour alone
+    selected = BooleanProperty(False)
+    #: an on/off button: keeps room for the tick
+    toggle = BooleanProperty(False)
     label_lang = StringProperty("")
+    label_align = OptionProperty("start", options=["start", "center", "end"])
+    #: at least this tall (a row of buttons makes them all as tall as the tallest)
+    min_height = NumericProperty(0)
+
+    def natural_height(self) -> float:
+        """The height the button needs for its size class and its label."""
+        style = self.style
+        floor = (style.main if self.size_class == "main" else style.target) if style else 100
+        return max(floor, self.ids.text_label.height + self.padding[1] + self.padding[3])
 
 
 class NavBar(MirrorBox):
@@ -163,13 +199,94 @@ class NavBar(MirrorBox):
     buttons = ListProperty([])
 
     def on_buttons(self, _instance: object, buttons: list[object]) -> None:
+        for button in buttons:
+            button.ids.text_label.fbind("height", self._fit_height)
+            button.fbind("padding", self._fit_height)
         self.set_items(buttons)
+        self._fit_height()
+
+    def _fit_height(self, *_: object) -> None:
+        """Every button as tall as the tallest one: labels grow with the text size."""
+        floor = self.style.main if self.style else 100
+        tallest = max([b.natural_height() for b in self.buttons] + [floor])
+        for button in self.buttons:
+            button.min_height = tallest
+        self.height = tallest
 
 
-class ScrollPane(BoxLayout):
-    """Scrolling content with big Up and Down buttons: no swipe is ever needed."""
+class TouchArea(BoxLayout):
+    """The part of a screen that holds everything touchable (see :class:`ReachLayout`)."""
 
     style = ObjectProperty(None, allownone=True)
+
+
+class ReachLayout(BoxLayout):
+    """A screen's layout: reading content on top, then one :class:`TouchArea`.
+
+    Normally the touch area takes all the height the reading content leaves. In
+    the seated profile (``style.seated``) it is pulled inside the wheelchair reach
+    band (``style.reach_low`` .. ``style.reach_high``, window pixels), so every
+    target is within reach; reading content stays above. Reading children keep
+    their own heights.
+    """
+
+    style = ObjectProperty(None, allownone=True)
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("orientation", "vertical")
+        super().__init__(**kwargs)
+        self._style_bound = None
+        self.fbind("style", self._watch_style)
+        self._watch_style()
+
+    def _watch_style(self, *_: object) -> None:
+        if self._style_bound is not None:
+            self._style_bound.unbind(seated=self._trigger_layout, reach_low=self._trigger_layout,
+                                     reach_high=self._trigger_layout)
+        self._style_bound = self.style
+        if self.style is not None:
+            self.style.bind(seated=self._trigger_layout, reach_low=self._trigger_layout,
+                            reach_high=self._trigger_layout)
+        self._trigger_layout()
+
+    def touch_area(self) -> TouchArea | None:
+        """The touch area among the children, if any."""
+        return next((c for c in self.children if isinstance(c, TouchArea)), None)
+
+    def do_layout(self, *largs: object) -> None:
+        touch = self.touch_area()
+        if touch is None or self.style is None or not self.style.seated:
+            super().do_layout(*largs)
+            return
+        pad_left, pad_top, pad_right, pad_bottom = self.padding
+        x, width = self.x + pad_left, self.width - pad_left - pad_right
+        y = self.top - pad_top
+        for child in reversed(self.children):  # top to bottom
+            if child is touch:
+                continue
+            height = child.height if child.size_hint_y is None else 0
+            if child.size_hint_x is not None:
+                child.width = width * child.size_hint_x
+            child.pos = (x, y - height)
+            if child.size_hint_y is not None:
+                child.height = 0
+            y -= height + self.spacing
+        # The band is in window coordinates; this layout may sit in a relative one (a Screen).
+        offset = self.to_window(0, 0)[1]
+        low, high = self.style.reach_low - offset, self.style.reach_high - offset
+        bottom = max(self.y + pad_bottom, low)
+        top = min(y, high)
+        touch.pos = (x, bottom)
+        touch.size = (width, max(top - bottom, 0))
+
+
+class ScrollPane(MirrorBox):
+    """Scrolling content with big Up and Down buttons: no swipe is ever needed.
+
+    The buttons sit at the end of the reading direction: on the right, or on
+    the left in a right-to-left language.
+    """
+
     overflowing = BooleanProperty(False)
     name = StringProperty("")
 

@@ -1,0 +1,72 @@
+"""Accessibility profiles: what each one changes, as plain data. Imports no Kivy.
+
+A visitor (or staff, with ``kiosk run --profile NAME``) picks any combination of
+profiles; :func:`settings_for` folds them into one :class:`Settings` that the
+screens apply (text size, theme, seated layout) and that the speech side reads
+(speech mode, explore by touch). The visit forgets them at its end
+(:meth:`kiosk.session.Visit.reset`), back to the staff preset if any.
+
+- ``standard``: the kiosk's defaults.
+- ``low_vision``: text at 150 % or 200 %, and the high-contrast theme.
+- ``blind``: speech mode with explore by touch (wired by the speech side).
+- ``seated``: every touch target inside the wheelchair reach band.
+- ``easy``: speech on, a pictogram beside every instruction, one thing per screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kiosk.access.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME
+from kiosk.session import LOW_VISION_SCALES, PROFILES
+
+#: Every text size the kiosk is built and audited for.
+TEXT_SCALES = (1.0, 1.5, 2.0)
+
+#: Pictogram shown on each profile's button.
+PICTOGRAMS = {"low_vision": "text_size", "blind": "speaker", "seated": "wheelchair", "easy": "easy"}
+#: The profiles a visitor can switch on the welcome and language screens, in that order.
+CHOOSABLE = ("low_vision", "blind", "seated", "easy")
+#: Keyboard (and keypad) shortcuts that switch a profile on the welcome and language screens.
+KEYS = {"f2": "low_vision", "f3": "blind", "f4": "seated", "f5": "easy"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the chosen profiles ask of the kiosk, all at once."""
+
+    text_scale: float = 1.0
+    theme: str = DEFAULT_THEME
+    #: touch targets only inside the reach band
+    seated: bool = False
+    #: the kiosk speaks by itself (blind, easy)
+    speech: bool = False
+    #: a touch speaks what is under the finger; a second touch activates (blind)
+    explore_by_touch: bool = False
+    #: a pictogram beside every instruction (easy)
+    pictograms: bool = False
+    #: one instruction per screen, nothing else competing for attention (easy)
+    one_thing_per_screen: bool = False
+
+
+def settings_for(profiles: Iterable[str], text_scale: float = 1.0) -> Settings:
+    """Fold any combination of profiles into one :class:`Settings`.
+
+    ``text_scale`` is the size the low-vision visitor picked; outside that
+    profile the text is at 100 %.
+    """
+    chosen = set(profiles)
+    unknown = chosen - set(PROFILES)
+    if unknown:
+        raise ValueError(f"unknown profile(s): {', '.join(sorted(unknown))} (known: {', '.join(PROFILES)})")
+    low_vision = "low_vision" in chosen
+    return Settings(
+        text_scale=(text_scale if text_scale in LOW_VISION_SCALES else LOW_VISION_SCALES[0]) if low_vision else 1.0,
+        theme=HIGH_CONTRAST_THEME if low_vision else DEFAULT_THEME,
+        seated="seated" in chosen,
+        speech=bool(chosen & {"blind", "easy"}),
+        explore_by_touch="blind" in chosen,
+        pictograms="easy" in chosen,
+        one_thing_per_screen="easy" in chosen,
+    )

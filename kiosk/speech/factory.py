@@ -1,0 +1,55 @@
+"""Choose the speech engine: ``make_engine("real" | "null" | "recording")``.
+
+``"real"`` is :class:`~kiosk.speech.player.KivySpeechEngine` (pyttsx3/espeak-ng
+clips played through Kivy's audio). When speech cannot work on this machine
+(no espeak-ng, no voice, no audio device) it falls back to a
+:class:`~kiosk.speech.engines.NullEngine` (captions only) whose ``reason`` says
+why, for staff; a warning is logged. Every engine returned has ``reason``
+(None when speech works).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from kiosk.speech.engines import NullEngine, RecordingEngine
+from kiosk.speech.tts import SpeechUnavailable
+
+log = logging.getLogger(__name__)
+
+KINDS = ("real", "null", "recording")
+
+
+def make_engine(kind: str = "real", **kwargs: object):
+    """A speech engine for the queue. ``kwargs`` go to the engine's constructor.
+
+    For ``"real"``: ``rate``, ``volume``, ``recordings`` (text -> {lang: path}),
+    ``synthesizer``. For ``"recording"``: ``hold``. Build it on Kivy's main
+    thread, after Kivy's environment is set (``SDL_AUDIODRIVER``, ``KIVY_AUDIO``).
+    """
+    kind = (kind or "").strip().lower()
+    if kind == "null":
+        engine = NullEngine()
+        engine.reason = "speech is turned off in the configuration"
+        return engine
+    if kind == "recording":
+        engine = RecordingEngine(**kwargs)  # type: ignore[arg-type]
+        engine.reason = None
+        return engine
+    if kind == "real":
+        try:
+            from kiosk.speech.player import KivySpeechEngine
+
+            engine = KivySpeechEngine(**kwargs)  # type: ignore[arg-type]
+        except SpeechUnavailable as exc:
+            reason = str(exc)
+        except ImportError as exc:  # Kivy's audio provider missing
+            reason = f"Kivy audio is not available: {exc}"
+        else:
+            engine.reason = None
+            return engine
+        log.warning("speech unavailable, captions only: %s", reason)
+        engine = NullEngine()
+        engine.reason = reason
+        return engine
+    raise ValueError(f"unknown speech engine {kind!r} (expected one of {', '.join(KINDS)})")

@@ -1,0 +1,382 @@
+"""The real speech engine: synthesised clips played through Kivy's own audio (SDL2 mixer).
+
+:class:`KivySpeechEngine` implements the queue's engine interface
+(``speak(utterance, done)``, ``stop()``). The clip comes from the
+:class:`~kiosk.speech.tts.Synthesizer` worker; the result hops back to Kivy's
+main thread (``Clock.schedule_once``) and plays with ``SoundLoader``: unlike
+pyttsx3's own ``say()`` (which runs ``aplay``), the sound stops at once.
+
+Threading: call ``speak``/``stop``/``play_file`` from Kivy's main thread (touch
+and key handlers do). From another thread they still work, but the Kivy part
+(loading, playing, stopping the sound) is deferred to the next frame. ``done``
+is called on the main thread, exactly once per ``speak``: when the sound ends,
+when it is stopped or replaced, or at once if nothing can be played.
+
+This is the only speech module that imports Kivy.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import glob
+import logging
+import os
+import sys
+import threading
+import wave
+from collections.abc import Callable, Mapping
+
+from kivy.clock import Clock
+from kivy.core.audio import SoundLoader
+
+from kiosk.speech.queue import Utterance
+from kiosk.speech.tts import (
+    DEFAULT_RATE,
+    Clip,
+    SpeechUnavailable,
+    Synthesizer,
+    shared_synthesizer,
+)
+
+log = logging.getLogger(__name__)
+
+MIN_VOLUME = 0.1  # EZ Access floor: never silent while speech mode is on
+MAX_VOLUME = 1.0
+AUDIO_S16LSB = 0x8010
+AUDIO_S16SYS = AUDIO_S16LSB if sys.byteorder == "little" else 0x9010  # Kivy's MIX_DEFAULT_FORMAT
+
+
+def _on_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+_mixer_lib: ctypes.CDLL | None = None
+_mixer_buffer: int | None = None
+
+
+def mixer_library() -> ctypes.CDLL | None:
+    """The SDL2_mixer library that Kivy's audio provider uses (shipped in the Kivy wheel), via ctypes."""
+    global _mixer_lib  # noqa: PLW0603
+    if _mixer_lib is not None:
+        return _mixer_lib
+    import kivy
+
+    here = os.path.dirname(kivy.__file__)
+    patterns = [os.path.join(os.path.dirname(here), "Kivy.libs", "libSDL2_mixer*"),
+                os.path.join(here, ".dylibs", "libSDL2_mixer*")]
+    for path in sorted(p for pattern in patterns for p in glob.glob(pattern)):
+        try:
+            lib = ctypes.CDLL(path)
+            lib.Mix_QuerySpec  # noqa: B018
+        except (OSError, AttributeError):
+            continue
+        _mixer_lib = lib
+        return lib
+    return None
+
+
+def mixer_spec() -> tuple[int, int, int] | None:
+    """(frequency, SDL format, channels) of the open SDL_mixer device, or None."""
+    lib = mixer_library()
+    if lib is None:
+        return None
+    freq, fmt, channels = ctypes.c_int(), ctypes.c_uint16(), ctypes.c_int()
+    if not lib.Mix_QuerySpec(ctypes.byref(freq), ctypes.byref(fmt), ctypes.byref(channels)):
+        return None
+    return freq.value, fmt.value, channels.value
+
+
+def _mixer_open_count() -> tuple[int, ctypes.c_int, ctypes.c_uint16, ctypes.c_int]:
+    lib = mixer_library()
+    freq, fmt, channels = ctypes.c_int(), ctypes.c_uint16(), ctypes.c_int()
+    opened = lib.Mix_QuerySpec(ctypes.byref(freq), ctypes.byref(fmt), ctypes.byref(channels)) if lib else 0
+    return opened, freq, fmt, channels
+
+
+def set_mixer_buffer(frames: int) -> bool:
+    """Give Kivy's SDL_mixer device ``frames`` per buffer (once per process).
+
+    Kivy 2.3.1 opens the mixer with 4096-frame buffers (93 ms at 44.1 kHz): a
+    sound started with ``play()`` reaches the device only at the next buffer,
+    0 to 93 ms later, and a stopped one keeps sounding for what was already
+    mixed. 1024 frames (23 ms) keeps both short.
+
+    Before Kivy has opened its audio, the mixer is opened here with Kivy's own
+    format (44.1 kHz, 16-bit, stereo) and Kivy's later open just shares it
+    (SDL_mixer counts opens of the same format). Afterwards it is closed and
+    reopened with the same format (about 0.3 s; chunks already loaded stay
+    valid). Returns False if neither worked (Kivy's buffer stays).
+    """
+    global _mixer_buffer  # noqa: PLW0603
+    if _mixer_buffer == frames:
+        return True
+    lib = mixer_library()
+    if lib is None:
+        return False
+    opened, freq, fmt, channels = _mixer_open_count()
+    if not opened:
+        # Kivy's audio not opened yet: open it first, the way Kivy will ask for it.
+        if lib.Mix_OpenAudio(44100, AUDIO_S16SYS, 2, int(frames)) != 0:
+            return False  # no device: Kivy's own open will fail and say so
+        _mixer_buffer = frames
+        return True
+    for _ in range(opened):
+        lib.Mix_CloseAudio()
+    ok = lib.Mix_OpenAudio(freq.value, fmt.value, channels.value, int(frames)) == 0
+    if not ok:
+        log.warning("speech: could not reopen the mixer with %d-frame buffers; keeping Kivy's", frames)
+        if lib.Mix_OpenAudio(freq.value, fmt.value, channels.value, 4096) != 0:
+            raise SpeechUnavailable("the audio mixer could not be reopened")
+    for _ in range(opened - 1):
+        lib.Mix_OpenAudio(freq.value, fmt.value, channels.value, int(frames if ok else 4096))
+    if ok:
+        _mixer_buffer = frames
+        if mixer_spec() != (freq.value, fmt.value, channels.value):
+            log.warning("speech: the mixer format changed when reopened: %s", mixer_spec())
+    return ok
+
+
+class _Playback:
+    """One ``speak``/``play_file``: its completion callback and, once started, its sound."""
+
+    __slots__ = ("generation", "done", "sound", "request", "finished", "label")
+
+    def __init__(self, generation: int, done: Callable[[], None], label: str) -> None:
+        self.generation = generation
+        self.done = done
+        self.sound = None
+        self.request = None
+        self.finished = False
+        self.label = label
+
+    def finish(self) -> None:
+        if self.finished:
+            return
+        self.finished = True
+        if self.request is not None:
+            self.request.cancel()
+        try:
+            self.done()
+        except Exception:  # noqa: BLE001
+            log.exception("speech done() callback failed")
+
+
+class KivySpeechEngine:
+    """Speaks through the synthesizer and Kivy's SDL2 audio; stops at once.
+
+    ``recordings`` maps a text to ``{lang: path}`` of a recorded file to play
+    instead of synthesis (e.g. a human voice for the idle prompt).
+    ``mixer_buffer``: frames per SDL_mixer buffer (see :func:`set_mixer_buffer`);
+    None keeps Kivy's 4096. Construction takes about 0.4 s (espeak start,
+    voices warmed up, audio device opened and reopened): build it once, on
+    Kivy's main thread.
+
+    Raises :class:`SpeechUnavailable` if Kivy's audio cannot open an output
+    device or the synthesizer cannot start.
+    """
+
+    available = True
+    #: why speech is not available (see :mod:`kiosk.speech.factory`); None: it is
+    reason: str | None = None
+
+    def __init__(
+        self,
+        synthesizer: Synthesizer | None = None,
+        *,
+        rate: int = DEFAULT_RATE,
+        volume: float = 1.0,
+        recordings: Mapping[str, Mapping[str, str]] | None = None,
+        mixer_buffer: int | None = 1024,
+    ) -> None:
+        self.synth = synthesizer or shared_synthesizer()
+        self.default_rate = self.synth.clamp_rate(rate)
+        self.default_volume = self._clamp_volume(volume)
+        self._rate = self.default_rate
+        self._volume = self.default_volume
+        self.recordings: dict[str, dict[str, str]] = {t: dict(m) for t, m in (recordings or {}).items()}
+        self.generation = 0
+        self._current: _Playback | None = None
+        self._lock = threading.RLock()
+        self.mixer_buffer = mixer_buffer
+        self.sound_class = self._probe_audio()
+
+    # -- set-up -----------------------------------------------------------------------
+    def _probe_audio(self) -> str:
+        """Open Kivy's audio output now (not at the first utterance) and match its format."""
+        global _mixer_buffer  # noqa: PLW0603
+        pre_opened = False
+        if self.mixer_buffer and _mixer_open_count()[0] == 0:
+            # before Kivy opens its audio: Kivy's own open will share this one
+            pre_opened = set_mixer_buffer(self.mixer_buffer)
+        probe = os.path.join(self.synth.cache_dir, "_audio_probe.wav")
+        with wave.open(probe, "wb") as w:
+            w.setnchannels(2)
+            w.setsampwidth(2)
+            w.setframerate(44100)
+            w.writeframes(bytes(4 * 441))
+        sound = SoundLoader.load(probe)
+        ok = sound is not None and sound.length > 0
+        if ok:
+            sound.volume = 0
+            sound.play()
+            ok = sound.state == "play"
+            sound.stop()
+        name = type(sound).__name__ if sound is not None else "none"
+        del sound
+        os.unlink(probe)
+        if not ok:
+            raise SpeechUnavailable(
+                f"no audio output: Kivy's audio ({name}) could not open a sound device "
+                "(check the sound card, or SDL_AUDIODRIVER)")
+        if name == "SoundSDL2" and self.mixer_buffer:
+            if pre_opened and _mixer_open_count()[0] < 2:
+                _mixer_buffer = None  # Kivy closed ours and opened its own: reopen below
+            if not set_mixer_buffer(self.mixer_buffer):
+                self.mixer_buffer = None
+        spec = mixer_spec() if name == "SoundSDL2" else None
+        if spec is not None and spec[1] == AUDIO_S16LSB:
+            # Clips at the device's rate load without resampling on the UI thread.
+            self.synth.set_output_format(spec[0], spec[2])
+        log.info("speech audio: %s, mixer %s, buffer %s frames", name, spec, self.mixer_buffer or "Kivy's")
+        return name
+
+    # -- settings -----------------------------------------------------------------------
+    @staticmethod
+    def _clamp_volume(value: float) -> float:
+        return float(min(MAX_VOLUME, max(MIN_VOLUME, value)))
+
+    @property
+    def volume(self) -> float:
+        """0.1 to 1.0: never silent while speech is on. Applies to the sound playing now."""
+        return self._volume
+
+    @volume.setter
+    def volume(self, value: float) -> None:
+        self._volume = self._clamp_volume(value)
+        pb = self._current
+        if pb is not None and pb.sound is not None:
+            pb.sound.volume = self._volume
+
+    @property
+    def rate(self) -> int:
+        """Speaking rate, words per minute (80 to 450); applies from the next utterance."""
+        return self._rate
+
+    @rate.setter
+    def rate(self, value: int) -> None:
+        self._rate = self.synth.clamp_rate(value)
+
+    def reset(self) -> None:
+        """End of a visit: volume and rate back to their defaults (EN 301 549 5.1.3.12)."""
+        self._rate = self.default_rate
+        self.volume = self.default_volume
+
+    @property
+    def speaking(self) -> bool:
+        """True from ``speak`` until ``done`` (synthesising or playing)."""
+        return self._current is not None
+
+    def add_recording(self, text: str, lang: str, path: str) -> None:
+        """Play ``path`` instead of synthesising ``text`` in ``lang``."""
+        self.recordings.setdefault(text, {})[lang] = path
+
+    def prefetch(self, text: str, lang: str) -> None:
+        """Synthesise ahead (a screen's announcement and labels) at the current rate."""
+        if self._recording(text, lang) is None:
+            self.synth.prefetch(text, lang, self._rate)
+
+    # -- the engine interface ------------------------------------------------------------
+    def speak(self, utterance: Utterance, done: Callable[[], None]) -> None:
+        """Say ``utterance``; ``done()`` when it ended or was stopped."""
+        path = self._recording(utterance.text, utterance.lang)
+        if path is not None:
+            self.play_file(path, done)
+            return
+        pb = self._begin(done, utterance.text)
+        if _on_main_thread():
+            clip = self.synth.cached(utterance.text, utterance.lang, self._rate)
+            if clip is not None:
+                self._start(pb, clip.path)
+                return
+
+        def got(clip: Clip | None, error: BaseException | None) -> None:
+            # A synthesizer thread (or this one, for a cache hit): hop to Kivy's thread.
+            if pb is self._current:
+                Clock.schedule_once(lambda _dt: self._on_clip(pb, clip, error))
+
+        pb.request = self.synth.request(utterance.text, utterance.lang, got, self._rate)
+
+    def play_file(self, path: str, done: Callable[[], None]) -> None:
+        """Play a recorded file (WAV, or what SDL_mixer reads) instead of synthesis."""
+        pb = self._begin(done, os.path.basename(path))
+        if _on_main_thread():
+            self._start(pb, path)
+        else:
+            Clock.schedule_once(lambda _dt: self._start(pb, path))
+
+    def stop(self) -> None:
+        """Stop at once; a clip still being synthesised will never be played."""
+        with self._lock:
+            pb, self._current = self._current, None
+            self.generation += 1
+        if pb is None:
+            return
+        sound, pb.sound = pb.sound, None
+        if sound is not None:
+            if _on_main_thread():
+                sound.stop()
+            else:
+                Clock.schedule_once(lambda _dt: sound.stop())
+        pb.finish()
+
+    # -- internals (main thread unless said otherwise) -----------------------------------------
+    def _recording(self, text: str, lang: str) -> str | None:
+        path = self.recordings.get(text, {}).get(lang)
+        if path and os.path.exists(path):
+            return path
+        return None
+
+    def _begin(self, done: Callable[[], None], label: str) -> _Playback:
+        """A new playback replaces (and finishes) the current one. Any thread."""
+        if self._current is not None:
+            self.stop()
+        with self._lock:
+            self.generation += 1
+            pb = _Playback(self.generation, done, label)
+            self._current = pb
+        return pb
+
+    def _on_clip(self, pb: _Playback, clip: Clip | None, error: BaseException | None) -> None:
+        if pb is not self._current:
+            return  # stopped or replaced while synthesising: never played
+        if error is not None or clip is None:
+            log.warning("speech: nothing to play for %r: %s", pb.label[:60], error)
+            self._finish(pb)
+            return
+        self._start(pb, clip.path)
+
+    def _start(self, pb: _Playback, path: str) -> None:
+        if pb is not self._current:
+            return
+        sound = SoundLoader.load(path)
+        if sound is None or not sound.length:
+            log.warning("speech: cannot load %s", path)
+            self._finish(pb)
+            return
+        sound.volume = self._volume
+        with self._lock:
+            if pb is not self._current:
+                return
+            pb.sound = sound
+        sound.bind(on_stop=lambda *_: self._finish(pb))
+        sound.play()
+        if sound.state != "play":
+            log.warning("speech: cannot play %s", path)
+            self._finish(pb)
+
+    def _finish(self, pb: _Playback) -> None:
+        with self._lock:
+            if self._current is pb:
+                self._current = None
+            pb.sound = None  # the sound holds this playback through its on_stop binding
+        pb.finish()
