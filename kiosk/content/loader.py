@@ -303,3 +303,32 @@ def load_in_background(paths: Iterable[Path], on_done: Callable[[ContentSet], No
 
     threading.Thread(target=work, name="content-loader", daemon=True).start()
     return result
+
+
+PROBLEM_REPORT = "content-problems.txt"
+
+
+def write_problem_report(content: ContentSet, data_dir: Path) -> Path | None:
+    """Log the errors and keep them in ``data_dir/content-problems.txt`` for staff.
+
+    The file is removed when the content is clean. Returns the report's path, or
+    ``None`` when there is nothing to report or the folder cannot be written.
+    """
+    import logging
+
+    log = logging.getLogger("kiosk.content")
+    for problem in content.errors:
+        log.error("left out: %s", problem)
+    report = data_dir / PROBLEM_REPORT
+    try:
+        if not content.errors:
+            report.unlink(missing_ok=True)
+            return None
+        lines = [str(p) for p in content.errors]
+        lines.append(f"{len(content.procedures)} procedures loaded; the ones above were left out.")
+        data_dir.mkdir(parents=True, exist_ok=True)
+        report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return report
+    except OSError as exc:
+        log.warning("cannot write %s: %s", report, exc)
+        return None

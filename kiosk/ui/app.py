@@ -114,14 +114,15 @@ class KioskApp(App):
             self._help_overlay = HelpOverlay(self.services)
         return self._help_overlay
 
-    @staticmethod
-    def _report_content(content: ContentSet) -> None:
-        """Tell staff which procedures were left out and why (the kiosk runs with the rest)."""
-        import logging
+    def _report_content(self, content: ContentSet) -> None:
+        """Tell staff which procedures were left out and why (the kiosk runs with the rest).
 
-        log = logging.getLogger("kiosk.content")
-        for problem in content.errors:
-            log.error("left out: %s", problem)
+        Logged, and kept in ``content-problems.txt`` in the data folder for staff
+        (removed again once the content is clean). Runs on the loading thread.
+        """
+        from kiosk.content.loader import write_problem_report
+
+        write_problem_report(content, self.kiosk_config.data_dir)
 
     def on_start(self) -> None:
         Window.bind(on_touch_down=self._on_activity, on_key_down=self._on_key_activity,

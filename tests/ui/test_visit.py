@@ -175,3 +175,24 @@ def test_a_single_language_kiosk_skips_the_language_screen(config) -> None:
         pilot.tap("start_button")
         assert pilot.screen == "catalogue"
         assert "What do you want to learn?" in pilot.texts()
+
+
+def test_a_broken_procedure_is_left_out_and_the_rest_still_work(config, tmp_path) -> None:
+    import shutil
+
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    shutil.copy(ROOT / "content" / "email.yaml", folder)
+    broken = (ROOT / "content" / "cv.yaml").read_text(encoding="utf-8").replace("theme: \"job\"", "theme: 12", 1)
+    (folder / "cv.yaml").write_text(broken, encoding="utf-8")
+    with Pilot.run(replace(config, content_dir=folder)) as pilot:  # loads content itself, in the background
+        pilot.tap("start_button")
+        pilot.tap("language_fr")
+        assert pilot.has("procedure_email") and not pilot.has("procedure_cv")
+        pilot.tap("procedure_email")
+        assert pilot.screen == "walkthrough"
+        pilot.wait(0.2)
+        report = (config.data_dir / "content-problems.txt").read_text(encoding="utf-8")
+        assert f"{folder / 'cv.yaml'}:2: theme: expected one of" in report
