@@ -20,6 +20,9 @@ Example (every key shown with its default)::
     idle_warning_s = 30     # the warning's countdown (at least 20 s)
     data_dir = "~/.local/share/passerelle"   # session logs; created if missing
     content_dir = "content"  # procedures (default: the bundled content)
+
+    [keys]                  # optional: key names per action (see kiosk/keymap.py)
+    help = ["f1", "numpadmul"]
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import Any
 import platformdirs
 
 from kiosk import PROJECT_ROOT
+from kiosk.keymap import ACTIONS, KEY_CODES
 from kiosk.validation import dotted, schema_errors
 
 #: Languages the kiosk has interface strings and voices for.
@@ -64,6 +68,8 @@ class KioskConfig:
     idle_warning_s: float = 30.0
     data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir("passerelle")))
     content_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "content")
+    #: action -> key names, overriding :data:`kiosk.keymap.DEFAULT_KEYMAP`
+    keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source: Path | None = None
 
     @property
@@ -111,6 +117,17 @@ SCHEMA: dict[str, Any] = {
                 "content_dir": {"type": "string", "minLength": 1},
             },
         },
+        "keys": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                action: {
+                    "type": "array",
+                    "items": {"enum": sorted(KEY_CODES) + sorted(f"shift+{k}" for k in KEY_CODES)},
+                }
+                for action in ACTIONS
+            },
+        },
     },
 }
 
@@ -136,6 +153,7 @@ def from_mapping(data: dict[str, Any], source: Path | None = None) -> KioskConfi
         idle_warning_s=float(kiosk.get("idle_warning_s", defaults.idle_warning_s)),
         data_dir=_path(kiosk["data_dir"], base) if "data_dir" in kiosk else defaults.data_dir,
         content_dir=_path(kiosk["content_dir"], base) if "content_dir" in kiosk else defaults.content_dir,
+        keys={action: tuple(names) for action, names in data.get("keys", {}).items()},
         source=source,
     )
 

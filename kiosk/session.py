@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 PROFILES = ("standard", "low_vision", "blind", "seated", "easy")
 #: Text sizes of the low-vision profile, in the order a touch steps through them.
 LOW_VISION_SCALES = (1.5, 2.0)
+DEFAULT_VOLUME = 0.8
+#: The EZ Access floor: speech never gets fully quiet while it is on.
+MIN_VOLUME = 0.1
+MAX_RATE, MIN_RATE = 1.6, 0.6
 
 
 @dataclass
@@ -31,6 +35,13 @@ class Visit:
     started: bool = False
     #: praise earned on the last step, said when the next one appears
     praise: str = ""
+    #: the kiosk speaks (a visitor may silence it for their visit)
+    speech_on: bool = True
+    #: explore by touch switched on during the visit (double touch on welcome, speech key)
+    exploring: bool = False
+    #: speech volume 0.1..1.0 (never below 0.1 while speech is on) and speed 0.6..1.6
+    volume: float = DEFAULT_VOLUME
+    rate: float = 1.0
 
     def __post_init__(self) -> None:
         self.reset()
@@ -45,6 +56,10 @@ class Visit:
         self.typed.clear()
         self.started = False
         self.praise = ""
+        self.speech_on = True
+        self.exploring = False
+        self.volume = DEFAULT_VOLUME
+        self.rate = 1.0
 
     def toggle_profile(self, profile: str) -> None:
         """A visitor's touch on a profile button.
@@ -77,8 +92,18 @@ class Visit:
 
     @property
     def explore_by_touch(self) -> bool:
-        """Whether a touch first speaks what it lands on (blind profile)."""
-        return "blind" in self.profiles
+        """Whether a touch first speaks what it lands on (blind profile, or switched on)."""
+        return "blind" in self.profiles or self.exploring
+
+    def change_volume(self, steps: int) -> float:
+        """Louder (+1) or quieter (-1) by a tenth, never below the 10 % floor."""
+        self.volume = round(min(1.0, max(MIN_VOLUME, self.volume + steps * 0.1)), 2)
+        return self.volume
+
+    def change_rate(self, steps: int) -> float:
+        """Faster (+1) or slower (-1) by a fifth of normal speed, within bounds."""
+        self.rate = round(min(MAX_RATE, max(MIN_RATE, self.rate + steps * 0.2)), 2)
+        return self.rate
 
     def leave_step(self) -> None:
         """What was typed on a step is gone once the step is left."""

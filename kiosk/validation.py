@@ -61,7 +61,8 @@ def _describe(error: ValidationError) -> tuple[list[Any], str]:
         sign = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=", "exclusiveMaximum": "<"}[v]
         return path, f"expected a value {sign} {error.validator_value}, got {error.instance!r}"
     if v == "enum":
-        choices = ", ".join(repr(c) for c in error.validator_value)
+        values = list(error.validator_value)
+        choices = ", ".join(repr(c) for c in values[:12]) + (", ..." if len(values) > 12 else "")
         return path, f"expected one of {choices}, got {error.instance!r}"
     if v == "pattern":
         return path, f"{error.instance!r} does not match the expected form {error.validator_value}"

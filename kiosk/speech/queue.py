@@ -111,6 +111,12 @@ class SpeechQueue:
         with self._lock:
             self._pending = deque(u for u in self._pending if not u.context or u.context == context)
 
+    def set_voice(self, volume: float, rate: float) -> None:
+        """Volume (0.1..1) and speed (1 = normal) for what is said next, if the engine has them."""
+        for name, value in (("volume", volume), ("rate", rate)):
+            if hasattr(self.engine, name):
+                setattr(self.engine, name, value)
+
     def forget(self) -> None:
         """End of a visit: silence and forget what was last announced."""
         self.stop()

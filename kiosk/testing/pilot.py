@@ -26,14 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import KioskConfig
+from kiosk.keymap import KEY_CODES
 from kiosk.ui import bootstrap
 
 #: Kivy key codes for the keys tests press.
-KEYS = {
-    "escape": (27, 41), "enter": (13, 40), "tab": (9, 43), "up": (273, 82), "down": (274, 81),
-    "left": (276, 80), "right": (275, 79), "backspace": (8, 42), "f1": (282, 58), "space": (32, 44),
-    "f2": (283, 59), "f3": (284, 60), "f4": (285, 61), "f5": (286, 62),
-}
+#: Key names the pilot can press: the key map's names (kiosk.keymap), plus "space".
+KEYS = {**KEY_CODES, "space": 32}
 
 
 class FakeClock:
@@ -287,12 +285,35 @@ class Pilot:
         touch.touch_up()
         self.settle()
 
+    def slide(self, names: list[str]) -> None:
+        """One finger down on the first widget, sliding across the others, then up."""
+        from kivy.tests.common import UnitTestTouch
+
+        points = []
+        for name in names:
+            widget = self.find(name)
+            points.append(widget.to_window(*widget.center))
+        touch = UnitTestTouch(*points[0])
+        touch.touch_down()
+        self.settle(1)
+        from kivy.core.window import Window
+
+        for x, y in points[1:]:
+            # Kivy's UnitTestTouch.touch_move goes through a rescaling that shifts the
+            # point on an offscreen window; place the finger exactly, then move it.
+            touch.move({"x": x / (Window.width - 1.0), "y": y / (Window.height - 1.0)})
+            touch.scale_for_screen(Window.width, Window.height)
+            Window.dispatch("on_touch_move", touch)
+            self.settle(1)
+        touch.touch_up()
+        self.settle()
+
     def press(self, key: str, modifiers: list[str] | None = None) -> None:
         """Press and release a key, through both Kivy keyboard events."""
         from kivy.core.window import Window
 
-        code, scancode = KEYS[key] if key in KEYS else (ord(key), 0)
-        text = key if len(key) == 1 else None
+        code, scancode = (KEYS[key], 0) if key in KEYS else (ord(key), 0)
+        text = key if len(key) == 1 else (key[-1] if key.startswith("numpad") and key[-1].isdigit() else None)
         mods = modifiers or []
         Window.dispatch("on_key_down", code, scancode, text, mods)
         Window.dispatch("on_keyboard", code, scancode, text, mods)

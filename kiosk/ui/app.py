@@ -19,10 +19,13 @@ from kiosk.access.geometry import Geometry
 from kiosk.config import KioskConfig
 from kiosk.content.loader import ContentSet
 from kiosk.content.loader import load_in_background
+from kiosk.i18n import t
 from kiosk.idle import IdleState, IdleTimer
+from kiosk.keymap import KeyMap
 from kiosk.session import Visit
 from kiosk.speech.engines import NullEngine
 from kiosk.speech.queue import Engine, SpeechQueue
+from kiosk.ui.focus import Focus
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.overlays import HelpOverlay, IdleWarning
 from kiosk.ui.screens.visitor import (
@@ -36,6 +39,8 @@ from kiosk.ui.services import Services
 from kiosk.ui.style import Style
 
 KEY_ESCAPE = 27
+#: two touches on the welcome background within this many seconds start speech mode
+DOUBLE_TOUCH_S = 1.5
 #: how often the idle timer is checked, seconds
 IDLE_TICK_S = 0.25
 
@@ -98,6 +103,11 @@ class KioskApp(App):
         self._help_overlay: HelpOverlay | None = None
         Window.clearcolor = style.background
         style.bind(background=lambda _s, value: setattr(Window, "clearcolor", value))
+        self.keymap = KeyMap(config.keys)
+        self.focus = Focus(services, top=lambda: nav.overlays[-1] if nav.overlays else manager.current_screen)
+        manager.bind(current=lambda *_: self.focus.clear())
+        self._welcome_touches: list[float] = []
+        self._apply_voice()
         return manager
 
     @property
@@ -125,14 +135,16 @@ class KioskApp(App):
         write_problem_report(content, self.kiosk_config.data_dir)
 
     def on_start(self) -> None:
-        Window.bind(on_touch_down=self._on_activity, on_key_down=self._on_key_activity,
+        Window.bind(on_touch_down=self._on_activity, on_touch_move=self._on_touch_move,
+                    on_key_down=self._on_key_activity,
                     on_keyboard=self._on_keyboard, on_request_close=self._on_request_close)
         self._idle_event = Clock.schedule_interval(self._tick_idle, IDLE_TICK_S)
         # The first screen announces itself once the window is up.
         Clock.schedule_once(lambda *_: self.root.current_screen.dispatch("on_enter"), 0)
 
     def on_stop(self) -> None:
-        Window.unbind(on_touch_down=self._on_activity, on_key_down=self._on_key_activity,
+        Window.unbind(on_touch_down=self._on_activity, on_touch_move=self._on_touch_move,
+                      on_key_down=self._on_key_activity,
                       on_keyboard=self._on_keyboard, on_request_close=self._on_request_close)
         if getattr(self, "_idle_event", None):
             self._idle_event.cancel()
@@ -149,25 +161,115 @@ class KioskApp(App):
 
     def _on_keyboard(self, _window: object, key: int, _scancode: int = 0, codepoint: str | None = None,
                      modifiers: list[str] | None = None) -> bool:
-        """Escape is Back, never quit; other keys go to the screen (typing in practice)."""
-        if key == KEY_ESCAPE:
-            self.services.nav.back()
-            return True
+        """Keys: typing in a practice field first, then the key map (never quit)."""
+        nav = self.services.nav
         handler = getattr(self.root.current_screen, "handle_key", None)
-        return bool(handler and not self.services.nav.overlays and handler(key, codepoint))
+        if handler and not nav.overlays and handler(key, codepoint):
+            return True  # typed into a practice field
+        action = self.keymap.action(key, "shift" in (modifiers or []))
+        if action is None:
+            return key == KEY_ESCAPE  # Escape never reaches Kivy's quit
+        self.do(action)
+        return True
+
+    def do(self, action: str) -> None:
+        """Carry out a key-map action (see :mod:`kiosk.keymap`)."""
+        services, focus = self.services, self.focus
+        visit, lang = services.visit, services.visit.language
+        if action == "next":
+            focus.move(+1)
+        elif action == "previous":
+            focus.move(-1)
+        elif action == "activate":
+            if not focus.activate_current():
+                focus.move(+1)  # nothing focused yet: Enter starts the tour of the screen
+        elif action == "back":
+            services.nav.back()
+        elif action == "help":
+            if services.nav.screen_name == "welcome" and not services.nav.overlays:
+                self.start_exploring()
+            services.nav.show_help()
+        elif action == "repeat":
+            services.speech.repeat()
+        elif action in ("volume_down", "volume_up"):
+            volume = visit.change_volume(-1 if action == "volume_down" else +1)
+            self._apply_voice()
+            services.speech.say(t(lang, "volume_now", n=round(volume * 10)), lang, context="volume")
+        elif action in ("slower", "faster"):
+            rate = visit.change_rate(-1 if action == "slower" else +1)
+            self._apply_voice()
+            services.speech.say(t(lang, "rate_now", n=round((rate - 0.4) / 0.2)), lang, context="rate")
+        elif action == "speech":
+            if visit.explore_by_touch:
+                visit.exploring = False
+                visit.profiles.discard("blind")
+                services.speech.say(t(lang, "speech_off"), lang, context="speech")
+                visit.speech_on = False
+                services.speech.enabled = False
+            else:
+                visit.speech_on = True
+                services.speech.enabled = True
+                self.start_exploring()
+
+    def start_exploring(self) -> None:
+        """Speech mode: explore by touch, focus spoken (double touch on welcome, Help or speech key)."""
+        visit = self.services.visit
+        visit.exploring = True
+        visit.speech_on = True
+        self.services.speech.enabled = True
+        self.services.speech.say(t(visit.language, "speech_on"), visit.language, context="speech")
+
+    def _apply_voice(self) -> None:
+        """Hand the visit's volume and speed to the speech engine."""
+        visit = self.services.visit
+        self.services.speech.set_voice(visit.volume, visit.rate)
 
     # -- activity and the idle reset ------------------------------------------------
-    def _on_activity(self, *_: object) -> bool:
-        """Any touch: stops speech, restarts the idle delay, and answers the warning."""
+    def _on_activity(self, _window: object = None, touch: object = None) -> bool:
+        """Any touch: stops speech, restarts the idle delay, and answers the warning.
+
+        In speech mode the first touch on an item only says what it is (explore by
+        touch); the kiosk keeps that touch from reaching the item.
+        """
         self.services.speech.stop()
         if self.idle.state is IdleState.WARNING:
             self.still_here()
             return True  # the touch answered the warning; it reaches nothing behind
         self.idle.activity()
+        if touch is None:
+            return False
+        if self.services.visit.explore_by_touch:
+            return self.focus.explore(touch.x, touch.y)
+        self._count_welcome_touches(touch)
         return False
 
+    def _on_touch_move(self, _window: object, touch: object) -> bool:
+        """Sliding a finger in speech mode speaks each item it enters."""
+        if self.services.visit.explore_by_touch:
+            self.idle.activity()
+            self.focus.slide(touch.x, touch.y)
+            return True
+        return False
+
+    def _count_welcome_touches(self, touch: object) -> None:
+        """Two touches on the welcome screen's background switch speech mode on."""
+        nav = self.services.nav
+        if nav.screen_name != "welcome" or nav.overlays or self.focus.item_at(touch.x, touch.y) is not None:
+            self._welcome_touches.clear()
+            return
+        now = time.monotonic()
+        self._welcome_touches = [t0 for t0 in self._welcome_touches if now - t0 < DOUBLE_TOUCH_S] + [now]
+        if len(self._welcome_touches) >= 2:
+            self._welcome_touches.clear()
+            self.start_exploring()
+
     def _on_key_activity(self, *_: object) -> bool:
-        return self._on_activity()
+        self.services.speech.stop()
+        if self.idle.state is IdleState.WARNING:
+            self.still_here()
+            return True
+        self.idle.activity()
+        return False
 
     def still_here(self) -> None:
         """The visitor answered the idle warning: carry on where they were."""
@@ -188,8 +290,6 @@ class KioskApp(App):
             warning.seconds_left = self.idle.seconds_left()
             warning.open(animation=False)
             lang = self.services.visit.language
-            from kiosk.i18n import t
-
             self.services.speech.say(
                 " ".join([t(lang, "idle_title"), t(lang, "idle_body"),
                           t(lang, "idle_countdown", s=int(warning.seconds_left)), t(lang, "idle_continue")]),

@@ -153,6 +153,9 @@ class Navigator:
         services = self.services
         services.speech.forget()
         services.visit.reset()
+        # Speech back on, volume and speed back to the defaults for the next visitor.
+        services.speech.enabled = services.visit.speech_on
+        services.speech.set_voice(services.visit.volume, services.visit.rate)
         services.style.reset(services.visit.language)
         self.apply_profiles()  # the staff preset (kiosk run --profile), if any
         for screen in self.manager.screens:

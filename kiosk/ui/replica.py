@@ -160,7 +160,7 @@ class ReplicaView(BoxLayout):
                 box.add_widget(insert)
             return box
         prefix = {"checkbox": "☐ ", "link": ""}.get(element.kind, "")
-        button = BigButton(style=style, name=name, label=prefix + label,
+        button = BigButton(style=style, name=name, label=prefix + label, spoken_kind=element.kind,
                            icon=pictogram_path("check") if element.kind == "checkbox" else "")
         button.bind(on_release=lambda _b, e=element: self.tapped(e))
         self.widgets[element.id] = button

@@ -182,6 +182,8 @@ class BigButton(ButtonBehavior, MirrorBox):
     #: an on/off button: keeps room for the tick
     toggle = BooleanProperty(False)
     label_lang = StringProperty("")
+    #: what the kiosk says it is: button, link or checkbox
+    spoken_kind = StringProperty("button")
     label_align = OptionProperty("start", options=["start", "center", "end"])
     #: at least this tall (a row of buttons makes them all as tall as the tallest)
     min_height = NumericProperty(0)

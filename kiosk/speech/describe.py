@@ -1,0 +1,34 @@
+"""Describers: what to say about a control, a field or a step (pure functions, no Kivy).
+
+Like a screen reader's speech generators (Orca's ``_generate_push_button``),
+each takes plain facts and returns the words, in the screen's language. A
+masked field (a password, a PIN) is never read out: only whether it is filled.
+"""
+
+from __future__ import annotations
+
+from kiosk.i18n import t
+
+
+def control(lang: str, kind: str, label: str, *, value: str | None = None, masked: bool = False,
+            checked: bool | None = None) -> str:
+    """Words for one actionable item: its label, then what it is and its state.
+
+    ``kind`` is one of ``button``, ``link``, ``checkbox``, ``field``, ``password``.
+    """
+    role = t(lang, f"kind_{kind}") if kind in ("button", "link", "checkbox", "field", "password") else ""
+    label = label.strip(" ☐☑")
+    parts = [label]
+    if role and role.casefold() != label.casefold():
+        parts.append(role)
+    if kind == "checkbox" and checked is not None:
+        parts.append(t(lang, "checked" if checked else "unchecked"))
+    if kind in ("field", "password"):
+        if not value:
+            parts.append(t(lang, "field_empty"))
+        elif masked or kind == "password":
+            parts.append(t(lang, "field_filled"))
+        else:
+            parts.append(value)
+    comma = "، " if lang == "ar" else ", "
+    return comma.join(p for p in parts if p) + "."
