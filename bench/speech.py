@@ -6,12 +6,15 @@ audio into a temporary file), with the real engine
 :class:`kiosk.speech.queue.SpeechQueue`), driven by Kivy's own Clock as the app
 does (``Clock.tick()`` in a loop, 60 fps).
 
-"Handed to the audio device" is observed with an SDL_mixer post-mix hook
-(``Mix_SetPostMix``): it runs on SDL's audio thread each time the mixer has
-filled a device buffer, just before SDL hands it to the audio driver; the time
-of the first buffer holding a non-zero sample ends the measurement. (The disk
-driver then writes that buffer to the file; a sound card plays it within one
-more buffer.) The clips start on sound: leading silence is trimmed.
+"Handed to the audio device" is timed by an SDL_mixer post-mix hook written in C
+(compiled into the bench's temporary folder with the system C compiler): it runs
+on SDL's audio thread for every mixed buffer, just before SDL hands the buffer
+to the audio driver, and notes the CLOCK_MONOTONIC time (``perf_counter``'s
+clock) of the first buffer holding a non-zero sample. A sound card plays that
+buffer within one more buffer. (A Python hook deadlocks: it needs the GIL on the
+audio thread while Kivy calls Mix_PlayChannel holding the GIL.) Without a C
+compiler the bench watches the disk driver's output file instead, which can be
+one buffer late (stdio). The clips start on sound: leading silence is trimmed.
 
 Measures, one process:
 - ``first_audio_ms`` p50/p95: ~20 different French sentences, never cached.
@@ -35,6 +38,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -59,6 +64,13 @@ SENTENCES = [
 ]
 
 
+WHERE_POSTMIX = ("the first mixer buffer holding a non-zero sample, timed by an SDL_mixer post-mix hook "
+                 "(C, on SDL's audio thread, CLOCK_MONOTONIC) just before SDL hands the buffer to the "
+                 "audio driver (disk driver)")
+WHERE_DISKFILE = ("the first non-zero sample appearing in the SDL disk-audio device file (polled every "
+                  "0.3 ms; the driver writes through stdio, so this can be one buffer late)")
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     k = (len(ordered) - 1) * q
@@ -80,48 +92,148 @@ def _setup_env(tmp: Path) -> Path:
     return disk
 
 
-class PostMix:
-    """Watches every buffer the mixer hands to SDL (audio thread)."""
+class DiskWatch:
+    """Watches the SDL disk-audio file: SDL's audio thread writes each mixed buffer to it.
 
-    def __init__(self, lib) -> None:
-        import ctypes
+    Fallback when no C compiler is available: the driver writes through stdio, so
+    a buffer may reach the file one buffer late (4 KiB stdio blocks).
 
-        self._ctypes = ctypes
-        self.lib = lib
+    A Python thread polls the file every 0.3 ms. (An SDL_mixer post-mix hook in
+    Python would be more direct, but it deadlocks: it needs the GIL on SDL's
+    audio thread while Kivy calls Mix_PlayChannel/Mix_HaltChannel holding the
+    GIL and waiting for the audio lock.)
+    """
+
+    method = "diskfile"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self.lock = threading.Lock()
-        self.armed_at = None
+        self.armed = False
         self.first_sound = None
         self.silent_after = None
-        self.buffer_bytes = 0
-        self.calls = 0
-        cb_type = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-        self._cb = cb_type(self._on_mix)
-        lib.Mix_SetPostMix(self._cb, None)
+        self.steps: list[int] = []
+        self._stop = False
+        self._file = open(path, "rb")  # noqa: SIM115
+        self._file.seek(0, os.SEEK_END)
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
 
-    def _on_mix(self, _udata, stream, length) -> None:
-        now = time.perf_counter()
-        data = self._ctypes.string_at(stream, length)
-        sound = data.count(0) != length
-        with self.lock:
-            self.calls += 1
-            self.buffer_bytes = length
-            if self.armed_at is None:
-                return
-            if sound and self.first_sound is None:
-                self.first_sound = now
-            if not sound and self.silent_after is not None and self.silent_after[1] is None:
-                self.silent_after = (self.silent_after[0], now)
+    def _run(self) -> None:
+        carry = b""
+        while not self._stop:
+            data = self._file.read()
+            if data:
+                now = time.perf_counter()
+                data = carry + data
+                cut = len(data) // 2 * 2
+                data, carry = data[:cut], data[cut:]
+                sound = data.count(0) != len(data)
+                with self.lock:
+                    self.steps.append(len(data))
+                    if self.armed and sound and self.first_sound is None:
+                        self.first_sound = now
+                    if not sound and self.silent_after is not None and self.silent_after[1] is None:
+                        self.silent_after = (self.silent_after[0], now)
+            time.sleep(0.0003)
 
-    def arm(self, t0: float) -> None:
+    @property
+    def buffer_frames(self) -> int:
         with self.lock:
-            self.armed_at, self.first_sound, self.silent_after = t0, None, None
+            steps = sorted(self.steps[-50:])
+        return steps[len(steps) // 2] // 4 if steps else 0
+
+    def arm(self) -> None:
+        with self.lock:
+            self.armed, self.first_sound, self.silent_after = True, None, None
 
     def arm_silence(self, t0: float) -> None:
         with self.lock:
             self.silent_after = (t0, None)
 
     def close(self) -> None:
-        self.lib.Mix_SetPostMix(None, None)
+        self._stop = True
+        self._thread.join(1)
+        self._file.close()
+
+
+POSTMIX_C = r"""
+#include <stdint.h>
+#include <time.h>
+/* SDL_mixer post-mix hook: runs on SDL's audio thread for every mixed buffer, just before
+   SDL hands it to the audio driver. Plain C: never touches Python (no GIL, no deadlock). */
+static volatile int armed, silence_armed, last_len;
+static volatile double first_sound, first_silence;
+static double now(void) { struct timespec ts; clock_gettime(CLOCK_MONOTONIC, &ts);
+                          return ts.tv_sec + ts.tv_nsec * 1e-9; }
+void hook(void *udata, uint8_t *stream, int len) {
+    const int16_t *s = (const int16_t *)stream; int sound = 0;
+    for (int i = 0; i < len / 2; i++) if (s[i]) { sound = 1; break; }
+    double t = now(); last_len = len;
+    if (armed && sound && first_sound == 0) first_sound = t;
+    if (silence_armed && !sound && first_silence == 0) first_silence = t;
+}
+void arm(void) { first_sound = 0; armed = 1; }
+void arm_silence(void) { first_silence = 0; silence_armed = 1; }
+double get_first_sound(void) { return first_sound; }
+double get_first_silence(void) { return first_silence; }
+int get_len(void) { return last_len; }
+"""
+
+
+class PostMixHook:
+    """Mix_SetPostMix with a hook compiled from C (needs a C compiler; the bench falls back to DiskWatch).
+
+    Time base: CLOCK_MONOTONIC, which is what time.perf_counter() reads on Linux.
+    """
+
+    method = "postmix"
+
+    def __init__(self, tmp: Path) -> None:
+        import ctypes
+
+        from kiosk.speech.player import mixer_library
+
+        if sys.platform != "linux" or "CLOCK_MONOTONIC" not in time.get_clock_info("perf_counter").implementation:
+            raise OSError("perf_counter is not CLOCK_MONOTONIC here")
+        cc = shutil.which("cc") or shutil.which("gcc")
+        if cc is None:
+            raise OSError("no C compiler")
+        src, lib = tmp / "postmix.c", tmp / "postmix.so"
+        src.write_text(POSTMIX_C)
+        subprocess.run([cc, "-O2", "-shared", "-fPIC", "-o", str(lib), str(src)], check=True,
+                       capture_output=True, timeout=60)
+        self.lib = ctypes.CDLL(str(lib))
+        self.lib.get_first_sound.restype = ctypes.c_double
+        self.lib.get_first_silence.restype = ctypes.c_double
+        self.mixer = mixer_library()
+        self.mixer.Mix_SetPostMix.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+        self.mixer.Mix_SetPostMix(ctypes.cast(self.lib.hook, ctypes.c_void_p), None)
+        self._silence_t0 = None
+
+    def arm(self) -> None:
+        self.lib.arm()
+
+    def arm_silence(self, t0: float) -> None:
+        self._silence_t0 = t0
+        self.lib.arm_silence()
+
+    @property
+    def first_sound(self):
+        value = self.lib.get_first_sound()
+        return value or None
+
+    @property
+    def silent_after(self):
+        value = self.lib.get_first_silence()
+        return (self._silence_t0, value or None)
+
+    @property
+    def buffer_frames(self) -> int:
+        return self.lib.get_len() // 4
+
+    def close(self) -> None:
+        self.mixer.Mix_SetPostMix(None, None)
 
 
 def _tick_until(predicate, timeout: float) -> bool:
@@ -144,7 +256,7 @@ def measure_engine(mixer_buffer: int | None, runs: int, quick: bool) -> dict:
     logging.basicConfig(level=logging.WARNING)
     from kivy.clock import Clock
 
-    from kiosk.speech.player import KivySpeechEngine, mixer_library
+    from kiosk.speech.player import KivySpeechEngine
     from kiosk.speech.queue import SpeechQueue
 
     class TimedEngine(KivySpeechEngine):
@@ -160,25 +272,36 @@ def measure_engine(mixer_buffer: int | None, runs: int, quick: bool) -> dict:
     engine = TimedEngine(mixer_buffer=mixer_buffer)
     startup_ms = (time.perf_counter() - t) * 1000
     queue = SpeechQueue(engine)
-    mix = PostMix(mixer_library())
     for _ in range(10):  # let the device settle
         Clock.tick()
+    try:
+        mix = PostMixHook(tmp)
+    except (OSError, subprocess.SubprocessError) as exc:
+        print(f"  post-mix hook unavailable ({exc}); watching the disk file instead", file=sys.stderr)
+        mix = DiskWatch(disk)
+    _tick_until(lambda: False, 0.3)
+
+    rng = random.Random(20261126)
 
     def one(text: str, lang: str = "fr") -> dict | None:
         queue.stop()
         _tick_until(lambda: not engine.speaking, 2)
-        time.sleep(0.05)
+        # make sure the device is writing silence again before the next request
+        mix.arm_silence(time.perf_counter())
+        _tick_until(lambda: mix.silent_after[1] is not None, 1)
         engine.played_at = None
+        # a touch comes at any moment of the audio device's cycle, not just after a buffer
+        time.sleep(rng.uniform(0, 0.1))
+        mix.arm()
         t0 = time.perf_counter()
-        mix.arm(t0)
         queue.say(text, lang)  # what a touch handler does, on Kivy's thread
         call_ms = (time.perf_counter() - t0) * 1000
         if not _tick_until(lambda: mix.first_sound is not None, 3):
             return None
         first = (mix.first_sound - t0) * 1000
         play = (engine.played_at - t0) * 1000 if engine.played_at else None
-        # let it speak a little, then interrupt it as a new touch would
-        _tick_until(lambda: False, 0.15)
+        # let it speak a little, then interrupt it as a new touch would (at a random moment)
+        _tick_until(lambda: False, 0.1 + rng.uniform(0, 0.1))
         sound = engine._current.sound if engine._current else None  # noqa: SLF001
         ts = time.perf_counter()
         mix.arm_silence(ts)
@@ -204,7 +327,8 @@ def measure_engine(mixer_buffer: int | None, runs: int, quick: bool) -> dict:
     cached = [r for r in (one(cached_text) for _ in range(runs)) if r]
     result = {
         "startup_ms": _r(startup_ms),
-        "buffer_frames": mix.buffer_bytes // 4,
+        "buffer_frames": mix.buffer_frames,
+        "method": mix.method,
         "mixer_buffer_requested": mixer_buffer,
         "fresh": fresh,
         "cached": cached,
@@ -216,6 +340,7 @@ def measure_engine(mixer_buffer: int | None, runs: int, quick: bool) -> dict:
     mix.close()
     engine.stop()
     engine.synth.close()
+    shutil.rmtree(tmp, ignore_errors=True)
     return result
 
 
@@ -287,6 +412,7 @@ def measure_pyttsx3(text: str, runs: int) -> dict:
     out = subprocess.run([sys.executable, "-c", PYTTSX3_CHILD, str(stamp), text, str(runs)],
                          env=env, capture_output=True, text=True, timeout=120, check=True)
     line = [ln for ln in out.stdout.splitlines() if ln.startswith("{")][-1]
+    shutil.rmtree(tmp, ignore_errors=True)
     return json.loads(line)
 
 
@@ -330,11 +456,11 @@ def main() -> None:
                            "max": _r(max(first)), "runs": len(first)},
         "first_audio_definition": (
             "perf_counter from queue.say() on Kivy's main thread (as a touch handler calls it) to "
-            "the SDL_mixer post-mix hook (SDL audio thread) seeing the first mixer buffer with a "
-            "non-zero sample, i.e. the buffer SDL then hands to the audio driver (disk driver here; "
-            "a sound card plays it within one more buffer). Different French sentences (8-12 "
-            "words), never cached: synthesis + clip hop to the main thread via Clock.schedule_once "
-            "+ SoundLoader.load + play + wait for the next mixer buffer."),
+            + (WHERE_POSTMIX if res["method"] == "postmix" else WHERE_DISKFILE)
+            + ". A sound card plays that buffer within one more buffer (mixer_buffer_frames). "
+            "Different French sentences (8-12 words), never cached: synthesis + clip hop to Kivy's "
+            "thread (Clock.schedule_once) + SoundLoader.load + play + wait for the next mixer buffer."),
+        "measured_with": res["method"],
         "play_returned_ms_p50": _r(statistics.median(play)) if play else None,
         "synth_ms_p50": _r(statistics.median(res["synth_ms"])) if res["synth_ms"] else None,
         "cached_first_audio_ms": {"p50": _r(statistics.median(cfirst)), "p95": _r(_percentile(cfirst, 0.95)),
@@ -342,9 +468,9 @@ def main() -> None:
         "interrupt_ms": {"p50": round(statistics.median(stops), 2), "max": round(max(stops), 2),
                          "definition": "stop() called to the Sound's state == 'stop' (Mix_HaltChannel)"},
         "interrupt_silence_ms": {"p50": _r(statistics.median(silences)), "max": _r(max(silences)),
-                                 "definition": "stop() to the first all-silent mixer buffer handed to "
-                                               "SDL (what was handed over before, at most one buffer, "
-                                               "still plays)"},
+                                 "definition": "stop() to the first all-silent buffer handed to the "
+                                               "audio driver (what was handed over before, at most one "
+                                               "buffer, still plays on a sound card)"},
         "mixer_buffer_frames": res["buffer_frames"],
         "kivy_default_buffer": None if kd is None else {
             "buffer_frames": kd["buffer_frames"],

@@ -138,9 +138,13 @@ def cmd_run(args: argparse.Namespace) -> int:
               "use `kiosk screenshot` to see the screens", file=sys.stderr)
     bootstrap.prepare(config, windowed=args.windowed, headless=headless)
     bootstrap.quiet_kivy_logging()
+    from kiosk.speech.factory import make_engine
     from kiosk.ui.app import KioskApp
 
-    KioskApp(config, windowed=args.windowed, lang=args.lang, profile=args.profile).run()
+    engine = make_engine("real")
+    if engine.reason:
+        print(f"kiosk: warning: no speech ({engine.reason}); the kiosk runs with captions only", file=sys.stderr)
+    KioskApp(config, windowed=args.windowed, lang=args.lang, profile=args.profile, engine=engine).run()
     return 0
 
 

@@ -37,6 +37,7 @@ class RecordingEngine:
         self.hold = hold
         self.spoken: list[Utterance] = []
         self.stops = 0
+        self.volume, self.rate = 0.8, 1.0
         self._done: Callable[[], None] | None = None
 
     def speak(self, utterance: Utterance, done: Callable[[], None]) -> None:
@@ -49,6 +50,10 @@ class RecordingEngine:
     def stop(self) -> None:
         self.stops += 1
         self._done = None
+
+    def set_voice(self, volume: float, rate: float) -> None:
+        """Remember the voice settings, so tests can check what the engine was told."""
+        self.volume, self.rate = volume, rate
 
     def finish(self) -> None:
         """End the held utterance, as if its sound had finished."""

@@ -167,9 +167,11 @@ class KivySpeechEngine:
     ``recordings`` maps a text to ``{lang: path}`` of a recorded file to play
     instead of synthesis (e.g. a human voice for the idle prompt).
     ``mixer_buffer``: frames per SDL_mixer buffer (see :func:`set_mixer_buffer`);
-    None keeps Kivy's 4096. Construction takes about 0.4 s (espeak start,
-    voices warmed up, audio device opened and reopened): build it once, on
-    Kivy's main thread.
+    None keeps Kivy's 4096. Construction starts the shared synthesizer if needed
+    (about 0.1 s: espeak-ng, three voices warmed up) and opens the audio output
+    (about 10 ms, or about 0.3 s if Kivy's audio was already open and must be
+    reopened with the smaller buffer): build it once, on Kivy's main thread,
+    before anything else plays a sound.
 
     Raises :class:`SpeechUnavailable` if Kivy's audio cannot open an output
     device or the synthesizer cannot start.
@@ -265,6 +267,11 @@ class KivySpeechEngine:
     @rate.setter
     def rate(self, value: int) -> None:
         self._rate = self.synth.clamp_rate(value)
+
+    def set_voice(self, volume: float, rate: float) -> None:
+        """The visit's volume (0.1..1) and speed as a multiple of normal (1.0)."""
+        self.volume = volume
+        self.rate = round(self.default_rate * rate)
 
     def reset(self) -> None:
         """End of a visit: volume and rate back to their defaults (EN 301 549 5.1.3.12)."""
@@ -373,6 +380,8 @@ class KivySpeechEngine:
         if sound.state != "play":
             log.warning("speech: cannot play %s", path)
             self._finish(pb)
+        elif pb is not self._current:  # stopped from another thread meanwhile
+            sound.stop()
 
     def _finish(self, pb: _Playback) -> None:
         with self._lock:

@@ -113,9 +113,9 @@ class SpeechQueue:
 
     def set_voice(self, volume: float, rate: float) -> None:
         """Volume (0.1..1) and speed (1 = normal) for what is said next, if the engine has them."""
-        for name, value in (("volume", volume), ("rate", rate)):
-            if hasattr(self.engine, name):
-                setattr(self.engine, name, value)
+        setter = getattr(self.engine, "set_voice", None)
+        if setter is not None:
+            setter(volume, rate)
 
     def forget(self) -> None:
         """End of a visit: silence and forget what was last announced."""

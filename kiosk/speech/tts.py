@@ -336,6 +336,7 @@ class Synthesizer:
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
         self._cache: OrderedDict[tuple[str, str, int], Clip] = OrderedDict()
+        self._sizes: dict[tuple[str, str, int], int] = {}
         self._cache_size_bytes = 0
         self._jobs: dict[tuple[str, str, int], _Job] = {}
         self._urgent: deque[_Job] = deque()
@@ -527,8 +528,8 @@ class Synthesizer:
         clip = self._cache.pop(key, None)
         if clip is None:
             return
+        self._cache_size_bytes -= self._sizes.pop(key, 0)
         try:
-            self._cache_size_bytes -= os.path.getsize(clip.path)
             os.unlink(clip.path)
         except OSError:
             pass
@@ -536,9 +537,11 @@ class Synthesizer:
 
     def _store(self, key: tuple[str, str, int], clip: Clip) -> None:
         try:
-            self._cache_size_bytes += os.path.getsize(clip.path)
+            size = os.path.getsize(clip.path)
         except OSError:
-            pass
+            size = 0
+        self._cache_size_bytes += size - self._sizes.get(key, 0)
+        self._sizes[key] = size
         self._cache[key] = clip
         self._cache.move_to_end(key)
         while len(self._cache) > 1 and (len(self._cache) > self.cache_size
@@ -739,6 +742,9 @@ class Synthesizer:
             error = exc if isinstance(exc, SynthesisError) else SynthesisError(repr(exc))
             self.stats["failures"] += 1
             log.warning("speech synthesis failed for %r: %s", job.text[:60], error)
+            for leftover in (raw, final + ".part"):
+                if os.path.exists(leftover):
+                    os.unlink(leftover)
         with self._lock:
             if self.closed:
                 return  # close() already failed this job's requests

@@ -39,6 +39,7 @@ def prepare(config: KioskConfig, *, windowed: bool, headless: bool) -> None:
     env.setdefault("KIVY_LOG_MODE", "PYTHON")
     env.setdefault("KIVY_HOME", str(Path(tempfile.gettempdir()) / f"passerelle-kivy-{os.getuid()}"))
     env["KIVY_DPI"] = f"{geometry.dpi:.3f}"
+    env.setdefault("KIVY_AUDIO", "sdl2")  # speech plays through SDL2 mixer, stoppable at once
     if headless:
         env["SDL_VIDEODRIVER"] = "offscreen"
         env.setdefault("SDL_AUDIODRIVER", "dummy")

@@ -123,8 +123,11 @@ def test_volume_has_a_floor_and_resets_after_the_visit(pilot: Pilot) -> None:
     assert visit.volume == 0.2
     pilot.press("f6")
     assert visit.rate > 1.0
+    engine = pilot.services.speech.engine
+    assert engine.volume == 0.2 and engine.rate == visit.rate  # the engine was told
     pilot.services.nav.end_visit()
     assert visit.volume == 0.8 and visit.rate == 1.0
+    assert (engine.volume, engine.rate) == (0.8, 1.0)
 
 
 def test_a_password_is_never_spoken(pilot: Pilot) -> None:
