@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -68,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a small subset for CI: one procedure, every language, 100%% and 200%% text")
     audit.add_argument("--lang", choices=KNOWN_LANGUAGES, action="append",
                        help="only this language (repeatable; default: every configured language)")
+    audit.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+                       help="processes to share the work (default: %(default)s)")
 
     content = sub.add_parser("content", help="check or list the procedures")
     csub = content.add_subparsers(dest="content_command", required=True)
@@ -170,7 +173,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
     def report(violation: object) -> None:
         print(violation, flush=True)
 
-    result = audit.run(config, out=args.out, fast=args.fast, languages=args.lang, report=report, content=content)
+    def progress(line: str) -> None:
+        print(f"kiosk: audit: {line}", file=sys.stderr, flush=True)
+
+    result = audit.run(config, out=args.out, fast=args.fast, languages=args.lang, report=report, content=content,
+                       jobs=max(1, args.jobs), progress=progress)
     for sheet in result.sheets:
         print(f"kiosk: contact sheet {sheet}", file=sys.stderr)
     print(result.summary())

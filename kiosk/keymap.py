@@ -57,4 +57,4 @@ class KeyMap:
 
     def action(self, code: int, shift: bool = False) -> str | None:
         """The action bound to key ``code`` (with or without Shift), if any."""
-        return self._by_key.get((code, shift)) or (None if shift else None)
+        return self._by_key.get((code, shift))

@@ -29,11 +29,16 @@ imports Kivy when called.
 
 from __future__ import annotations
 
+import gc
 import math
+import multiprocessing
+import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import Any
 
 from kiosk.access.contrast import NON_TEXT_MIN, TEXT_MIN, ratio_rgba, to_hex
@@ -213,9 +218,14 @@ def describe(widget: Any) -> str:
     if isinstance(source, str) and source:
         return f"{kind} {Path(source).stem}"
     parent = widget.parent
-    while parent is not None and not getattr(parent, "name", ""):
+    for _ in range(30):  # the window is its own parent's end; stop well before
+        if parent is None or parent is parent.parent:
+            break
+        name = getattr(parent, "name", "")
+        if isinstance(name, str) and name:
+            return f"{kind} in {name}"
         parent = parent.parent
-    return f"{kind} in {parent.name}" if parent is not None and isinstance(parent.name, str) else kind
+    return kind
 
 
 def window_box(widget: Any) -> Box:
@@ -225,39 +235,67 @@ def window_box(widget: Any) -> Box:
     return Box(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0))
 
 
-def _instructions(widget: Any) -> Iterator[Any]:
-    """The drawing instructions a widget adds itself (its texture rectangle excepted)."""
+def _instructions(widget: Any) -> Iterator[tuple[bool, Any]]:
+    """The drawing instructions a widget adds itself (its texture rectangle excepted).
+
+    Each comes with whether it is drawn after the children (``canvas.after``: over
+    them, so never a background: a scroll bar, a toggle's tick).
+    """
     from kivy.uix.image import Image
     from kivy.uix.label import Label
 
     canvas = widget.canvas
-    groups = [canvas.before]
+    groups = [(False, canvas.before)]
     if not isinstance(widget, (Label, Image)):
-        groups.append(canvas)
-    groups.append(canvas.after)
-    for group in groups:
-        yield from group.children
+        groups.append((False, canvas))
+    groups.append((True, canvas.after))
+    for after, group in groups:
+        for instruction in group.children:
+            yield after, instruction
 
 
 def _shapes(widget: Any) -> tuple[list[tuple[tuple[float, ...], Any]], list[tuple[tuple[float, ...], Any]]]:
     """The widget's own plain fills and lines, each with the colour it is drawn in."""
     from kivy.graphics import BorderImage, Color, Ellipse, Line, Rectangle, RoundedRectangle, SmoothLine
+    from kivy.graphics.stencil_instructions import StencilPop, StencilPush, StencilUnUse, StencilUse
 
     fills, lines = [], []
     colour: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0)
-    for instruction in _instructions(widget):
-        if isinstance(instruction, Color):
+    masking = False  # shapes between StencilPush and StencilUse only cut the clipping mask
+    for after, instruction in _instructions(widget):
+        if isinstance(instruction, (StencilPush, StencilUnUse)):
+            masking = True
+        elif isinstance(instruction, (StencilUse, StencilPop)):
+            masking = False
+        elif masking:
+            continue
+        elif isinstance(instruction, Color):
             colour = tuple(instruction.rgba)
         elif colour[3] <= 0.01:
             continue
         elif isinstance(instruction, (Line, SmoothLine)):
             lines.append((colour, instruction))
+        elif after:
+            continue
         elif isinstance(instruction, (Rectangle, RoundedRectangle, Ellipse, BorderImage)):
-            if instruction.texture is not None and not isinstance(instruction, BorderImage):
+            if getattr(instruction, "source", None) or (
+                    instruction.texture is not None and instruction.texture is not _default_texture()):
                 continue  # a picture (the tick of a toggle), not a plain fill
             if instruction.size[0] > 0 and instruction.size[1] > 0:
                 fills.append((colour, instruction))
     return fills, lines
+
+
+_DEFAULT_TEXTURE: list[Any] = []
+
+
+def _default_texture() -> Any:
+    """The plain white texture Kivy gives a shape that has none of its own."""
+    if not _DEFAULT_TEXTURE:
+        from kivy.graphics import Rectangle
+
+        _DEFAULT_TEXTURE.append(Rectangle().texture)
+    return _DEFAULT_TEXTURE[0]
 
 
 def _line_box(line: Any, widget: Any) -> Box | None:
@@ -417,8 +455,6 @@ def check_reading(reading: Reading, style: Any, rtl: bool, seated_band: tuple[fl
     px_per_mm = style.px_per_mm
     items = reading.items
     for item in items:
-        if item.kind == "image":
-            continue
         for ancestor, abox in item.ancestors:
             if isinstance(ancestor, ScrollView):
                 break  # scrolling content may run past the visible part: that is what scrolling is for
@@ -561,9 +597,27 @@ class Auditor:
         def nothing() -> None:
             pass
 
+        def show_help() -> None:
+            nav.show_help()
+
+        def close_overlays() -> None:
+            for overlay in list(nav.overlays):
+                overlay.dismiss(animation=False)
+            pilot.settle_layout()
+
+        def idle() -> None:
+            pilot.expire(self.services.config.idle_delay_s + 0.5)
+
+        def answer() -> None:
+            pilot.app.still_here()
+            pilot.settle_layout()
+
         yield "welcome", "welcome", lambda: nav.go("welcome"), nothing
         yield "language", "language", lambda: nav.go("language"), nothing
+        # Help and the idle warning open over the catalogue, as a visitor would see them.
         yield "catalogue", "catalogue", lambda: nav.go("catalogue"), nothing
+        yield "help", "help", show_help, close_overlays
+        yield "idle", "idle", idle, answer
         first = self.procedures[0] if self.procedures else None
         replica_step = next((i for i, s in enumerate(first.steps) if s.replica is not None), None) if first else None
         for procedure in self.procedures:
@@ -580,27 +634,6 @@ class Auditor:
                 visit.procedure_id = first.id
                 nav.go("finished")
             yield "finished", "finished", finished, nothing
-
-        def show_help() -> None:
-            nav.go("catalogue")
-            nav.show_help()
-
-        def close_overlays() -> None:
-            for overlay in list(nav.overlays):
-                overlay.dismiss(animation=False)
-            pilot.settle_layout()
-
-        yield "help", "help", show_help, close_overlays
-
-        def idle() -> None:
-            nav.go("catalogue")
-            pilot.advance(self.services.config.idle_delay_s + 0.5)
-
-        def answer() -> None:
-            pilot.app.still_here()
-            pilot.settle_layout()
-
-        yield "idle", "idle", idle, answer
 
     # -- one setting ------------------------------------------------------------------------
     def apply(self, setting: Setting) -> None:
@@ -634,6 +667,13 @@ class Auditor:
         """Check every screen in every setting; ``report`` is told each violation as found."""
         result = Result()
         start = time.perf_counter()
+        with _few_collections():
+            self._run(settings_list, result, sheet, report)
+        result.seconds = time.perf_counter() - start
+        return result
+
+    def _run(self, settings_list: Iterable[Setting], result: Result,
+             sheet: Callable[[Setting, str, Any], None] | None, report: Callable[[Violation], None] | None) -> None:
         for setting in settings_list:
             self.apply(setting)
             for screen, column, show, leave in self.screens():
@@ -651,14 +691,12 @@ class Auditor:
                 leave()
         self.services.nav.end_visit()
         self.pilot.settle_layout()
-        result.seconds = time.perf_counter() - start
-        return result
 
 
 class ContactSheet:
     """Thumbnails tiled per language: one row per setting, one column per screen."""
 
-    LABEL_WIDTH = 200
+    LABEL_WIDTH = 260
 
     def __init__(self) -> None:
         self.tiles: dict[str, dict[tuple[str, str], tuple[int, int, bytes]]] = {}
@@ -675,7 +713,6 @@ class ContactSheet:
     def write(self, folder: Path) -> list[Path]:
         """One PNG per language, ``contact-<lang>.png``; drawn with Kivy, no Pillow."""
         from kivy.core.image import Image as CoreImage
-        from kivy.core.text import Label as CoreLabel
         from kivy.graphics.texture import Texture
 
         folder.mkdir(parents=True, exist_ok=True)
@@ -699,12 +736,8 @@ class ContactSheet:
 
             for r, row_label in enumerate(rows):
                 top = pad + r * (th + pad)
-                text = CoreLabel(text=f"{lang} {row_label}", font_size=24, font_name="Kiosk", color=(1, 1, 1, 1))
-                text.refresh()
-                texture = text.texture
-                lw, lh = texture.size
-                blit(pad, top + (th - lh) // 2, min(lw, self.LABEL_WIDTH - pad), lh,
-                     _crop(texture.pixels, lw, lh, min(lw, self.LABEL_WIDTH - pad)))
+                lw, lh, label = _label_pixels(f"{lang} {row_label}", self.LABEL_WIDTH - pad)
+                blit(pad, top + (th - lh) // 2, lw, lh, label)
                 for c, column in enumerate(SHEET_COLUMNS):
                     tile = tiles.get((row_label, column))
                     if tile is None:
@@ -714,37 +747,157 @@ class ContactSheet:
             texture = Texture.create(size=(width, height), colorfmt="rgba")
             texture.blit_buffer(bytes(sheet), colorfmt="rgba", bufferfmt="ubyte")
             path = folder / f"contact-{lang}.png"
-            CoreImage(texture).save(str(path), flipped=False)
+            CoreImage(texture).save(str(path), flipped=True)  # the buffer runs bottom-up
             written.append(path)
         return written
 
 
-def _crop(pixels: bytes, w: int, h: int, new_w: int) -> bytes:
-    if new_w >= w:
-        return pixels
-    return b"".join(pixels[r * w * 4:r * w * 4 + new_w * 4] for r in range(h))
+def _label_pixels(text: str, max_width: int) -> tuple[int, int, bytes]:
+    """White text on the sheet's grey as opaque RGBA rows, bottom-up, at most ``max_width`` wide."""
+    from kivy.core.text import Label as CoreLabel
+
+    label = CoreLabel(text=text, font_size=24, font_name="Kiosk", color=(1, 1, 1, 1))
+    label.refresh()
+    w, h = label.texture.size
+    pixels = label.texture.pixels  # text textures run top-down
+    width = min(w, max_width)
+    out = bytearray()
+    for row in reversed(range(h)):
+        for x in range(width):
+            alpha = pixels[(row * w + x) * 4 + 3]
+            grey = (255 * alpha + 0x80 * (255 - alpha)) // 255
+            out += bytes((grey, grey, grey, 255))
+    return width, h, bytes(out)
 
 
 def run(config: Any, out: Path | None = None, fast: bool = False, languages: Sequence[str] | None = None,
         themes: Sequence[str] | None = None, report: Callable[[Violation], None] | None = None,
-        content: Any = None) -> Result:
+        content: Any = None, jobs: int = 1, progress: Callable[[str], None] | None = None) -> Result:
     """Audit the kiosk for ``config`` headless; write contact sheets to ``out`` if given.
 
-    Call :func:`kiosk.ui.bootstrap.prepare` first (the CLI does).
+    With ``jobs`` > 1 the settings are shared out between this process and
+    ``jobs - 1`` worker processes (each runs its own headless kiosk), so the
+    audit uses every core. ``report`` is then told every violation in plan order;
+    ``progress`` gets a line per setting done. Call
+    :func:`kiosk.ui.bootstrap.prepare` first (the CLI does).
     """
     from kiosk.access.themes import DEFAULT_THEME, THEMES
-    from kiosk.testing.pilot import Pilot
 
     theme_names = list(themes or THEMES)
     if DEFAULT_THEME in theme_names:  # the seated profile is rendered in the default theme
         theme_names.remove(DEFAULT_THEME)
         theme_names.insert(0, DEFAULT_THEME)
-    kwargs = {"content": content} if content is not None else {}
-    with Pilot.run(config, **kwargs) as pilot:
-        auditor = Auditor(pilot, fast=fast)
-        sheet = ContactSheet() if out is not None else None
-        plan = settings(languages or config.languages, theme_names, fast)
-        result = auditor.run(plan, sheet.add if sheet else None, report)
-        if sheet is not None:
-            result.sheets = sheet.write(out)
+    plan = settings(languages or config.languages, theme_names, fast)
+    jobs = max(1, min(jobs, len(plan)))
+    shards = [plan[i::jobs] for i in range(jobs)]
+    start = time.perf_counter()
+    with TemporaryDirectory(prefix="passerelle-audit-") as tmp:
+        workers = []
+        try:
+            shared_content = pickle.dumps(content)
+        except (TypeError, pickle.PicklingError):
+            shared_content = pickle.dumps(None)  # live content (a loader thread): workers read the files
+        for index, shard in enumerate(shards[1:], start=1):
+            spec = Path(tmp) / f"worker-{index}.pickle"
+            spec.write_bytes(pickle.dumps({"config": config, "content": shared_content, "fast": fast,
+                                           "settings": shard, "sheet": out is not None,
+                                           "result": str(spec.with_suffix(".result"))}))
+            process = multiprocessing.get_context("spawn").Process(target=_worker, args=(str(spec),), daemon=True)
+            process.start()
+            workers.append((process, spec.with_suffix(".result")))
+        mine = _audit_shard(config, content, fast, shards[0], out is not None, progress)
+        parts = [mine]
+        for process, result_path in workers:
+            process.join()
+            if process.exitcode != 0 or not result_path.exists():
+                raise RuntimeError(f"an audit worker failed (exit status {process.exitcode})")
+            parts.append(pickle.loads(result_path.read_bytes()))
+    rank = {setting: i for i, setting in enumerate(plan)}
+    result = Result()
+    thumbnails = []
+    for violations, checked, thumbs in parts:
+        result.violations += violations
+        result.screens_checked += checked
+        thumbnails += thumbs
+    # every setting's violations come from one process, in screen order: a stable sort keeps it
+    result.violations.sort(key=lambda v: rank[Setting(v.case.lang, v.case.theme, v.case.scale, v.case.seated)])
+    if report:
+        for violation in result.violations:
+            report(violation)
+    if out is not None:
+        sheet = ContactSheet()
+        for setting, column, thumbnail in sorted(thumbnails, key=lambda t: rank[t[0]]):
+            sheet.add(setting, column, thumbnail)
+        result.sheets = sheet.write(out)
+    result.seconds = time.perf_counter() - start
     return result
+
+
+def _audit_shard(config: Any, content: Any, fast: bool, shard: Sequence[Setting], want_sheet: bool,
+                 progress: Callable[[str], None] | None = None) -> tuple[list[Violation], int, list[tuple]]:
+    """Run one share of the settings in this process: (violations, screens checked, thumbnails)."""
+    from kiosk.testing.pilot import Pilot
+
+    thumbnails: list[tuple] = []
+    violations: list[Violation] = []
+    checked = 0
+    kwargs = {"content": content} if content is not None else {}
+    with Pilot.run(config, **kwargs) as pilot, _few_collections():
+        auditor = Auditor(pilot, fast=fast)
+        for setting in shard:
+            result = auditor.run([setting], (lambda s, c, t: thumbnails.append((s, c, t))) if want_sheet else None)
+            violations += result.violations
+            checked += result.screens_checked
+            if progress:
+                progress(f"{setting.lang} {setting.label()}: {result.screens_checked} screens, "
+                         f"{len(result.violations)} violations")
+    return violations, checked, thumbnails
+
+
+def _worker(spec_path: str) -> None:
+    """A worker process: audit the settings in ``spec_path`` and leave the result beside it."""
+    import sys
+
+    spec = pickle.loads(Path(spec_path).read_bytes())
+    from kiosk.ui import bootstrap
+
+    bootstrap.prepare(spec["config"], windowed=True, headless=True)
+    bootstrap.quiet_kivy_logging()
+
+    def progress(line: str) -> None:
+        print(f"kiosk: audit: {line}", file=sys.stderr, flush=True)
+
+    content = pickle.loads(spec["content"])
+    part = _audit_shard(spec["config"], content, spec["fast"], spec["settings"], spec["sheet"], progress)
+    Path(spec["result"]).write_bytes(pickle.dumps(part))
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Collect garbage less often while the audit builds thousands of widgets.
+
+    Every widget is a web of cycles (kv bindings), so Python's cycle collector
+    runs constantly and re-scans the whole app each time; freezing what exists
+    at start and raising the thresholds halves the audit's time.
+    """
+    _COLLECTIONS["depth"] += 1
+    if _COLLECTIONS["depth"] > 1:  # already inside: the outermost one restores
+        try:
+            yield
+        finally:
+            _COLLECTIONS["depth"] -= 1
+        return
+    threshold = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 100)
+    try:
+        yield
+    finally:
+        _COLLECTIONS["depth"] -= 1
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+        gc.collect()
+
+
+_COLLECTIONS = {"depth": 0}

@@ -28,8 +28,12 @@ TEXT_SCALES = (1.0, 1.5, 2.0)
 PICTOGRAMS = {"low_vision": "text_size", "blind": "speaker", "seated": "wheelchair", "easy": "easy"}
 #: The profiles a visitor can switch on the welcome and language screens, in that order.
 CHOOSABLE = ("low_vision", "blind", "seated", "easy")
-#: Keyboard (and keypad) shortcuts that switch a profile on the welcome and language screens.
-KEYS = {"f2": "low_vision", "f3": "blind", "f4": "seated", "f5": "easy"}
+#: Keys (Kivy key names, see kiosk.keymap) that switch a profile on the welcome and
+#: language screens: F7-F10 on a keyboard; on the numeric keypad the keys the key map
+#: leaves free (1, 3, 9 and the decimal point). The speech key (F12, keypad 7) also
+#: starts speech mode, as the blind profile does.
+KEYS = {"f7": "low_vision", "f8": "blind", "f9": "seated", "f10": "easy",
+        "numpad1": "low_vision", "numpaddecimal": "blind", "numpad3": "seated", "numpad9": "easy"}
 
 
 @dataclass(frozen=True)

@@ -90,30 +90,31 @@ class Pilot:
             EventLoop.idle()
 
     def settle_layout(self, max_frames: int = 40) -> int:
-        """Run the clock without drawing until the visible layout stops moving.
+        """Run the clock without drawing until nothing is left to lay out.
 
         Quicker than :meth:`settle` when only geometry matters (the audit): nothing
-        is drawn, and it stops as soon as two frames in a row leave every visible
-        widget's position, size and text texture unchanged. Returns the frames run.
+        is drawn, and it stops as soon as no layout or text update waits for the
+        next frame (timers that run later, like the idle check, do not count).
+        Returns the frames run.
         """
         from kivy.clock import Clock
+        from kivy.lang import Builder
 
-        previous = None
         for frame in range(1, max_frames + 1):
             Clock.tick()
-            current = self._layout_signature()
-            if current == previous:
+            Builder.sync()  # kv updates canvas instructions (colours, shapes) in a batch
+            if not any(event.timeout <= 0 and not event.loop for event in Clock.get_events()):
                 return frame
-            previous = current
         return max_frames
 
-    def _layout_signature(self) -> tuple:
-        out = []
-        for root in self._visible_roots():
-            for widget in root.walk(restrict=True):
-                out.append((widget.x, widget.y, widget.width, widget.height,
-                            tuple(getattr(widget, "texture_size", ()))))
-        return tuple(out)
+    def expire(self, seconds: float) -> None:
+        """Let ``seconds`` pass and run the kiosk's idle check once, without waiting.
+
+        A quicker :meth:`advance` for when only the outcome matters (the audit).
+        """
+        self.clock.offset += seconds
+        self.app._tick_idle(0)
+        self.settle_layout()
 
     def thumbnail(self, width: int) -> tuple[int, int, bytes]:
         """The whole window (screen and overlays) drawn at ``width`` pixels wide.

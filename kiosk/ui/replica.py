@@ -143,7 +143,7 @@ class ReplicaView(BoxLayout):
             self.widgets[element.id] = KioskLabel(style=style, logical=label, colour_role="panel_text", name=name)
             return self.widgets[element.id]
         if element.typable:
-            box = BoxLayout(orientation="vertical", size_hint_y=None, spacing=style.mm(1))
+            box = BoxLayout(orientation="vertical", size_hint_y=None, spacing=style.gap)  # 2 targets: >= 3 mm apart
             box.bind(minimum_height=box.setter("height"))
             field = ReplicaField(style=style, element=element, name=name, label=label, masked=element.masked)
             field.value = self.services.visit.typed.get((self.step.id, element.id), "")

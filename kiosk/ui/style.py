@@ -8,6 +8,8 @@ Kivy's own ``mm()``.
 
 from __future__ import annotations
 
+import weakref
+
 from kivy.event import EventDispatcher
 from kivy.properties import BooleanProperty, ColorProperty, NumericProperty, StringProperty
 
@@ -65,6 +67,8 @@ class Style(EventDispatcher):
 
     def __init__(self, geometry: Geometry, **kwargs: object) -> None:
         super().__init__(**kwargs)
+        #: property -> {widget: [method names]}, widgets held weakly (see :meth:`watch`)
+        self._watchers: dict[str, weakref.WeakKeyDictionary] = {}
         self.geometry = geometry
         self.px_per_mm = geometry.px_per_mm
         self.reach_low, self.reach_high = geometry.reach_band_px()
@@ -73,6 +77,35 @@ class Style(EventDispatcher):
         self._language()
         self._colours()
         self._sizes()
+
+    def watch(self, widget: object, method: str, *props: str) -> None:
+        """Call ``widget.<method>()`` when any of ``props`` changes; ``widget`` is held weakly.
+
+        Every label and row on screen follows the one shared style. Kivy's ``bind``
+        would scan all earlier bindings each time (it refuses duplicates) and
+        ``fbind`` would keep every widget ever shown alive; this registry costs
+        nothing per widget and forgets a widget once it is gone.
+        """
+        for prop in props:
+            watchers = self._watchers.get(prop)
+            if watchers is None:
+                watchers = self._watchers[prop] = weakref.WeakKeyDictionary()
+                self.fbind(prop, self._notify, prop)
+            methods = watchers.setdefault(widget, [])
+            if method not in methods:
+                methods.append(method)
+
+    def unwatch(self, widget: object, method: str, *props: str) -> None:
+        """Stop calling ``widget.<method>()`` when ``props`` change."""
+        for prop in props:
+            methods = self._watchers.get(prop, {}).get(widget)
+            if methods and method in methods:
+                methods.remove(method)
+
+    def _notify(self, prop: str, *_: object) -> None:
+        for widget, methods in list(self._watchers[prop].items()):
+            for method in tuple(methods):
+                getattr(widget, method)()
 
     def mm(self, value: float) -> float:
         """Millimetres to pixels on this screen."""

@@ -18,10 +18,11 @@ from kiosk.access.profiles import CHOOSABLE as CHOOSABLE_PROFILES
 from kiosk.access.profiles import KEYS as PROFILE_KEYS
 from kiosk.access.profiles import PICTOGRAMS as PROFILE_PICTOGRAMS
 from kiosk.i18n import t
+from kiosk.keymap import KEY_CODES
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.pictograms import directional, pictogram_path
 from kiosk.ui.replica import ReplicaView
-from kiosk.ui.widgets import BigButton, KioskLabel, MirrorBox, NavBar, Panel
+from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Panel
 
 #: Catalogue order of themes: first steps first, safety last.
 THEME_ORDER = ("first_steps", "email", "identity", "job", "family", "housing", "health", "taxes", "papers", "safety")
@@ -55,7 +56,7 @@ def standard_buttons(screen: KioskScreen, with_next: bool = False) -> list[BigBu
 
 
 class ProfileChoice:
-    """Big pictogram toggles for the accessibility profiles, and their keys (F2-F5).
+    """Big pictogram toggles for the accessibility profiles, and their keys (F7-F10).
 
     Mixed into the welcome and language screens. Each toggle shows its state by
     a tick and a thick frame (not colour alone) and says it aloud.
@@ -96,7 +97,7 @@ class ProfileChoice:
         self.services.speech.say(f"{button.label}: {state}.", self.lang, context=f"profile_{profile}")
 
     def handle_key(self, key: int, codepoint: str | None) -> bool:
-        """F2-F5 switch the profiles, as the toggles do."""
+        """F7-F10 (keypad 1, ., 3, 9) switch the profiles, as the toggles do."""
         profile = PROFILE_KEYCODES.get(key)
         if profile is None:
             return False
@@ -105,7 +106,7 @@ class ProfileChoice:
 
 
 #: Kivy key codes of the profile keys (kiosk.access.profiles.KEYS)
-PROFILE_KEYCODES = {282 + int(name[1:]) - 1: profile for name, profile in PROFILE_KEYS.items()}
+PROFILE_KEYCODES = {KEY_CODES[name]: profile for name, profile in PROFILE_KEYS.items()}
 
 
 class WelcomeScreen(ProfileChoice, KioskScreen):
@@ -126,7 +127,7 @@ class LanguageScreen(ProfileChoice, KioskScreen):
 
     def on_kv_post(self, base_widget: object) -> None:
         self.ids.nav_bar.buttons = standard_buttons(self)
-        self.profile_bar = NavBar(style=self.style)
+        self.profile_bar = ButtonGrid(style=self.style)
         self.profile_bar.buttons = self.make_profile_buttons()
         self.profile_title = KioskLabel(style=self.style, role="title", name="profiles_title")
 

@@ -13,6 +13,7 @@ from kivy.core.text import Label as CoreLabel
 from kivy.lang import Builder
 from kivy.properties import (
     BooleanProperty,
+    ColorProperty,
     ListProperty,
     NumericProperty,
     ObjectProperty,
@@ -21,6 +22,7 @@ from kivy.properties import (
 )
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.gridlayout import GridLayout
 from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
 
@@ -59,14 +61,14 @@ class KioskLabel(Label):
         self._bound_style = None
         self._bind_style()
 
+    _STYLE_PROPS = ("body", "rtl", "font_name", "text", "theme_name")
+
     def _bind_style(self, *_: object) -> None:
         if self._bound_style is not None:
-            self._bound_style.unbind(body=self._refresh, rtl=self._refresh, font_name=self._refresh,
-                                     text=self._refresh, theme_name=self._refresh)
+            self._bound_style.unwatch(self, "_refresh", *self._STYLE_PROPS)
         self._bound_style = self.style
         if self.style is not None:
-            self.style.bind(body=self._refresh, rtl=self._refresh, font_name=self._refresh,
-                            text=self._refresh, theme_name=self._refresh)
+            self.style.watch(self, "_refresh", *self._STYLE_PROPS)
         self._refresh()
 
     def _refresh(self, *_: object) -> None:
@@ -143,10 +145,10 @@ class MirrorBox(BoxLayout):
 
     def _watch_style(self, *_: object) -> None:
         if self._style_bound is not None:
-            self._style_bound.funbind("rtl", self._apply)
+            self._style_bound.unwatch(self, "_apply", "rtl")
         self._style_bound = self.style
         if self.style is not None:
-            self.style.fbind("rtl", self._apply)
+            self.style.watch(self, "_apply", "rtl")
         self._apply()
 
     def _apply(self, *_: object) -> None:
@@ -187,6 +189,49 @@ class BigButton(ButtonBehavior, MirrorBox):
     label_align = OptionProperty("start", options=["start", "center", "end"])
     #: at least this tall (a row of buttons makes them all as tall as the tallest)
     min_height = NumericProperty(0)
+    # What the button is drawn in, from the style's theme and the button's state.
+    # Kivy 2.3 does not redraw a kv canvas bound to ``root.style.<colour>`` when the
+    # style is set after the button is built (every button declared in kv) and
+    # the theme changes later; these plain properties always redraw.
+    face_colour = ColorProperty((0.2, 0.2, 0.2, 1))
+    ink_colour = ColorProperty((1, 1, 1, 1))
+    edge_colour = ColorProperty((1, 1, 1, 1))
+    ring_colour = ColorProperty((0, 0, 0, 0))
+    outline_colour = ColorProperty((0, 0, 0, 0))
+    tick_colour = ColorProperty((0, 0, 0, 0))
+    #: the tick of a toggle sits at the end of the reading direction
+    tick_on_left = BooleanProperty(False)
+
+    def __init__(self, **kwargs: object) -> None:
+        self._painted_style = None
+        super().__init__(**kwargs)
+        for prop in ("state", "focused", "highlighted", "selected"):
+            self.fbind(prop, self._paint)
+        self.fbind("style", self._watch_paint)
+        self._watch_paint()
+
+    def _watch_paint(self, *_: object) -> None:
+        if self._painted_style is not None:
+            self._painted_style.unwatch(self, "_paint", "theme_name", "rtl")
+        self._painted_style = self.style
+        if self.style is not None:
+            self.style.watch(self, "_paint", "theme_name", "rtl")
+        self._paint()
+
+    def _paint(self, *_: object) -> None:
+        """Colours from the theme: a pressed button swaps face and ink."""
+        style = self.style
+        if style is None:
+            return
+        down = self.state == "down"
+        clear = (0, 0, 0, 0)
+        self.face_colour = style.button_text if down else style.button
+        self.ink_colour = style.button if down else style.button_text
+        self.edge_colour = style.border
+        self.ring_colour = style.focus if self.focused else clear
+        self.outline_colour = style.target_outline if self.highlighted else clear
+        self.tick_colour = self.ink_colour if self.selected else clear
+        self.tick_on_left = style.rtl
 
     def natural_height(self) -> float:
         """The height the button needs for its size class and its label."""
@@ -216,6 +261,58 @@ class NavBar(MirrorBox):
         self.height = tallest
 
 
+class ButtonGrid(GridLayout):
+    """Buttons in a grid of equal cells: one row at 100 % text, two columns when larger.
+
+    Long words must never be cut (Kivy breaks a word that does not fit its line),
+    so at 150 % and 200 % the buttons get twice the width. Cells run right to left
+    in a right-to-left language; every button is as tall as the tallest.
+    """
+
+    style = ObjectProperty(None, allownone=True)
+    buttons = ListProperty([])
+
+    def __init__(self, **kwargs: object) -> None:
+        self._style_bound = None
+        kwargs.setdefault("size_hint_y", None)
+        super().__init__(**kwargs)
+        self.bind(minimum_height=self.setter("height"))
+        self.fbind("style", self._watch_style)
+        self._watch_style()
+
+    def _watch_style(self, *_: object) -> None:
+        if self._style_bound is not None:
+            self._style_bound.unwatch(self, "_reflow", "rtl", "text_scale", "gap")
+        self._style_bound = self.style
+        if self.style is not None:
+            self.style.watch(self, "_reflow", "rtl", "text_scale", "gap")
+        self._reflow()
+
+    def on_buttons(self, _instance: object, buttons: list[object]) -> None:
+        self.clear_widgets()
+        for button in buttons:
+            button.ids.text_label.fbind("height", self._fit_height)
+            self.add_widget(button)
+        self._reflow()
+
+    def _reflow(self, *_: object) -> None:
+        style = self.style
+        if style is None:
+            return
+        count = max(len(self.buttons), 1)
+        self.cols = count if style.text_scale < 1.5 else min(count, 2)
+        self.orientation = "rl-tb" if style.rtl else "lr-tb"
+        self.spacing = style.gap
+        self._fit_height()
+
+    def _fit_height(self, *_: object) -> None:
+        if not self.buttons:
+            return
+        tallest = max(b.natural_height() for b in self.buttons)
+        for button in self.buttons:
+            button.min_height = tallest
+
+
 class TouchArea(BoxLayout):
     """The part of a screen that holds everything touchable (see :class:`ReachLayout`)."""
 
@@ -243,12 +340,10 @@ class ReachLayout(BoxLayout):
 
     def _watch_style(self, *_: object) -> None:
         if self._style_bound is not None:
-            self._style_bound.unbind(seated=self._trigger_layout, reach_low=self._trigger_layout,
-                                     reach_high=self._trigger_layout)
+            self._style_bound.unwatch(self, "_trigger_layout", "seated", "reach_low", "reach_high")
         self._style_bound = self.style
         if self.style is not None:
-            self.style.bind(seated=self._trigger_layout, reach_low=self._trigger_layout,
-                            reach_high=self._trigger_layout)
+            self.style.watch(self, "_trigger_layout", "seated", "reach_low", "reach_high")
         self._trigger_layout()
 
     def touch_area(self) -> TouchArea | None:
@@ -262,24 +357,32 @@ class ReachLayout(BoxLayout):
             return
         pad_left, pad_top, pad_right, pad_bottom = self.padding
         x, width = self.x + pad_left, self.width - pad_left - pad_right
-        y = self.top - pad_top
-        for child in reversed(self.children):  # top to bottom
-            if child is touch:
-                continue
-            height = child.height if child.size_hint_y is None else 0
+        top_edge, bottom_edge = self.top - pad_top, self.y + pad_bottom
+        # The band is in window coordinates; this layout may sit in a relative one (a Screen).
+        offset = self.to_window(0, 0)[1]
+        low, high = self.style.reach_low - offset, self.style.reach_high - offset
+        reading = [child for child in reversed(self.children) if child is not touch]  # top to bottom
+        heights = [child.height if child.size_hint_y is None else 0 for child in reading]
+        reading_height = sum(heights) + self.spacing * len(reading)
+        # Reading content goes above the band; on a screen mounted so low that the band
+        # reaches its top, below the band when it does not fit above and there is more room below.
+        below = reading_height > top_edge - high and low - bottom_edge > top_edge - high
+        if below:
+            touch_top, touch_bottom = min(top_edge, high), max(bottom_edge, low)
+            y = touch_bottom - self.spacing
+        else:
+            y = top_edge
+        for child, height in zip(reading, heights):
             if child.size_hint_x is not None:
                 child.width = width * child.size_hint_x
             child.pos = (x, y - height)
             if child.size_hint_y is not None:
                 child.height = 0
             y -= height + self.spacing
-        # The band is in window coordinates; this layout may sit in a relative one (a Screen).
-        offset = self.to_window(0, 0)[1]
-        low, high = self.style.reach_low - offset, self.style.reach_high - offset
-        bottom = max(self.y + pad_bottom, low)
-        top = min(y, high)
-        touch.pos = (x, bottom)
-        touch.size = (width, max(top - bottom, 0))
+        if not below:
+            touch_top, touch_bottom = min(y, high), max(bottom_edge, low)
+        touch.pos = (x, touch_bottom)
+        touch.size = (width, max(touch_top - touch_bottom, 0))
 
 
 class ScrollPane(MirrorBox):
