@@ -168,6 +168,7 @@ def _build(data: dict[str, Any], source: Path) -> Procedure:
                 warning=_text(s.get("warning")),
                 picture=s.get("picture"),
                 replica=replica,
+                audio={lang: source.parent / rel for lang, rel in s["audio"].items()} if s.get("audio") else None,
             )
         )
     languages = tuple(lang for lang in LANGUAGES if lang in data["title"])
@@ -238,6 +239,11 @@ def load_file(path: Path, today: date | None = None) -> tuple[Procedure | None, 
     if problems:
         return None, problems
     problems = [Problem(path, located.line(p), dotted(p), m) for p, m in _structure_errors(data)]
+    for i, step in enumerate(data["steps"]):
+        for lang, rel in step.get("audio", {}).items():
+            if not (path.parent / rel).is_file():
+                problems.append(Problem(path, located.line(["steps", i, "audio", lang]), f"steps[{i}].audio.{lang}",
+                                        f"no such audio file: {path.parent / rel}"))
     try:
         date.fromisoformat(data["last_checked"])
     except ValueError:

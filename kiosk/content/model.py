@@ -76,6 +76,8 @@ class Step:
     warning: Text | None = None
     picture: str | None = None
     replica: Replica | None = None
+    #: recorded speech per language, played instead of synthesis (for voices espeak reads badly)
+    audio: Mapping[str, Path] | None = None
 
     def spoken(self, lang: str) -> str:
         """What to say for this step's instruction (``speak`` wins over ``text``)."""

@@ -38,10 +38,21 @@ class RecordingEngine:
         self.spoken: list[Utterance] = []
         self.stops = 0
         self.volume, self.rate = 0.8, 1.0
+        #: text -> {lang: path}: recorded speech to play instead of synthesis
+        self.recordings: dict[str, dict[str, str]] = {}
+        #: recorded files that were played, in order
+        self.played_files: list[str] = []
         self._done: Callable[[], None] | None = None
+
+    def add_recording(self, text: str, lang: str, path: str) -> None:
+        """Play ``path`` instead of synthesising ``text`` in ``lang`` (as the real engine does)."""
+        self.recordings.setdefault(text, {})[lang] = path
 
     def speak(self, utterance: Utterance, done: Callable[[], None]) -> None:
         self.spoken.append(utterance)
+        recorded = self.recordings.get(utterance.text, {}).get(utterance.lang)
+        if recorded:
+            self.played_files.append(recorded)
         if self.hold:
             self._done = done
         else:

@@ -322,10 +322,11 @@ class Pilot:
         self.settle()
 
     def screenshot(self, path: Path) -> Path:
-        """Draw a frame and write the window to ``path`` (PNG)."""
+        """Lay out until nothing is pending, draw a frame, and write the window to ``path`` (PNG)."""
         from kivy.core.window import Window
 
-        self.settle(6)
+        self.settle_layout()
+        self.settle(2)
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         written = Window.screenshot(name=str(path.with_suffix("")) + "%(counter)s.png")

@@ -159,3 +159,46 @@ def test_speech_can_be_switched_off_for_a_visit(pilot: Pilot) -> None:
     pilot.services.nav.end_visit()
     pilot.settle()
     assert pilot.spoken[-1].startswith("Bienvenue")  # the next visitor hears the kiosk again
+
+
+def test_a_step_with_recorded_speech_plays_the_recording(config, tmp_path) -> None:
+    import wave
+    from dataclasses import replace
+
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "content"
+    (folder / "audio").mkdir(parents=True)
+    with wave.open(str(folder / "audio" / "open_ar.wav"), "wb") as clip:
+        clip.setnchannels(1), clip.setsampwidth(2), clip.setframerate(22050)
+        clip.writeframes(b"\x10\x00" * 2205)
+    text = (ROOT / "content" / "email.yaml").read_text(encoding="utf-8")
+    marker = text.index("\n", text.index("\n  - id: ") + 1) + 1  # just after the first step's id
+    text = text[:marker] + '    audio: {ar: "audio/open_ar.wav"}\n' + text[marker:]
+    (folder / "email.yaml").write_text(text, encoding="utf-8")
+    with Pilot.run(replace(config, content_dir=folder)) as pilot:
+        pilot.services.nav.set_language("ar")
+        pilot.services.nav.go("catalogue")
+        pilot.settle()
+        pilot.tap("procedure_email")
+        engine = pilot.services.speech.engine
+        assert engine.played_files == [str(folder / "audio" / "open_ar.wav")]
+        pilot.tap("repeat_button")
+        assert len(engine.played_files) == 2
+        pilot.services.nav.set_language("fr")  # no French recording: synthesis as usual
+        pilot.tap("repeat_button")
+        pilot.tap("next_button")
+        assert len(engine.played_files) == 2
+
+
+def test_a_missing_recording_is_a_content_error(tmp_path) -> None:
+    from kiosk.content.loader import load_file
+    from tests.conftest import ROOT
+
+    text = (ROOT / "content" / "email.yaml").read_text(encoding="utf-8")
+    marker = text.index("\n", text.index("\n  - id: ") + 1) + 1  # just after the first step's id
+    path = tmp_path / "email.yaml"
+    path.write_text(text[:marker] + '    audio: {fr: "missing.wav"}\n' + text[marker:], encoding="utf-8")
+    procedure, problems = load_file(path)
+    assert procedure is None
+    assert "steps[0].audio.fr: no such audio file" in str(problems[0])

@@ -246,6 +246,15 @@ class WalkthroughScreen(KioskScreen):
             return False
         return True
 
+    def on_enter(self, *args: object) -> None:
+        """Announce the step; a step with recorded speech in this language plays it instead."""
+        step, lang = self.services.nav.step, self.lang
+        text = self.announcement()
+        add_recording = getattr(self.services.speech.engine, "add_recording", None)
+        if step is not None and step.audio and lang in step.audio and add_recording is not None:
+            add_recording(text, lang, str(step.audio[lang]))
+        self.services.speech.announce(text, lang, context=self.name)
+
     def announcement(self) -> str:
         nav = self.services.nav
         procedure, step = nav.procedure, nav.step
