@@ -196,3 +196,12 @@ def test_a_broken_procedure_is_left_out_and_the_rest_still_work(config, tmp_path
         pilot.wait(0.2)
         report = (config.data_dir / "content-problems.txt").read_text(encoding="utf-8")
         assert f"{folder / 'cv.yaml'}:2: theme: expected one of" in report
+
+
+def test_the_welcome_screen_has_repeat_and_help_too(pilot: Pilot) -> None:
+    said = len(pilot.spoken)
+    pilot.tap("repeat_button")
+    assert pilot.spoken[said:] == [pilot.spoken[said - 1]] and pilot.spoken[-1].startswith("Bienvenue")
+    pilot.tap("help_button")
+    assert pilot.overlay == "HelpOverlay"
+    assert pilot.screen == "welcome"
