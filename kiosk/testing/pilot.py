@@ -205,7 +205,7 @@ class Pilot:
         """The visible widget called ``name`` (kv ``id`` or ``name`` property)."""
         for root in self._visible_roots():
             for widget in root.walk(restrict=True):
-                if getattr(widget, "name", None) == name or name in getattr(widget, "ids", {}) and False:
+                if getattr(widget, "name", None) == name:
                     return widget
             for widget in root.walk(restrict=True):
                 ids = getattr(widget, "ids", {})

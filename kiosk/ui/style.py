@@ -150,3 +150,27 @@ class Style(EventDispatcher):
         self.text_scale = 1.0
         self.theme_name = DEFAULT_THEME
         self.seated = False
+
+
+def follow_style(widget: object, method: str, *props: str, now: bool = True) -> None:
+    """Call ``widget.<method>()`` whenever ``props`` of the widget's style change, or its style does.
+
+    The one way widgets follow the shared :class:`Style`: the previous style is
+    unwatched when the widget is given another. With ``now`` the method also runs
+    at once (a row that must wait for its kv children passes ``now=False``).
+    """
+    widget.fbind("style", _restyle, method, props)
+    _restyle(method, props, widget, widget.style, call=now)
+
+
+def _restyle(method: str, props: tuple[str, ...], widget: object, style: object, call: bool = True) -> None:
+    # A module function, not a closure: the widget's own binding must not keep it alive.
+    followed = widget.__dict__.setdefault("_followed_styles", {})
+    previous = followed.get(method)
+    if previous is not None:
+        previous.unwatch(widget, method, *props)
+    followed[method] = style
+    if style is not None:
+        style.watch(widget, method, *props)
+    if call:
+        getattr(widget, method)()

@@ -29,7 +29,7 @@ from kivy.uix.scrollview import ScrollView
 from kiosk.i18n import is_rtl
 from kiosk.i18n.bidi import LTR_FONT_OPTIONS, RTL_FONT_OPTIONS, display_text, has_rtl_letters
 from kiosk.ui.pictograms import pictogram_path  # noqa: F401  (re-exported for screens)
-from kiosk.ui.style import font_for
+from kiosk.ui.style import follow_style, font_for
 
 
 
@@ -57,19 +57,7 @@ class KioskLabel(Label):
         self.fbind("role", self._refresh)
         self.fbind("colour_role", self._refresh)
         self.fbind("lang", self._refresh)
-        self.fbind("style", self._bind_style)
-        self._bound_style = None
-        self._bind_style()
-
-    _STYLE_PROPS = ("body", "rtl", "font_name", "text", "theme_name")
-
-    def _bind_style(self, *_: object) -> None:
-        if self._bound_style is not None:
-            self._bound_style.unwatch(self, "_refresh", *self._STYLE_PROPS)
-        self._bound_style = self.style
-        if self.style is not None:
-            self.style.watch(self, "_refresh", *self._STYLE_PROPS)
-        self._refresh()
+        follow_style(self, "_refresh", "body", "rtl", "font_name", "text", "theme_name")
 
     def _refresh(self, *_: object) -> None:
         style = self.style
@@ -131,24 +119,16 @@ class MirrorBox(BoxLayout):
 
     def __init__(self, **kwargs: object) -> None:
         self._logical: list[object] | None = None
-        self._style_bound = None
         super().__init__(**kwargs)
-        self.fbind("style", self._watch_style)
+        # Laid out once its kv children are in (on_kv_post), then whenever the direction changes.
+        follow_style(self, "_apply", "rtl", now=False)
 
     def on_kv_post(self, base_widget: object) -> None:
-        self._watch_style()
+        self._apply()
 
     def set_items(self, widgets: list[object]) -> None:
         """Replace the row's children, given in logical (reading) order."""
         self._logical = list(widgets)
-        self._apply()
-
-    def _watch_style(self, *_: object) -> None:
-        if self._style_bound is not None:
-            self._style_bound.unwatch(self, "_apply", "rtl")
-        self._style_bound = self.style
-        if self.style is not None:
-            self.style.watch(self, "_apply", "rtl")
         self._apply()
 
     def _apply(self, *_: object) -> None:
@@ -203,20 +183,10 @@ class BigButton(ButtonBehavior, MirrorBox):
     tick_on_left = BooleanProperty(False)
 
     def __init__(self, **kwargs: object) -> None:
-        self._painted_style = None
         super().__init__(**kwargs)
         for prop in ("state", "focused", "highlighted", "selected"):
             self.fbind(prop, self._paint)
-        self.fbind("style", self._watch_paint)
-        self._watch_paint()
-
-    def _watch_paint(self, *_: object) -> None:
-        if self._painted_style is not None:
-            self._painted_style.unwatch(self, "_paint", "theme_name", "rtl")
-        self._painted_style = self.style
-        if self.style is not None:
-            self.style.watch(self, "_paint", "theme_name", "rtl")
-        self._paint()
+        follow_style(self, "_paint", "theme_name", "rtl")
 
     def _paint(self, *_: object) -> None:
         """Colours from the theme: a pressed button swaps face and ink."""
@@ -273,20 +243,10 @@ class ButtonGrid(GridLayout):
     buttons = ListProperty([])
 
     def __init__(self, **kwargs: object) -> None:
-        self._style_bound = None
         kwargs.setdefault("size_hint_y", None)
         super().__init__(**kwargs)
         self.bind(minimum_height=self.setter("height"))
-        self.fbind("style", self._watch_style)
-        self._watch_style()
-
-    def _watch_style(self, *_: object) -> None:
-        if self._style_bound is not None:
-            self._style_bound.unwatch(self, "_reflow", "rtl", "text_scale", "gap")
-        self._style_bound = self.style
-        if self.style is not None:
-            self.style.watch(self, "_reflow", "rtl", "text_scale", "gap")
-        self._reflow()
+        follow_style(self, "_reflow", "rtl", "text_scale", "gap")
 
     def on_buttons(self, _instance: object, buttons: list[object]) -> None:
         self.clear_widgets()
@@ -334,17 +294,7 @@ class ReachLayout(BoxLayout):
     def __init__(self, **kwargs: object) -> None:
         kwargs.setdefault("orientation", "vertical")
         super().__init__(**kwargs)
-        self._style_bound = None
-        self.fbind("style", self._watch_style)
-        self._watch_style()
-
-    def _watch_style(self, *_: object) -> None:
-        if self._style_bound is not None:
-            self._style_bound.unwatch(self, "_trigger_layout", "seated", "reach_low", "reach_high")
-        self._style_bound = self.style
-        if self.style is not None:
-            self.style.watch(self, "_trigger_layout", "seated", "reach_low", "reach_high")
-        self._trigger_layout()
+        follow_style(self, "_trigger_layout", "seated", "reach_low", "reach_high")
 
     def touch_area(self) -> TouchArea | None:
         """The touch area among the children, if any."""
