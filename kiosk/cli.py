@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -102,6 +101,8 @@ def prepare_data_dir(config: KioskConfig) -> bool:
     may run as root, for whom permission bits say nothing (a read-only mount
     still refuses).
     """
+    import tempfile
+
     folder = config.data_dir
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -201,7 +202,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         from kiosk.access.geometry import check_reach
 
         check_reach(config)
-    with Pilot.run(config, lang=args.lang, profile=args.profile) as pilot:
+    from kiosk.content.contentset import load_in_background
+
+    # Procedures load only if the screen asked for shows one (catalogue, walkthrough, finished).
+    content = load_in_background([config.content_dir], deferred=True)
+    with Pilot.run(config, lang=args.lang, profile=args.profile, content=content) as pilot:
         stage(pilot, args)
         pilot.screenshot(args.out)
     print(args.out)
@@ -218,14 +223,16 @@ def stage(pilot: object, args: argparse.Namespace) -> None:
         services.style.text_scale = args.text_scale
     if args.theme is not None:
         services.style.theme_name = args.theme
-    procedures = services.content.procedures
-    procedure = services.content.get(args.procedure) if args.procedure else (procedures[0] if procedures else None)
-    if args.procedure and procedure is None:
-        known = ", ".join(p.id for p in procedures)
-        raise UsageError(f"--procedure {args.procedure}: no such procedure (known: {known})")
     screen = args.screen
-    if screen in ("walkthrough", "finished") and procedure is None:
-        raise UsageError(f"--screen {screen}: no procedure loaded")
+    procedure = None
+    if args.procedure or screen in ("walkthrough", "finished"):  # other screens never wait for the content
+        procedures = services.content.procedures
+        procedure = services.content.get(args.procedure) if args.procedure else (procedures[0] if procedures else None)
+        if args.procedure and procedure is None:
+            known = ", ".join(p.id for p in procedures)
+            raise UsageError(f"--procedure {args.procedure}: no such procedure (known: {known})")
+        if procedure is None:
+            raise UsageError(f"--screen {screen}: no procedure loaded")
     if screen == "walkthrough":
         if not 1 <= args.step <= len(procedure.steps):
             raise UsageError(f"--step {args.step}: {procedure.id} has steps 1 to {len(procedure.steps)}")

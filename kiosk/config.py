@@ -27,7 +27,6 @@ Example (every key shown with its default)::
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,6 @@ import platformdirs
 
 from kiosk import PROJECT_ROOT
 from kiosk.keymap import ACTIONS, KEY_CODES
-from kiosk.validation import dotted, schema_errors
 
 #: Languages the kiosk has interface strings and voices for.
 KNOWN_LANGUAGES = ("fr", "en", "ar")
@@ -139,6 +137,8 @@ def _path(value: str, base: Path) -> Path:
 
 def from_mapping(data: dict[str, Any], source: Path | None = None) -> KioskConfig:
     """Build a configuration from parsed TOML, raising :class:`ConfigError`."""
+    from kiosk.validation import dotted, schema_errors  # only a configuration file needs checking
+
     name = str(source) if source else "configuration"
     for path, message in schema_errors(data, SCHEMA):
         raise ConfigError(f"{name}: {dotted(path) or '(top level)'}: {message}")
@@ -162,6 +162,8 @@ def load(path: Path | None) -> KioskConfig:
     """Read the TOML file at ``path`` (``None``: built-in defaults)."""
     if path is None:
         return KioskConfig()
+    import tomllib  # the built-in defaults need no parser
+
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

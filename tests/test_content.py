@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content.loader import load, load_file
+from kiosk.content.loader import load, load_file, load_in_background
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 26)
@@ -226,3 +226,15 @@ def test_content_list_json() -> None:
     email = next(r for r in rows if r["id"] == "email")
     assert email == {"id": "email", "languages": ["fr", "en", "ar"], "steps": 9, "replicas": 8,
                      "last_checked": "2026-11-20"}
+
+
+def test_a_deferred_load_waits_to_be_started_or_read(tmp_path: Path) -> None:
+    (tmp_path / "sample.yaml").write_text(GOOD, encoding="utf-8")
+    done: list[object] = []
+    waiting = load_in_background([tmp_path], on_done=done.append, deferred=True)
+    assert not waiting.finished(timeout=0.3) and done == []  # nothing loads until someone asks
+    assert [p.id for p in waiting.procedures] == ["sample"]  # the first reader starts it and waits for it
+    assert waiting.finished() and done == [waiting]
+
+    started = load_in_background([tmp_path], deferred=True).start()
+    assert started.finished(timeout=30) and [p.id for p in started.procedures] == ["sample"]

@@ -11,9 +11,7 @@ Imports no Kivy.
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -21,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from kiosk.content.contentset import ContentSet, Problem, load_in_background  # noqa: F401  (re-exported)
 from kiosk.content.model import Element, Procedure, Replica, Step, Text
 from kiosk.validation import dotted, schema_errors
 
@@ -28,59 +27,6 @@ SCHEMA_PATH = Path(__file__).with_name("schema.json")
 #: libyaml's parser when PyYAML was built with it (about 10x faster), else pure Python
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LANGUAGES = ("fr", "en", "ar")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a content file; ``error`` excludes the procedure."""
-
-    file: Path
-    line: int
-    field: str
-    message: str
-    severity: str = "error"  # or "warning"
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field or '(file)'}: {self.message}"
-
-
-class ContentSet:
-    """The procedures that loaded, in catalogue order, and every problem found.
-
-    A set being loaded in the background (:func:`load_in_background`) makes
-    every reader wait until loading is done, so nobody sees half a catalogue.
-    """
-
-    def __init__(self, procedures: list[Procedure] | None = None, problems: list[Problem] | None = None) -> None:
-        self._procedures = procedures if procedures is not None else []
-        self._problems = problems if problems is not None else []
-        self._ready = threading.Event()
-        self._ready.set()
-
-    def wait(self) -> ContentSet:
-        """Block until loading has finished (at once for a set loaded in the foreground)."""
-        self._ready.wait()
-        return self
-
-    @property
-    def procedures(self) -> list[Procedure]:
-        return self.wait()._procedures
-
-    @property
-    def problems(self) -> list[Problem]:
-        return self.wait()._problems
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
-
-    def get(self, procedure_id: str) -> Procedure | None:
-        """The procedure with this id, if it loaded."""
-        return next((p for p in self.procedures if p.id == procedure_id), None)
 
 
 @cache
@@ -284,30 +230,6 @@ def load(paths: Iterable[Path], today: date | None = None) -> ContentSet:
     """Load every procedure under ``paths``; broken ones are left out and reported."""
     result = ContentSet()
     _load_into(result, list(paths), today)
-    return result
-
-
-def load_in_background(paths: Iterable[Path], on_done: Callable[[ContentSet], None] | None = None) -> ContentSet:
-    """Start loading on a worker thread and return the set at once; readers wait for it.
-
-    Start-up draws the welcome screen while procedures load on the other core.
-    ``on_done`` is called on the worker thread when loading has finished.
-    """
-    result = ContentSet()
-    result._ready.clear()
-    paths = list(paths)
-
-    def work() -> None:
-        try:
-            _load_into(result, paths, None)
-        except Exception as exc:  # never leave readers waiting forever
-            result._problems.append(Problem(paths[0] if paths else Path("."), 1, "", f"loading failed: {exc!r}"))
-        finally:
-            result._ready.set()
-        if on_done is not None:
-            on_done(result)
-
-    threading.Thread(target=work, name="content-loader", daemon=True).start()
     return result
 
 

@@ -14,6 +14,8 @@ import yaml
 
 _HERE = Path(__file__).resolve().parent / "strings"
 FALLBACK = "fr"
+#: libyaml's parser when PyYAML was built with it (several times faster), else pure Python
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -23,7 +25,7 @@ def strings(lang: str) -> dict[str, str]:
     if not path.exists():
         raise KeyError(f"no interface strings for language {lang!r}")
     with path.open(encoding="utf-8") as fh:
-        return dict(yaml.safe_load(fh))
+        return dict(yaml.load(fh, Loader=_Loader))
 
 
 def available() -> tuple[str, ...]:

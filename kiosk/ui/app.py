@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kivy.app import App
 from kivy.clock import Clock
@@ -17,8 +18,7 @@ from kivy.uix.screenmanager import NoTransition, ScreenManager
 
 from kiosk.access.geometry import Geometry
 from kiosk.config import KioskConfig
-from kiosk.content.loader import ContentSet
-from kiosk.content.loader import load_in_background
+from kiosk.content.contentset import ContentSet, load_in_background
 from kiosk.i18n import t
 from kiosk.idle import IdleState, IdleTimer
 from kiosk.keymap import KeyMap
@@ -27,7 +27,6 @@ from kiosk.speech.engines import NullEngine
 from kiosk.speech.queue import Engine, SpeechQueue
 from kiosk.ui.focus import Focus
 from kiosk.ui.navigator import Navigator
-from kiosk.ui.overlays import HelpOverlay, IdleWarning
 from kiosk.ui.screens.visitor import (
     CatalogueScreen,
     FinishedScreen,
@@ -37,6 +36,9 @@ from kiosk.ui.screens.visitor import (
 )
 from kiosk.ui.services import Services
 from kiosk.ui.style import Style
+
+if TYPE_CHECKING:
+    from kiosk.ui.overlays import HelpOverlay, IdleWarning
 
 KEY_ESCAPE = 27
 #: two touches on the welcome background within this many seconds start speech mode
@@ -77,7 +79,8 @@ class KioskApp(App):
         config = self.kiosk_config
         content = self._content
         if content is None:
-            content = load_in_background([config.content_dir], on_done=self._report_content)
+            content = load_in_background([config.content_dir], on_done=self._report_content, deferred=True)
+            Window.bind(on_flip=self._after_first_frame)  # a set given by the caller loads when the caller says
         visit = Visit(default_language=self._lang or config.default_language,
                       default_profile=self._profile or "standard")
         style = Style(Geometry(config.screen))
@@ -99,7 +102,7 @@ class KioskApp(App):
         )
         nav.ensure("welcome")
         self.idle = IdleTimer(config.idle_delay_s, config.idle_warning_s, now=self._now)
-        self._idle_warning: IdleWarning | None = None
+        self._idle_warning: IdleWarning | None = None  # overlays are built when first needed
         self._help_overlay: HelpOverlay | None = None
         Window.clearcolor = style.background
         style.bind(background=lambda _s, value: setattr(Window, "clearcolor", value))
@@ -114,6 +117,8 @@ class KioskApp(App):
     def idle_warning(self) -> IdleWarning:
         """The idle warning overlay (built when first needed)."""
         if self._idle_warning is None:
+            from kiosk.ui.overlays import IdleWarning
+
             self._idle_warning = IdleWarning(self.services)
         return self._idle_warning
 
@@ -121,6 +126,8 @@ class KioskApp(App):
     def help_overlay(self) -> HelpOverlay:
         """The help overlay (built when first needed)."""
         if self._help_overlay is None:
+            from kiosk.ui.overlays import HelpOverlay
+
             self._help_overlay = HelpOverlay(self.services)
         return self._help_overlay
 
@@ -142,10 +149,16 @@ class KioskApp(App):
         # The first screen announces itself once the window is up.
         Clock.schedule_once(lambda *_: self.root.current_screen.dispatch("on_enter"), 0)
 
+    def _after_first_frame(self, *_: object) -> None:
+        """The welcome screen is on the glass: load the procedures while the visitor reads it."""
+        Window.unbind(on_flip=self._after_first_frame)
+        self.services.content.start()
+
     def on_stop(self) -> None:
         Window.unbind(on_touch_down=self._on_activity, on_touch_move=self._on_touch_move,
                       on_key_down=self._on_key_activity,
-                      on_keyboard=self._on_keyboard, on_request_close=self._on_request_close)
+                      on_keyboard=self._on_keyboard, on_request_close=self._on_request_close,
+                      on_flip=self._after_first_frame)
         if getattr(self, "_idle_event", None):
             self._idle_event.cancel()
         for overlay in (self._idle_warning, self._help_overlay):

@@ -11,12 +11,12 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from kivy.uix.scrollview import ScrollView
 
 from kiosk.speech import describe
-from kiosk.ui.replica import ReplicaField
 from kiosk.ui.widgets import BigButton, MirrorBox, ScrollPane
 
 if TYPE_CHECKING:
@@ -41,6 +41,12 @@ def _children_in_reading_order(widget: Any, rtl: bool) -> list[Any]:
     return children
 
 
+def _practice_field() -> type | tuple[()]:
+    """The practice field class, once the walkthrough has loaded it (no field exists before)."""
+    replica = sys.modules.get("kiosk.ui.replica")
+    return replica.ReplicaField if replica is not None else ()
+
+
 def actionable(root: Any, rtl: bool, pagers: bool = False) -> list[Any]:
     """Every item a visitor can activate under ``root``, in reading order.
 
@@ -48,6 +54,7 @@ def actionable(root: Any, rtl: bool, pagers: bool = False) -> list[Any]:
     focus scrolls) unless ``pagers``: a finger exploring the screen finds them.
     """
     found: list[Any] = []
+    targets = (BigButton, _practice_field())
 
     def visit(widget: Any) -> None:
         if isinstance(widget, ScrollPane):
@@ -55,7 +62,7 @@ def actionable(root: Any, rtl: bool, pagers: bool = False) -> list[Any]:
             if pagers:
                 visit(widget.ids.pager)
             return
-        if isinstance(widget, (BigButton, ReplicaField)):
+        if isinstance(widget, targets):
             if _shown(widget):
                 found.append(widget)
             return
@@ -68,7 +75,7 @@ def actionable(root: Any, rtl: bool, pagers: bool = False) -> list[Any]:
 
 def describe_widget(widget: Any, lang: str) -> str:
     """What to say about an actionable widget."""
-    if isinstance(widget, ReplicaField):
+    if isinstance(widget, _practice_field()):
         element = widget.element
         return describe.control(lang, element.kind, widget.label, value=widget.value, masked=element.masked)
     kind = getattr(widget, "spoken_kind", "button")

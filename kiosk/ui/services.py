@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kiosk.config import KioskConfig
-from kiosk.content.loader import ContentSet
+from kiosk.content.contentset import ContentSet
 from kiosk.session import Visit
 from kiosk.speech.queue import SpeechQueue
 from kiosk.ui.style import Style

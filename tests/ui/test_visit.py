@@ -198,6 +198,14 @@ def test_a_broken_procedure_is_left_out_and_the_rest_still_work(config, tmp_path
         assert f"{folder / 'cv.yaml'}:2: theme: expected one of" in report
 
 
+def test_the_kiosk_loads_its_procedures_once_the_welcome_screen_is_drawn(config, shipped_content) -> None:
+    with Pilot.run(config) as pilot:  # no content handed in: the kiosk loads its own
+        assert pilot.screen == "welcome"
+        # Nobody has read the procedures yet; the first frame started the loading.
+        assert pilot.services.content.finished(timeout=30)
+        assert [p.id for p in pilot.services.content.procedures] == [p.id for p in shipped_content.procedures]
+
+
 def test_the_welcome_screen_has_repeat_and_help_too(pilot: Pilot) -> None:
     said = len(pilot.spoken)
     pilot.tap("repeat_button")

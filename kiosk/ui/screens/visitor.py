@@ -21,7 +21,6 @@ from kiosk.i18n import t
 from kiosk.keymap import KEY_CODES
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.pictograms import directional, pictogram_path
-from kiosk.ui.replica import ReplicaView
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Panel
 
 #: Catalogue order of themes: first steps first, safety last.
@@ -221,6 +220,8 @@ class WalkthroughScreen(KioskScreen):
                                    body=step.warning.get(lang), icon=pictogram_path("warning"),
                                    name="warning_panel"))
         if step.replica is not None:
+            from kiosk.ui.replica import ReplicaView  # its kv loads with the first practice page
+
             self.replica = ReplicaView(self, step)
             pane.add_content(self.replica)
         else:
