@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from kivy.app import App
 from kivy.clock import Clock
 from kivy.core.window import Window
-from kivy.uix.screenmanager import NoTransition, ScreenManager
 
 from kiosk.access.geometry import Geometry
 from kiosk.config import KioskConfig
@@ -26,7 +25,7 @@ from kiosk.session import Visit
 from kiosk.speech.engines import NullEngine
 from kiosk.speech.queue import Engine, SpeechQueue
 from kiosk.ui.focus import Focus
-from kiosk.ui.navigator import Navigator
+from kiosk.ui.navigator import KioskScreens, Navigator
 from kiosk.ui.screens.visitor import (
     CatalogueScreen,
     FinishedScreen,
@@ -75,7 +74,7 @@ class KioskApp(App):
         self.services: Services | None = None
         self.idle: IdleTimer | None = None
 
-    def build(self) -> ScreenManager:
+    def build(self) -> KioskScreens:
         config = self.kiosk_config
         content = self._content
         if content is None:
@@ -87,7 +86,7 @@ class KioskApp(App):
         style.lang = visit.language
         speech = SpeechQueue(self._engine or NullEngine())
         services = Services(config=config, content=content, visit=visit, speech=speech, style=style)
-        manager = ScreenManager(transition=NoTransition())
+        manager = KioskScreens()
         nav = Navigator(manager, services)
         services.nav = nav
         nav.show_help = self.show_help

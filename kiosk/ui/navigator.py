@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kivy.uix.screenmanager import ScreenManager
+from kivy.uix.screenmanager import NoTransition, ScreenManager
 
 from kiosk.access.profiles import settings_for
 from kiosk.ui.services import Services
@@ -19,8 +19,22 @@ if TYPE_CHECKING:
     from kiosk.content.model import Procedure, Step
 
 
+class KioskScreens(ScreenManager):
+    """The window's screens, one at a time, switched without animation.
+
+    Kivy's ``ScreenManager`` clips its screens with a stencil pass, for sliding
+    transitions. The kiosk never slides (motion can disorient, and a screen is
+    the whole window), so its rule (``screens.kv``) draws no stencil: that pass
+    covers the whole window at every frame in software rendering.
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("transition", NoTransition())
+        super().__init__(**kwargs)
+
+
 class Navigator:
-    """The visitor flow over one ``ScreenManager``."""
+    """The visitor flow over one :class:`KioskScreens`."""
 
     def __init__(self, manager: ScreenManager, services: Services) -> None:
         self.manager = manager

@@ -11,7 +11,6 @@ from pathlib import Path
 from kivy.lang import Builder
 from kivy.properties import StringProperty
 from kivy.uix.gridlayout import GridLayout
-from kivy.uix.image import Image
 from kivy.uix.widget import Widget
 
 from kiosk.access.profiles import CHOOSABLE as CHOOSABLE_PROFILES
@@ -21,7 +20,7 @@ from kiosk.i18n import t
 from kiosk.keymap import KEY_CODES
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.pictograms import directional, pictogram_path
-from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Panel
+from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Panel, Pictogram
 
 #: Catalogue order of themes: first steps first, safety last.
 THEME_ORDER = ("first_steps", "email", "identity", "job", "family", "housing", "health", "taxes", "papers", "safety")
@@ -201,7 +200,7 @@ class WalkthroughScreen(KioskScreen):
                                     name="step_title"))
         row = MirrorBox(style=self.style, size_hint_y=None, spacing=self.style.pad)
         text = KioskLabel(style=self.style, logical=step.text.get(lang), name="step_text")
-        picture = Image(source=pictogram_path(step.picture or procedure.pictogram), color=self.style.text,
+        picture = Pictogram(source=pictogram_path(step.picture or procedure.pictogram), color=self.style.text,
                         size_hint=(None, None), width=self.style.mm(30), height=self.style.mm(30),
                         fit_mode="contain")
         text.bind(height=lambda *_: setattr(row, "height", max(text.height, picture.height)))

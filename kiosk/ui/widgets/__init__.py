@@ -8,6 +8,7 @@ once. Layout and drawing live in ``widgets.kv`` beside this module.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from kivy.core.text import Label as CoreLabel
 from kivy.lang import Builder
@@ -23,6 +24,7 @@ from kivy.properties import (
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
+from kivy.uix.image import Image
 from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
 
@@ -105,6 +107,22 @@ def _prime_rtl(label: CoreLabel) -> None:
     label.text = "\u0627"
     label.refresh()  # lays the letter out (measures only)
     label.render(real=True)  # draws it: this is what sets the cached font's direction
+
+
+class Pictogram(Image):
+    """A pictogram scaled to fit its box, tinted by ``color``.
+
+    Kivy's ``Image`` clips every picture with a stencil pass, needed only when
+    the picture may overflow (``fit_mode: "cover"``). A pictogram is always
+    contained, so its rule (``widgets.kv``) draws the texture alone: a stencil
+    costs each image a pass over the window in software rendering.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("fit_mode", "contain")
+        if kwargs["fit_mode"] == "cover":
+            raise ValueError("a Pictogram is never cropped: use fit_mode contain, fill or scale-down")
+        super().__init__(**kwargs)
 
 
 class MirrorBox(BoxLayout):

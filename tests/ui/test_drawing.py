@@ -1,0 +1,62 @@
+"""What a frame costs: no drawing pass that covers the window for nothing.
+
+Kiosks often draw in software (Mesa llvmpipe here). There, a stencil pass or a
+blended rectangle over the whole window costs several milliseconds at every
+frame (``python bench/frame.py``). These tests walk what the window would draw
+and find the passes Kivy adds silently: a stencil (Kivy's ScreenManager and
+Image rules clip with one), and a line wider than 1 px drawn in a colour that is
+not opaque (Kivy draws it through a stencil pass).
+"""
+
+from __future__ import annotations
+
+from kiosk.testing.pilot import Pilot
+
+
+def passes(canvas: object) -> tuple[int, list[str]]:
+    """Stencil pushes, and thick lines with transparency, in drawing order under ``canvas``."""
+    from kivy.graphics import Color, Line, StencilPush
+
+    stencils, lines, alpha = 0, [], 1.0
+
+    def walk(group: object) -> None:
+        nonlocal stencils, alpha
+        for instruction in getattr(group, "children", []):
+            if isinstance(instruction, StencilPush):
+                stencils += 1
+            elif isinstance(instruction, Color):
+                alpha = instruction.a
+            elif isinstance(instruction, Line) and instruction.width > 1 and alpha < 1:
+                lines.append(f"width {instruction.width:.1f} alpha {alpha}")
+            walk(instruction)
+
+    walk(canvas)
+    return stencils, lines
+
+
+def window_passes() -> tuple[int, list[str]]:
+    from kivy.core.window import Window
+
+    return passes(Window.canvas)
+
+
+def test_the_welcome_screen_draws_no_stencil_and_no_hidden_thick_line(pilot: Pilot) -> None:
+    assert pilot.screen == "welcome"
+    assert window_passes() == (0, [])
+    pilot.press("tab")  # a focus ring shows: opaque, so still no stencil
+    assert pilot.app.focus.current is not None and pilot.app.focus.current.focused
+    assert window_passes() == (0, [])
+
+
+def test_practice_page_and_help_overlay_clip_only_their_scroll_panes(pilot: Pilot) -> None:
+    pilot.tap("start_button")
+    pilot.tap("language_fr")
+    pilot.tap("procedure_email")
+    pilot.tap("next_button")
+    assert pilot.has("practice_banner")
+    stencils, lines = window_passes()
+    assert lines == []
+    assert stencils == 1  # the step's scroll pane clips its content; nothing else does
+    pilot.tap("help_button")
+    assert pilot.overlay == "HelpOverlay"
+    assert window_passes() == (2, [])  # and the help text's own scroll pane
