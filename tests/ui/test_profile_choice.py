@@ -8,7 +8,6 @@ import pytest
 
 from kiosk.access.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, THEMES, rgba
 from kiosk.testing.pilot import Pilot
-from kiosk.ui.focus import actionable
 
 
 def test_low_vision_makes_text_bigger_and_high_contrast_until_the_visit_ends(pilot: Pilot) -> None:
@@ -130,23 +129,3 @@ def test_body_capitals_are_six_millimetres_at_100_percent(pilot: Pilot, lang: st
     style = pilot.services.style
     body = pilot.find("body_label")
     assert body.font_size * cap_ratio / style.px_per_mm == pytest.approx(6.0, abs=0.01)
-
-
-def test_the_scroll_buttons_come_only_when_the_content_overflows(pilot: Pilot) -> None:
-    pilot.tap("start_button")
-    pilot.tap("language_fr")
-    pilot.tap("procedure_ameli")
-    style = pilot.services.style
-    pane = pilot.find("step_pane")
-    scroller, pager = pane.ids.scroller, pane.ids.pager
-    assert not pane.overflowing  # the first step fits at 100 %
-    assert pager.width == 0 and scroller.width == pytest.approx(pane.width)  # the text has the whole width
-    assert "step_pane_up" not in [w.name for w in actionable(pilot.app.root.current_screen, False, pagers=True)]
-
-    style.text_scale = 2.0
-    pilot.settle()
-    assert pane.overflowing  # at 200 % it does not: the Up/Down column comes
-    assert pager.width == pytest.approx(style.main)
-    assert scroller.width == pytest.approx(pane.width - style.main - style.gap)
-    pilot.tap("step_pane_down")
-    assert scroller.scroll_y < 1

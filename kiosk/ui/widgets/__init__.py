@@ -373,11 +373,7 @@ class ScrollPane(MirrorBox):
         self.ids.scroller.scroll_y = 1
 
     def update_overflow(self, *_: object) -> None:
-        """Show the Up/Down column only when the content is taller than the view.
-
-        Stable at the limit: the column makes the content narrower, so only
-        taller; content that fits beside the column fits without it.
-        """
+        """Show the Up/Down buttons only when the content is taller than the view."""
         scroller: ScrollView = self.ids.scroller
         self.overflowing = self.ids.content_box.height > scroller.height + 1
 
