@@ -187,3 +187,25 @@ def test_fast_audit_passes_and_draws_contact_sheets(pilot: Pilot, tmp_path: Path
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", header[16:24])
     assert width > 8 * 320 and height > 8 * 180
+
+
+def test_a_layout_that_never_settles_is_reported(pilot: Pilot) -> None:
+    from kivy.clock import Clock
+    from kivy.uix.widget import Widget
+
+    flickering = Widget(size_hint=(None, None), height=10)
+
+    def flip(_dt: float) -> None:  # a height that changes at every frame, as a flickering pane's does
+        flickering.height = 30 - flickering.height
+        trigger()
+
+    trigger = Clock.create_trigger(flip, 0)
+    trigger()
+    try:
+        assert pilot.settle_layout(max_frames=10) == 0
+        result = Auditor(pilot, fast=True).run([Setting("fr", "light", 1.0)])
+    finally:
+        trigger.cancel()
+    assert pilot.settle_layout() > 0
+    unsettled = [v for v in result.violations if "the layout never settles" in v.problem]
+    assert unsettled and unsettled[0].widget == "welcome"

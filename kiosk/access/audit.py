@@ -678,9 +678,11 @@ class Auditor:
             self.apply(setting)
             for screen, column, show, leave in self.screens():
                 show()
-                self.pilot.settle_layout()
+                settled = self.pilot.settle_layout()
                 case = Case(screen, setting.lang, setting.theme, setting.scale, setting.seated)
                 found = self.check_current(case)
+                if not settled:
+                    found.insert(0, Violation(case, screen, "the layout never settles: something flickers"))
                 result.violations += found
                 result.screens_checked += 1
                 if report:

@@ -95,7 +95,8 @@ class Pilot:
         Quicker than :meth:`settle` when only geometry matters (the audit): nothing
         is drawn, and it stops as soon as no layout or text update waits for the
         next frame (timers that run later, like the idle check, do not count).
-        Returns the frames run.
+        Returns the frames run, or 0 if the layout was still changing after
+        ``max_frames`` (something flickers: the audit reports it).
         """
         from kivy.clock import Clock
         from kivy.lang import Builder
@@ -105,7 +106,7 @@ class Pilot:
             Builder.sync()  # kv updates canvas instructions (colours, shapes) in a batch
             if not any(event.timeout <= 0 and not event.loop for event in Clock.get_events()):
                 return frame
-        return max_frames
+        return 0
 
     def expire(self, seconds: float) -> None:
         """Let ``seconds`` pass and run the kiosk's idle check once, without waiting.
