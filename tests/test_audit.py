@@ -209,3 +209,17 @@ def test_a_layout_that_never_settles_is_reported(pilot: Pilot) -> None:
     assert pilot.settle_layout() > 0
     unsettled = [v for v in result.violations if "the layout never settles" in v.problem]
     assert unsettled and unsettled[0].widget == "welcome"
+
+
+def test_every_step_of_every_procedure_passes_in_each_language_at_100_and_200_percent(pilot: Pilot) -> None:
+    """Layout across all the content (the fast audit checks one procedure in every theme).
+
+    Text size and language move things; a theme changes only colours. The whole
+    audit (``kiosk audit``, every theme, size and the seated profile) takes
+    minutes; this is its layout half, in seconds.
+    """
+    auditor = Auditor(pilot)
+    plan = [Setting(lang, "light", scale) for lang in pilot.services.config.languages for scale in (1.0, 2.0)]
+    result = auditor.run(plan)
+    assert len(auditor.procedures) == len(pilot.services.content.procedures)
+    assert result.violations == [], "\n".join(map(str, result.violations[:20]))
