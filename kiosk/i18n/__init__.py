@@ -1,4 +1,4 @@
-"""Interface strings per language (YAML files beside this module) and bidi text.
+"""Interface strings per language (TOML files in ``strings/``) and bidi text.
 
 Imports no Kivy. ``t(lang, key, **values)`` returns the string for ``key`` in
 ``lang``, falling back to French, the kiosk's first language, when a
@@ -7,30 +7,30 @@ translation is missing, so a gap shows French text rather than a key name.
 
 from __future__ import annotations
 
+import tomllib
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+# TOML, not YAML: flat ``key = "text"`` lines leave a translator no YAML trap
+# (an unquoted "no" read as false, a colon ending a value), and the standard
+# library reads them without importing PyYAML before the first frame.
 _HERE = Path(__file__).resolve().parent / "strings"
 FALLBACK = "fr"
-#: libyaml's parser when PyYAML was built with it (several times faster), else pure Python
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
 def strings(lang: str) -> dict[str, str]:
     """All interface strings of one language (read once, then cached)."""
-    path = _HERE / f"{lang}.yaml"
+    path = _HERE / f"{lang}.toml"
     if not path.exists():
         raise KeyError(f"no interface strings for language {lang!r}")
-    with path.open(encoding="utf-8") as fh:
-        return dict(yaml.load(fh, Loader=_Loader))
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
 
 
 def available() -> tuple[str, ...]:
     """Language codes that have interface strings."""
-    return tuple(sorted(p.stem for p in _HERE.glob("*.yaml")))
+    return tuple(sorted(p.stem for p in _HERE.glob("*.toml")))
 
 
 def t(lang: str, key: str, **values: object) -> str:
