@@ -795,13 +795,9 @@ def run(config: Any, out: Path | None = None, fast: bool = False, languages: Seq
     start = time.perf_counter()
     with TemporaryDirectory(prefix="passerelle-audit-") as tmp:
         workers = []
-        try:
-            shared_content = pickle.dumps(content)
-        except (TypeError, pickle.PicklingError):
-            shared_content = pickle.dumps(None)  # live content (a loader thread): workers read the files
         for index, shard in enumerate(shards[1:], start=1):
             spec = Path(tmp) / f"worker-{index}.pickle"
-            spec.write_bytes(pickle.dumps({"config": config, "content": shared_content, "fast": fast,
+            spec.write_bytes(pickle.dumps({"config": config, "content": content, "fast": fast,
                                            "settings": shard, "sheet": out is not None,
                                            "result": str(spec.with_suffix(".result"))}))
             process = multiprocessing.get_context("spawn").Process(target=_worker, args=(str(spec),), daemon=True)
@@ -869,8 +865,7 @@ def _worker(spec_path: str) -> None:
     def progress(line: str) -> None:
         print(f"kiosk: audit: {line}", file=sys.stderr, flush=True)
 
-    content = pickle.loads(spec["content"])
-    part = _audit_shard(spec["config"], content, spec["fast"], spec["settings"], spec["sheet"], progress)
+    part = _audit_shard(spec["config"], spec["content"], spec["fast"], spec["settings"], spec["sheet"], progress)
     Path(spec["result"]).write_bytes(pickle.dumps(part))
 
 

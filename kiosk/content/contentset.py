@@ -64,6 +64,11 @@ class ContentSet:
         self._ready.wait()
         return self
 
+    def __reduce__(self) -> tuple[type, tuple[list[Procedure], list[Problem]]]:
+        """Pickled (for an audit worker process) as what it holds once loaded, without the thread."""
+        self.wait()
+        return ContentSet, (self._procedures, self._problems)
+
     def finished(self, timeout: float | None = 0) -> bool:
         """Whether loading has finished, waiting up to ``timeout`` seconds; never starts a deferred load."""
         return self._ready.wait(timeout)

@@ -228,6 +228,14 @@ class BigButton(ButtonBehavior, MirrorBox):
         return max(floor, self.ids.text_label.height + self.padding[1] + self.padding[3])
 
 
+def equal_heights(buttons: list[BigButton], floor: float = 0) -> float:
+    """Make every button in a row as tall as the tallest (at least ``floor``); return that height."""
+    tallest = max([b.natural_height() for b in buttons] + [floor])
+    for button in buttons:
+        button.min_height = tallest
+    return tallest
+
+
 class NavBar(MirrorBox):
     """The row of main buttons (Back, Repeat, Help, Next), mirrored in Arabic."""
 
@@ -242,11 +250,7 @@ class NavBar(MirrorBox):
 
     def _fit_height(self, *_: object) -> None:
         """Every button as tall as the tallest one: labels grow with the text size."""
-        floor = self.style.main if self.style else 100
-        tallest = max([b.natural_height() for b in self.buttons] + [floor])
-        for button in self.buttons:
-            button.min_height = tallest
-        self.height = tallest
+        self.height = equal_heights(self.buttons, self.style.main if self.style else 100)
 
 
 class ButtonGrid(GridLayout):
@@ -284,11 +288,7 @@ class ButtonGrid(GridLayout):
         self._fit_height()
 
     def _fit_height(self, *_: object) -> None:
-        if not self.buttons:
-            return
-        tallest = max(b.natural_height() for b in self.buttons)
-        for button in self.buttons:
-            button.min_height = tallest
+        equal_heights(self.buttons)
 
 
 class TouchArea(BoxLayout):
