@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -140,15 +141,26 @@ def cmd_run(args: argparse.Namespace) -> int:
     if headless:
         print("kiosk: no display found (DISPLAY is not set): running offscreen; "
               "use `kiosk screenshot` to see the screens", file=sys.stderr)
-    bootstrap.prepare(config, windowed=args.windowed, headless=headless)
+    bootstrap.prepare(config, windowed=args.windowed, headless=headless, paced=True)
     bootstrap.quiet_kivy_logging()
+    from kivy.clock import Clock
+
     from kiosk.speech.factory import make_engine
     from kiosk.ui.app import KioskApp
 
     engine = make_engine("real")
     if engine.reason:
         print(f"kiosk: warning: no speech ({engine.reason}); the kiosk runs with captions only", file=sys.stderr)
-    KioskApp(config, windowed=args.windowed, lang=args.lang, profile=args.profile, engine=engine).run()
+    app = KioskApp(config, windowed=args.windowed, lang=args.lang, profile=args.profile, engine=engine)
+
+    def stop(signum: int, _frame: object) -> None:
+        # The system (a service manager, a shutdown) or staff at a terminal stops the
+        # kiosk; no visitor can send a signal. Stopped on Kivy's clock, cleanly.
+        Clock.schedule_once(lambda _dt: app.stop(), 0)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, stop)
+    app.run()
     return 0
 
 

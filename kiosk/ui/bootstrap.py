@@ -27,8 +27,13 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def prepare(config: KioskConfig, *, windowed: bool, headless: bool) -> None:
-    """Set Kivy's environment and configuration; call once, before importing Kivy UI."""
+def prepare(config: KioskConfig, *, windowed: bool, headless: bool, paced: bool = False) -> None:
+    """Set Kivy's environment and configuration; call once, before importing Kivy UI.
+
+    Headless, frames are drawn back to back (screenshots, the audit, tests) unless
+    ``paced``: the real kiosk running with no display keeps Kivy's 60 frames per
+    second, or it would keep a core busy for nothing.
+    """
     if _prepared:
         return
     geometry = Geometry(config.screen)
@@ -39,6 +44,9 @@ def prepare(config: KioskConfig, *, windowed: bool, headless: bool) -> None:
     env.setdefault("KIVY_LOG_MODE", "PYTHON")
     env.setdefault("KIVY_HOME", str(Path(tempfile.gettempdir()) / f"passerelle-kivy-{os.getuid()}"))
     env["KIVY_DPI"] = f"{geometry.dpi:.3f}"
+    # SDL would turn SIGTERM and SIGINT into a window close request, which kiosk mode
+    # refuses: the system could not stop the kiosk. ``kiosk run`` handles them itself.
+    env.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
     env.setdefault("KIVY_AUDIO", "sdl2")  # speech plays through SDL2 mixer, stoppable at once
     if headless:
         env["SDL_VIDEODRIVER"] = "offscreen"
@@ -64,7 +72,7 @@ def prepare(config: KioskConfig, *, windowed: bool, headless: bool) -> None:
     Config.set("graphics", "resizable", "0")
     Config.set("graphics", "allow_screensaver", "0")
     Config.set("graphics", "multisamples", "0")
-    if headless:
+    if headless and not paced:
         Config.set("graphics", "maxfps", "0")  # nothing to pace offscreen: draw frames back to back
     if windowed or headless:
         Config.set("graphics", "fullscreen", "0")
