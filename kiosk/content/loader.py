@@ -250,7 +250,8 @@ def write_problem_report(content: ContentSet, data_dir: Path) -> Path | None:
     report = data_dir / PROBLEM_REPORT
     try:
         if not content.errors:
-            report.unlink(missing_ok=True)
+            if report.exists():  # (a read-only folder refuses even removing a file that is not there)
+                report.unlink()
             return None
         lines = [str(p) for p in content.errors]
         lines.append(f"{len(content.procedures)} procedures loaded; the ones above were left out.")
