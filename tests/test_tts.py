@@ -347,8 +347,9 @@ def test_no_espeak_library_raises_speech_unavailable(tmp_path: Path) -> None:
         raise OSError("not installed")
     broken.get_library_path = broken.get_data_path = missing
     sys.modules["espeakng_loader"] = broken
+    import kiosk.speech.espeak_library as library
     import kiosk.speech.tts as tts
-    tts._SYSTEM_LIBRARIES = ("libespeak-ng-absent.so.1",)   # ...and so is the system library
+    library.SYSTEM_LIBRARIES = ("libespeak-ng-absent.so.1",)   # ...and so is the system library
     try:
         tts.Synthesizer()
     except tts.SpeechUnavailable as exc:
