@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.speech.clip_cache import ClipCache
 from kiosk.speech.tts import (
     Clip,
     SynthesisError,
@@ -159,6 +160,20 @@ def test_cache_is_bounded(synth: Synthesizer) -> None:
         assert synth.cached(clips[2].text, "fr") is clips[2]
     finally:
         synth.cache_size = old_size
+
+
+def test_cache_is_bounded_by_bytes(tmp_path: Path) -> None:
+    cache = ClipCache(max_count=100, max_bytes=2500)
+    clips = []
+    for n in range(5):
+        path = tmp_path / f"clip{n}.wav"
+        path.write_bytes(bytes(1000))
+        clips.append(Clip(str(path), f"t{n}", "fr", "fr", 175, 22050, 1, 478))
+        cache.store((f"t{n}", "fr", 175), clips[-1])
+        assert cache.total_bytes <= 2500
+    assert len(cache) == 2 and cache.evicted == 3
+    assert not os.path.exists(clips[0].path) and os.path.exists(clips[4].path)
+    assert cache.get(("t4", "fr", 175)) is clips[4] and cache.get(("t0", "fr", 175)) is None
 
 
 def test_many_clips_are_all_complete(synth: Synthesizer) -> None:
@@ -347,8 +362,9 @@ def test_no_espeak_library_raises_speech_unavailable(tmp_path: Path) -> None:
         raise OSError("not installed")
     broken.get_library_path = broken.get_data_path = missing
     sys.modules["espeakng_loader"] = broken
+    import kiosk.speech.espeak_library as library
     import kiosk.speech.tts as tts
-    tts._SYSTEM_LIBRARIES = ("libespeak-ng-absent.so.1",)   # ...and so is the system library
+    library.SYSTEM_LIBRARIES = ("libespeak-ng-absent.so.1",)   # ...and so is the system library
     try:
         tts.Synthesizer()
     except tts.SpeechUnavailable as exc:
@@ -381,3 +397,86 @@ def test_uses_a_system_library_when_the_loader_finds_one(tmp_path: Path) -> None
     env = {"LD_LIBRARY_PATH": lib_dir, "ESPEAK_DATA_PATH": espeakng_loader.get_data_path()}
     res = run_child(code, env)
     assert res["source"] == "system" and res["frames"] > 1000
+
+
+LEAK_CHILD = r'''
+import array, gc, json, math, os, time, wave
+from kivy.clock import Clock                       # Kivy imported after the environment is set
+from kivy.core.audio import Sound
+from kiosk.speech.player import KivySpeechEngine
+from kiosk.speech.queue import SpeechQueue
+
+# Kivy's Sound objects are in reference cycles (their own bound handlers), so only the cyclic
+# collector frees them, and in a long-running app it seldom runs. Off here: a chunk still
+# alive at the end was not freed by the player.
+gc.disable()
+
+def tick_until(pred, timeout):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end and not pred():
+        Clock.tick()
+        watch()
+    return pred()
+
+peak = 0
+def watch():
+    global peak
+    peak = max(peak, engine.live_sounds)
+
+def tone(n):
+    path = os.path.join(os.environ["TONES"], f"tone{n}.wav")
+    with wave.open(path, "wb") as w:
+        w.setnchannels(1); w.setsampwidth(2); w.setframerate(22050)
+        w.writeframes(array.array("h", [int(6000 * math.sin(2 * math.pi * (300 + 10 * n) * k / 22050))
+                                        for k in range(1100)]).tobytes())
+    return path
+
+engine = KivySpeechEngine()
+queue = SpeechQueue(engine)
+res = {"loaded_in_time": [], "ended_in_time": []}
+dones = []
+TONES = 45
+for n in range(TONES):
+    before = engine.sounds_loaded
+    engine.play_file(tone(n), lambda: dones.append(1))   # replaces the one still playing (n % 3 == 2)
+    res["loaded_in_time"].append(tick_until(lambda: engine.sounds_loaded > before, 3))
+    if n % 3 == 0:                                       # to its natural end
+        res["ended_in_time"].append(tick_until(lambda: not engine.speaking, 3))
+    elif n % 3 == 1:                                     # interrupted
+        engine.stop()
+    watch()
+SAID = 12
+for n in range(SAID):                                    # distinct synthesised clips, each interrupting the last
+    before = engine.sounds_loaded
+    queue.say(f"Phrase de mémoire numéro {n}, dite puis coupée.", "fr")
+    res["loaded_in_time"].append(tick_until(lambda: engine.sounds_loaded > before, 8))
+queue.stop()
+res["released"] = tick_until(lambda: engine.live_sounds == 0, 2)
+# an unloaded sound has no chunk left (length 0), whether or not its object was collected yet
+res["chunks_alive"] = sum(1 for o in gc.get_objects() if isinstance(o, Sound) and o.length > 0)
+gc.collect()
+res["sound_objects"] = sum(isinstance(o, Sound) for o in gc.get_objects())
+res["peak_live"] = peak
+res["live"] = engine.live_sounds
+res["loaded"] = engine.sounds_loaded
+res["dones"] = len(dones)
+res["expected"] = TONES + SAID
+res["tones"] = TONES
+print("RESULT " + json.dumps(res))
+'''
+
+
+def test_every_played_sound_is_unloaded(tmp_path: Path) -> None:
+    """Many distinct clips (ended, stopped, replaced): loaded sounds stay bounded and every chunk is freed."""
+    disk = tmp_path / "sdl-disk-audio.raw"
+    tones = tmp_path / "tones"
+    tones.mkdir()
+    env = kivy_env(tmp_path, SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=str(disk), TONES=str(tones))
+    res = run_child(LEAK_CHILD, env, timeout=120)
+    assert all(res["loaded_in_time"]) and all(res["ended_in_time"]), res
+    assert res["loaded"] == res["expected"], res          # every clip really went through the player
+    assert res["dones"] == res["tones"], res
+    assert res["peak_live"] <= 2, res                      # the current sound, and one released next frame
+    assert res["released"] and res["live"] == 0, res
+    assert res["chunks_alive"] == 0, res                   # every SDL_mixer chunk freed, without the gc
+    assert res["sound_objects"] == 0, res                  # and nothing keeps a Sound object alive

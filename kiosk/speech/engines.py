@@ -4,8 +4,8 @@
   of what the kiosk said); it finishes each utterance at once.
 - :class:`NullEngine` says nothing: the kiosk runs with captions only.
 
-The real engine (pyttsx3 synthesis, played through Kivy's audio) lives in
-:mod:`kiosk.speech.tts`. Imports no Kivy.
+The real engine (pyttsx3 synthesis in :mod:`kiosk.speech.tts`, played through
+Kivy's audio) is :mod:`kiosk.speech.player`. Imports no Kivy.
 """
 
 from __future__ import annotations

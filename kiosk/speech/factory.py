@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from kiosk.speech.engines import NullEngine, RecordingEngine
-from kiosk.speech.tts import SpeechUnavailable
+from kiosk.speech.errors import SpeechUnavailable
 
 log = logging.getLogger(__name__)
 

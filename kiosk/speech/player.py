@@ -12,144 +12,69 @@ and key handlers do). From another thread they still work, but the Kivy part
 is called on the main thread, exactly once per ``speak``: when the sound ends,
 when it is stopped or replaced, or at once if nothing can be played.
 
-This is the only speech module that imports Kivy.
+Every sound this engine loads is unloaded (its SDL_mixer chunk freed) when
+it ends, is stopped or is replaced; :attr:`KivySpeechEngine.live_sounds` counts
+those still loaded. The device itself (buffer size, format) is
+:mod:`kiosk.speech.player_mixer`.
+
+The playback modules (``player*.py``) are the only speech modules that import Kivy.
 """
 
 from __future__ import annotations
 
-import ctypes
-import glob
 import logging
 import os
-import sys
 import threading
 import wave
 from collections.abc import Callable, Mapping
 
 from kivy.clock import Clock
-from kivy.core.audio import SoundLoader
+from kivy.core.audio import Sound, SoundLoader
 
-from kiosk.speech.queue import Utterance
-from kiosk.speech.tts import (
-    DEFAULT_RATE,
-    Clip,
-    SpeechUnavailable,
-    Synthesizer,
-    shared_synthesizer,
+from kiosk.session import MIN_VOLUME
+from kiosk.speech.clip_cache import Clip
+from kiosk.speech.errors import SpeechUnavailable
+from kiosk.speech.player_mixer import (
+    AUDIO_S16LSB,
+    AUDIO_S16SYS,
+    forget_mixer_buffer,
+    mixer_library,
+    mixer_open_count,
+    mixer_spec,
+    set_mixer_buffer,
 )
+from kiosk.speech.queue import Utterance
+from kiosk.speech.tts import DEFAULT_RATE, Synthesizer, shared_synthesizer
+
+__all__ = ["AUDIO_S16LSB", "AUDIO_S16SYS", "MAX_VOLUME", "MIN_VOLUME", "KivySpeechEngine",
+           "mixer_library", "mixer_spec", "set_mixer_buffer"]
 
 log = logging.getLogger(__name__)
 
-MIN_VOLUME = 0.1  # EZ Access floor: never silent while speech mode is on
 MAX_VOLUME = 1.0
-AUDIO_S16LSB = 0x8010
-AUDIO_S16SYS = AUDIO_S16LSB if sys.byteorder == "little" else 0x9010  # Kivy's MIX_DEFAULT_FORMAT
 
 
 def _on_main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-_mixer_lib: ctypes.CDLL | None = None
-_mixer_buffer: int | None = None
-
-
-def mixer_library() -> ctypes.CDLL | None:
-    """The SDL2_mixer library that Kivy's audio provider uses (shipped in the Kivy wheel), via ctypes."""
-    global _mixer_lib  # noqa: PLW0603
-    if _mixer_lib is not None:
-        return _mixer_lib
-    import kivy
-
-    here = os.path.dirname(kivy.__file__)
-    patterns = [os.path.join(os.path.dirname(here), "Kivy.libs", "libSDL2_mixer*"),
-                os.path.join(here, ".dylibs", "libSDL2_mixer*")]
-    for path in sorted(p for pattern in patterns for p in glob.glob(pattern)):
-        try:
-            lib = ctypes.CDLL(path)
-            lib.Mix_QuerySpec  # noqa: B018
-        except (OSError, AttributeError):
-            continue
-        _mixer_lib = lib
-        return lib
-    return None
-
-
-def mixer_spec() -> tuple[int, int, int] | None:
-    """(frequency, SDL format, channels) of the open SDL_mixer device, or None."""
-    lib = mixer_library()
-    if lib is None:
-        return None
-    freq, fmt, channels = ctypes.c_int(), ctypes.c_uint16(), ctypes.c_int()
-    if not lib.Mix_QuerySpec(ctypes.byref(freq), ctypes.byref(fmt), ctypes.byref(channels)):
-        return None
-    return freq.value, fmt.value, channels.value
-
-
-def _mixer_open_count() -> tuple[int, ctypes.c_int, ctypes.c_uint16, ctypes.c_int]:
-    lib = mixer_library()
-    freq, fmt, channels = ctypes.c_int(), ctypes.c_uint16(), ctypes.c_int()
-    opened = lib.Mix_QuerySpec(ctypes.byref(freq), ctypes.byref(fmt), ctypes.byref(channels)) if lib else 0
-    return opened, freq, fmt, channels
-
-
-def set_mixer_buffer(frames: int) -> bool:
-    """Give Kivy's SDL_mixer device ``frames`` per buffer (once per process).
-
-    Kivy 2.3.1 opens the mixer with 4096-frame buffers (93 ms at 44.1 kHz): a
-    sound started with ``play()`` reaches the device only at the next buffer,
-    0 to 93 ms later, and a stopped one keeps sounding for what was already
-    mixed. 1024 frames (23 ms) keeps both short.
-
-    Before Kivy has opened its audio, the mixer is opened here with Kivy's own
-    format (44.1 kHz, 16-bit, stereo) and Kivy's later open just shares it
-    (SDL_mixer counts opens of the same format). Afterwards it is closed and
-    reopened with the same format (about 0.3 s; chunks already loaded stay
-    valid). Returns False if neither worked (Kivy's buffer stays).
-    """
-    global _mixer_buffer  # noqa: PLW0603
-    if _mixer_buffer == frames:
-        return True
-    lib = mixer_library()
-    if lib is None:
-        return False
-    opened, freq, fmt, channels = _mixer_open_count()
-    if not opened:
-        # Kivy's audio not opened yet: open it first, the way Kivy will ask for it.
-        if lib.Mix_OpenAudio(44100, AUDIO_S16SYS, 2, int(frames)) != 0:
-            return False  # no device: Kivy's own open will fail and say so
-        _mixer_buffer = frames
-        return True
-    for _ in range(opened):
-        lib.Mix_CloseAudio()
-    ok = lib.Mix_OpenAudio(freq.value, fmt.value, channels.value, int(frames)) == 0
-    if not ok:
-        log.warning("speech: could not reopen the mixer with %d-frame buffers; keeping Kivy's", frames)
-        if lib.Mix_OpenAudio(freq.value, fmt.value, channels.value, 4096) != 0:
-            raise SpeechUnavailable("the audio mixer could not be reopened")
-    for _ in range(opened - 1):
-        lib.Mix_OpenAudio(freq.value, fmt.value, channels.value, int(frames if ok else 4096))
-    if ok:
-        _mixer_buffer = frames
-        if mixer_spec() != (freq.value, fmt.value, channels.value):
-            log.warning("speech: the mixer format changed when reopened: %s", mixer_spec())
-    return ok
-
-
 class _Playback:
     """One ``speak``/``play_file``: its completion callback and, once started, its sound."""
 
-    __slots__ = ("generation", "done", "sound", "request", "finished", "label")
+    __slots__ = ("generation", "done", "sound", "on_stop", "request", "finished", "label")
 
     def __init__(self, generation: int, done: Callable[[], None], label: str) -> None:
         self.generation = generation
         self.done = done
         self.sound = None
+        #: the callback bound to the sound's on_stop (kept to unbind it)
+        self.on_stop: Callable[..., None] | None = None
         self.request = None
         self.finished = False
         self.label = label
 
     def finish(self) -> None:
+        """Cancel the clip request and call ``done()``, once."""
         if self.finished:
             return
         self.finished = True
@@ -158,6 +83,8 @@ class _Playback:
         try:
             self.done()
         except Exception:  # noqa: BLE001
+            # done() belongs to the queue or a test: its bug must not leave the engine
+            # half-stopped (the next utterance would never start). Logged with its traceback.
             log.exception("speech done() callback failed")
 
 
@@ -199,15 +126,18 @@ class KivySpeechEngine:
         self.generation = 0
         self._current: _Playback | None = None
         self._lock = threading.RLock()
+        #: sounds loaded and not yet unloaded (see :meth:`_release`)
+        self._loaded: set[Sound] = set()
+        #: sounds loaded so far
+        self.sounds_loaded = 0
         self.mixer_buffer = mixer_buffer
         self.sound_class = self._probe_audio()
 
     # -- set-up -----------------------------------------------------------------------
     def _probe_audio(self) -> str:
         """Open Kivy's audio output now (not at the first utterance) and match its format."""
-        global _mixer_buffer  # noqa: PLW0603
         pre_opened = False
-        if self.mixer_buffer and _mixer_open_count()[0] == 0:
+        if self.mixer_buffer and mixer_open_count()[0] == 0:
             # before Kivy opens its audio: Kivy's own open will share this one
             pre_opened = set_mixer_buffer(self.mixer_buffer)
         probe = os.path.join(self.synth.cache_dir, "_audio_probe.wav")
@@ -224,6 +154,8 @@ class KivySpeechEngine:
             ok = sound.state == "play"
             sound.stop()
         name = type(sound).__name__ if sound is not None else "none"
+        if sound is not None:
+            sound.unload()  # free its SDL_mixer chunk now, not whenever the object goes
         del sound
         os.unlink(probe)
         if not ok:
@@ -231,8 +163,8 @@ class KivySpeechEngine:
                 f"no audio output: Kivy's audio ({name}) could not open a sound device "
                 "(check the sound card, or SDL_AUDIODRIVER)")
         if name == "SoundSDL2" and self.mixer_buffer:
-            if pre_opened and _mixer_open_count()[0] < 2:
-                _mixer_buffer = None  # Kivy closed ours and opened its own: reopen below
+            if pre_opened and mixer_open_count()[0] < 2:
+                forget_mixer_buffer()  # Kivy closed ours and opened its own: reopen below
             if not set_mixer_buffer(self.mixer_buffer):
                 self.mixer_buffer = None
         spec = mixer_spec() if name == "SoundSDL2" else None
@@ -331,10 +263,16 @@ class KivySpeechEngine:
         sound, pb.sound = pb.sound, None
         if sound is not None:
             if _on_main_thread():
-                sound.stop()
+                self._release(sound, pb)
             else:
-                Clock.schedule_once(lambda _dt: sound.stop())
+                Clock.schedule_once(lambda _dt: self._release(sound, pb))
         pb.finish()
+
+    @property
+    def live_sounds(self) -> int:
+        """Sounds loaded and not yet unloaded: the current one at most, once the last release ran."""
+        with self._lock:
+            return len(self._loaded)
 
     # -- internals (main thread unless said otherwise) -----------------------------------------
     def _recording(self, text: str, lang: str) -> str | None:
@@ -366,26 +304,62 @@ class KivySpeechEngine:
         if pb is not self._current:
             return
         sound = SoundLoader.load(path)
-        if sound is None or not sound.length:
+        if sound is None:
             log.warning("speech: cannot load %s", path)
+            self._finish(pb)
+            return
+        with self._lock:
+            self._loaded.add(sound)
+            self.sounds_loaded += 1
+        if not sound.length:
+            log.warning("speech: cannot load %s", path)
+            self._release(sound, None)
             self._finish(pb)
             return
         sound.volume = self._volume
         with self._lock:
             if pb is not self._current:
-                return
-            pb.sound = sound
-        sound.bind(on_stop=lambda *_: self._finish(pb))
+                current = False
+            else:
+                current = True
+                pb.sound = sound
+                pb.on_stop = lambda *_: self._on_sound_stop(pb)
+        if not current:
+            self._release(sound, None)  # stopped from another thread while it loaded
+            return
+        sound.bind(on_stop=pb.on_stop)
         sound.play()
         if sound.state != "play":
             log.warning("speech: cannot play %s", path)
             self._finish(pb)
-        elif pb is not self._current:  # stopped from another thread meanwhile
+        elif pb is not self._current:  # stopped from another thread meanwhile: its release is scheduled
             sound.stop()
+
+    def _on_sound_stop(self, pb: _Playback) -> None:
+        """The sound ended by itself (Kivy's end-of-play check): done, and free it next frame."""
+        self._finish(pb)
 
     def _finish(self, pb: _Playback) -> None:
         with self._lock:
             if self._current is pb:
                 self._current = None
-            pb.sound = None  # the sound holds this playback through its on_stop binding
+            sound, pb.sound = pb.sound, None  # the sound holds this playback through its on_stop binding
+        if sound is not None:
+            # Usually inside the sound's own on_stop dispatch: unload it after that returns.
+            Clock.schedule_once(lambda _dt: self._release(sound, pb))
         pb.finish()
+
+    def _release(self, sound: Sound, pb: _Playback | None) -> None:
+        """Stop ``sound`` and free its SDL_mixer chunk (once; main thread).
+
+        Without this a chunk (about 176 kB a second of speech at 44.1 kHz stereo)
+        lived until the garbage collector found the sound.
+        """
+        with self._lock:
+            if sound not in self._loaded:
+                return
+            self._loaded.discard(sound)
+        if pb is not None and pb.on_stop is not None:
+            sound.unbind(on_stop=pb.on_stop)
+            pb.on_stop = None
+        sound.unload()  # stops it first if it still plays

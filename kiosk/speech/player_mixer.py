@@ -1,0 +1,117 @@
+"""SDL_mixer through ctypes: the device Kivy's audio plays on, its format and its buffer size.
+
+Kivy's SDL2 audio provider opens SDL_mixer with 4096-frame buffers and offers
+no way to change them, nor to read the device's format; the same
+``libSDL2_mixer`` that the Kivy wheel ships is loaded here with ctypes to do
+both. A playback module: it finds the library next to the ``kivy`` package
+(imported only to locate it), and only :mod:`kiosk.speech.player` uses it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import glob
+import logging
+import os
+import sys
+
+from kiosk.speech.errors import SpeechUnavailable
+
+log = logging.getLogger(__name__)
+
+AUDIO_S16LSB = 0x8010
+AUDIO_S16SYS = AUDIO_S16LSB if sys.byteorder == "little" else 0x9010  # Kivy's MIX_DEFAULT_FORMAT
+#: Kivy 2.3.1's own buffer, in frames
+KIVY_BUFFER_FRAMES = 4096
+
+_mixer_lib: ctypes.CDLL | None = None
+_mixer_buffer: int | None = None
+
+
+def mixer_library() -> ctypes.CDLL | None:
+    """The SDL2_mixer library that Kivy's audio provider uses (shipped in the Kivy wheel), via ctypes."""
+    global _mixer_lib  # noqa: PLW0603
+    if _mixer_lib is not None:
+        return _mixer_lib
+    import kivy
+
+    here = os.path.dirname(kivy.__file__)
+    patterns = [os.path.join(os.path.dirname(here), "Kivy.libs", "libSDL2_mixer*"),
+                os.path.join(here, ".dylibs", "libSDL2_mixer*")]
+    for path in sorted(p for pattern in patterns for p in glob.glob(pattern)):
+        try:
+            lib = ctypes.CDLL(path)
+            lib.Mix_QuerySpec  # noqa: B018
+        except (OSError, AttributeError):
+            continue  # not loadable here, or not SDL_mixer: try the next candidate
+        _mixer_lib = lib
+        return lib
+    return None
+
+
+def mixer_spec() -> tuple[int, int, int] | None:
+    """(frequency, SDL format, channels) of the open SDL_mixer device, or None."""
+    lib = mixer_library()
+    if lib is None:
+        return None
+    freq, fmt, channels = ctypes.c_int(), ctypes.c_uint16(), ctypes.c_int()
+    if not lib.Mix_QuerySpec(ctypes.byref(freq), ctypes.byref(fmt), ctypes.byref(channels)):
+        return None
+    return freq.value, fmt.value, channels.value
+
+
+def mixer_open_count() -> tuple[int, ctypes.c_int, ctypes.c_uint16, ctypes.c_int]:
+    """How many times the mixer is open (0: not yet), and its frequency, format and channels."""
+    lib = mixer_library()
+    freq, fmt, channels = ctypes.c_int(), ctypes.c_uint16(), ctypes.c_int()
+    opened = lib.Mix_QuerySpec(ctypes.byref(freq), ctypes.byref(fmt), ctypes.byref(channels)) if lib else 0
+    return opened, freq, fmt, channels
+
+
+def forget_mixer_buffer() -> None:
+    """The device was reopened by someone else (Kivy): the next :func:`set_mixer_buffer` applies again."""
+    global _mixer_buffer  # noqa: PLW0603
+    _mixer_buffer = None
+
+
+def set_mixer_buffer(frames: int) -> bool:
+    """Give Kivy's SDL_mixer device ``frames`` per buffer (once per process).
+
+    Kivy 2.3.1 opens the mixer with 4096-frame buffers (93 ms at 44.1 kHz): a
+    sound started with ``play()`` reaches the device only at the next buffer,
+    0 to 93 ms later, and a stopped one keeps sounding for what was already
+    mixed. 1024 frames (23 ms) keeps both short.
+
+    Before Kivy has opened its audio, the mixer is opened here with Kivy's own
+    format (44.1 kHz, 16-bit, stereo) and Kivy's later open just shares it
+    (SDL_mixer counts opens of the same format). Afterwards it is closed and
+    reopened with the same format (about 0.3 s; chunks already loaded stay
+    valid). Returns False if neither worked (Kivy's buffer stays).
+    """
+    global _mixer_buffer  # noqa: PLW0603
+    if _mixer_buffer == frames:
+        return True
+    lib = mixer_library()
+    if lib is None:
+        return False
+    opened, freq, fmt, channels = mixer_open_count()
+    if not opened:
+        # Kivy's audio not opened yet: open it first, the way Kivy will ask for it.
+        if lib.Mix_OpenAudio(44100, AUDIO_S16SYS, 2, int(frames)) != 0:
+            return False  # no device: Kivy's own open will fail and say so
+        _mixer_buffer = frames
+        return True
+    for _ in range(opened):
+        lib.Mix_CloseAudio()
+    ok = lib.Mix_OpenAudio(freq.value, fmt.value, channels.value, int(frames)) == 0
+    if not ok:
+        log.warning("speech: could not reopen the mixer with %d-frame buffers; keeping Kivy's", frames)
+        if lib.Mix_OpenAudio(freq.value, fmt.value, channels.value, KIVY_BUFFER_FRAMES) != 0:
+            raise SpeechUnavailable("the audio mixer could not be reopened")
+    for _ in range(opened - 1):
+        lib.Mix_OpenAudio(freq.value, fmt.value, channels.value, int(frames if ok else KIVY_BUFFER_FRAMES))
+    if ok:
+        _mixer_buffer = frames
+        if mixer_spec() != (freq.value, fmt.value, channels.value):
+            log.warning("speech: the mixer format changed when reopened: %s", mixer_spec())
+    return ok
