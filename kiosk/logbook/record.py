@@ -43,12 +43,6 @@ class StepLog:
     mistakes: int = 0
     completed: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        """The step as stored."""
-        return {"index": self.index, "seconds": round(self.seconds, 1), "shown": self.shown,
-                "repeats": self.repeats, "help": self.help, "mistakes": self.mistakes,
-                "completed": self.completed}
-
 
 @dataclass
 class ProcedureLog:
@@ -67,8 +61,9 @@ class ProcedureLog:
         return self.steps[index]
 
     def to_dict(self) -> dict[str, Any]:
-        """The procedure as stored."""
-        steps = [self.steps[i] for i in sorted(self.steps)]
+        """The procedure as stored: totals, then one list per measure indexed by step (from 0)."""
+        count = max(self.steps, default=-1) + 1
+        steps = [self.steps.get(i) or StepLog(i) for i in range(count)]
         return {
             "id": self.id, "theme": self.theme, "national_theme": national_theme(self.id, self.theme),
             "step_count": self.step_count,
@@ -76,7 +71,15 @@ class ProcedureLog:
             "seconds": round(sum(s.seconds for s in steps), 1),
             "repeats": sum(s.repeats for s in steps), "help": sum(s.help for s in steps),
             "mistakes": sum(s.mistakes for s in steps), "finished": self.finished,
-            "steps": [s.to_dict() for s in steps],
+            # Lists, not one object per step: a year of visits stays small enough to report on quickly.
+            "steps": {
+                "seconds": [round(s.seconds, 1) for s in steps],
+                "shown": [s.shown for s in steps],
+                "repeats": [s.repeats for s in steps],
+                "help": [s.help for s in steps],
+                "mistakes": [s.mistakes for s in steps],
+                "completed": [s.completed for s in steps],
+            },
         }
 
 
