@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from typing import Any
 
 from kiosk.logbook.stats import Stats
@@ -32,6 +33,7 @@ def _svg(fig: Any) -> str:
     fig.savefig(buffer, format="svg", metadata={"Date": None})  # same data, same page
     _pyplot().close(fig)
     text = buffer.getvalue()
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)  # who made it, when: not for staff
     return text[text.index("<svg"):]  # drop the XML prologue: the SVG sits inside the HTML page
 
 
