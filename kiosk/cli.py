@@ -80,6 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     listing = csub.add_parser("list", help="list the procedures")
     listing.add_argument("--config", type=Path)
     listing.add_argument("--json", action="store_true", help="one JSON object per procedure")
+
+    report = sub.add_parser("report", help="figures from the visit logbook: table, CSV, HTML page with charts")
+    report.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
+    report.add_argument("--data-dir", type=Path, action="append",
+                        help="a kiosk's data folder (repeatable: several kiosks, one report; default: the configured one)")
+    report.add_argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD (default: the first visit)")
+    report.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD (default: the last visit)")
+    report.add_argument("--csv", type=Path, metavar="FILE", help="also write every table to this CSV file")
+    report.add_argument("--html", type=Path, metavar="FILE", help="also write one self-contained HTML page with charts")
     return parser
 
 
@@ -291,6 +300,19 @@ def cmd_content(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Print the logbook's figures; write the CSV and HTML files asked for."""
+    from kiosk.logbook.report import run as run_report
+    from kiosk.logbook.storage import LogbookError
+
+    folders = args.data_dir or [config_module.load(args.config).data_dir]
+    try:
+        print(run_report(folders, args.date_from, args.date_to, csv_path=args.csv, html_path=args.html))
+    except LogbookError as exc:
+        raise UsageError(str(exc)) from None
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kiosk`` command."""
     parser = build_parser()
@@ -304,6 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_content(args)
         if args.command == "audit":
             return cmd_audit(args)
+        if args.command == "report":
+            return cmd_report(args)
     except (ConfigError, UsageError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2

@@ -20,6 +20,10 @@ Example (every key shown with its default)::
     idle_warning_s = 30     # the warning's countdown (at least 20 s)
     data_dir = "~/.local/share/passerelle"   # session logs; created if missing
     content_dir = "content"  # procedures (default: the bundled content)
+    kiosk_id = "<host name>"  # names this kiosk in the logbook (several kiosks, one report)
+
+    [logbook]
+    keep_days = 365         # visit records older than this are purged at start-up
 
     [keys]                  # optional: key names per action (see kiosk/keymap.py)
     help = ["f1", "numpadmul"]
@@ -27,6 +31,7 @@ Example (every key shown with its default)::
 
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -68,6 +73,9 @@ class KioskConfig:
     content_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "content")
     #: action -> key names, overriding :data:`kiosk.keymap.DEFAULT_KEYMAP`
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: names this kiosk in the logbook: several kiosks merge into one report
+    kiosk_id: str = field(default_factory=lambda: socket.gethostname() or "kiosk")
+    logbook_keep_days: int = 365
     source: Path | None = None
 
     @property
@@ -113,7 +121,13 @@ SCHEMA: dict[str, Any] = {
                 "idle_warning_s": {"type": "number", "minimum": 20},
                 "data_dir": {"type": "string", "minLength": 1},
                 "content_dir": {"type": "string", "minLength": 1},
+                "kiosk_id": {"type": "string", "minLength": 1, "maxLength": 64},
             },
+        },
+        "logbook": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"keep_days": {"type": "integer", "minimum": 1, "maximum": 3650}},
         },
         "keys": {
             "type": "object",
@@ -154,6 +168,8 @@ def from_mapping(data: dict[str, Any], source: Path | None = None) -> KioskConfi
         data_dir=_path(kiosk["data_dir"], base) if "data_dir" in kiosk else defaults.data_dir,
         content_dir=_path(kiosk["content_dir"], base) if "content_dir" in kiosk else defaults.content_dir,
         keys={action: tuple(names) for action, names in data.get("keys", {}).items()},
+        kiosk_id=kiosk.get("kiosk_id", defaults.kiosk_id),
+        logbook_keep_days=data.get("logbook", {}).get("keep_days", defaults.logbook_keep_days),
         source=source,
     )
 

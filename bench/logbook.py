@@ -1,0 +1,151 @@
+"""How long the logbook takes to save a visit, and to report on a year of visits.
+
+Run: ``python bench/logbook.py``. The last line is one JSON object:
+
+- ``append_empty_p50_ms`` / ``append_empty_p99_ms``: one save (an upsert of the
+  visit's record, as at each step change), the writer's own time, fsync
+  included, into an empty data folder: 100 visits x 6 saves;
+- ``append_1y_p50_ms`` / ``append_1y_p99_ms``: the same with one year of history
+  (365 days x 100 visits, generated in this run; today already holds 100);
+- ``append_p50_ms`` / ``append_p99_ms``: the worse of the two histories;
+- ``report_1y_s``: ``kiosk report`` over that year (table, CSV and HTML page
+  with charts, matplotlib's first import included);
+- references, the same saves through TinyDB's default ``JSONStorage`` into one
+  growing file (``tinydb_json_*``; a few saves only with a year in it: each
+  rewrites the whole year) and through sqlite3 in WAL mode with
+  ``synchronous=FULL`` (``sqlite_wal_*``).
+
+Goal: ``append_p99_ms`` <= 10 whatever the history, ``report_1y_s`` <= 3.
+The machine's load average is printed too: on a shared machine every figure
+grows with it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tinydb import Query, TinyDB  # noqa: E402
+from tinydb.storages import JSONStorage  # noqa: E402
+
+from kiosk.logbook import report, sample  # noqa: E402
+from kiosk.logbook.writer import LogWriter  # noqa: E402
+
+VISITS, SAVES_PER_VISIT = 100, 6
+DAYS, PER_DAY = 365, 100
+
+
+def pct(values: list[float], q: float) -> float:
+    """The q-th percentile (nearest rank) of ``values``, in milliseconds."""
+    ordered = sorted(values)
+    return round(1000 * ordered[min(len(ordered) - 1, int(q / 100 * len(ordered)))], 3)
+
+
+def saves(n_visits: int, seed: int) -> Iterator[dict]:
+    """Each visit's record, saved ``SAVES_PER_VISIT`` times as it grows (fresh ids: new visits today)."""
+    for n, record in enumerate(sample.visits(1, n_visits, seed=seed)):
+        record = {**record, "id": f"bench-{seed}-{n}"}
+        for _ in range(SAVES_PER_VISIT):
+            yield record
+
+
+def through_writer(folder: Path, seed: int) -> list[float]:
+    times: list[float] = []
+    writer = LogWriter(folder, timing=times.append)
+    writer.ready.wait(60)
+    for record in saves(VISITS, seed):
+        writer.save(record, wait=True)
+    writer.close()
+    return times
+
+
+def timed_each(records: Iterator[dict], save: Callable[[dict], None]) -> list[float]:
+    times = []
+    for record in records:
+        started = time.perf_counter()
+        save(record)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def through_tinydb_json(path: Path, history: list[dict], limit: int | None) -> list[float]:
+    db = TinyDB(path, storage=JSONStorage)
+    table = db.table("visits")
+    if history:
+        table.insert_multiple(history)
+    records = list(saves(VISITS, 7))[:limit]
+    times = timed_each(iter(records), lambda r: table.upsert(r, Query().id == r["id"]))
+    db.close()
+    return times
+
+
+def through_sqlite(path: Path, history: list[dict]) -> list[float]:
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("CREATE TABLE visits (id TEXT PRIMARY KEY, day TEXT, record TEXT)")
+    db.executemany("INSERT INTO visits VALUES (?, ?, ?)",
+                   ((r["id"], r["start_local"][:10], json.dumps(r)) for r in history))
+    db.commit()
+
+    def save(record: dict) -> None:
+        db.execute("INSERT OR REPLACE INTO visits VALUES (?, ?, ?)",
+                   (record["id"], record["start_local"][:10], json.dumps(record)))
+        db.commit()
+
+    times = timed_each(saves(VISITS, 8), save)
+    db.close()
+    return times
+
+
+def history_records(folder: Path) -> list[dict]:
+    from kiosk.logbook.stats import load
+
+    return load([folder], progress=False)
+
+
+def main() -> None:
+    out: dict[str, object] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-logbook-", dir=os.environ.get("BENCH_TMP")) as tmp:
+        base = Path(tmp)
+        empty = through_writer(base / "empty", seed=1)
+        year = base / "year"
+        started = time.perf_counter()
+        sample.write_history(year, DAYS, PER_DAY, seed=2, last_day=datetime.now())
+        print(f"bench: a year of history ({DAYS * PER_DAY} visits) generated in "
+              f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+        started = time.perf_counter()
+        report.run([year], csv_path=base / "r.csv", html_path=base / "r.html", progress=False)
+        out["report_1y_s"] = round(time.perf_counter() - started, 3)
+        one_year = through_writer(year, seed=3)
+        out.update(append_empty_p50_ms=pct(empty, 50), append_empty_p99_ms=pct(empty, 99),
+                   append_1y_p50_ms=pct(one_year, 50), append_1y_p99_ms=pct(one_year, 99),
+                   append_saves=len(empty) + len(one_year))
+        out["append_p50_ms"] = max(out["append_empty_p50_ms"], out["append_1y_p50_ms"])
+        out["append_p99_ms"] = max(out["append_empty_p99_ms"], out["append_1y_p99_ms"])
+        history = history_records(year)
+        ref_empty = through_tinydb_json(base / "tiny-empty.json", [], None)
+        ref_year = through_tinydb_json(base / "tiny-year.json", history, 10)
+        out.update(tinydb_json_empty_p50_ms=pct(ref_empty, 50), tinydb_json_empty_p99_ms=pct(ref_empty, 99),
+                   tinydb_json_1y_p50_ms=pct(ref_year, 50), tinydb_json_1y_max_ms=pct(ref_year, 100),
+                   tinydb_json_1y_saves=len(ref_year))
+        sq_empty = through_sqlite(base / "empty.sqlite", [])
+        sq_year = through_sqlite(base / "year.sqlite", history)
+        out.update(sqlite_wal_empty_p50_ms=pct(sq_empty, 50), sqlite_wal_empty_p99_ms=pct(sq_empty, 99),
+                   sqlite_wal_1y_p50_ms=pct(sq_year, 50), sqlite_wal_1y_p99_ms=pct(sq_year, 99))
+    out.update(goal_append_p99_ms=10, goal_report_1y_s=3, load_average=round(os.getloadavg()[0], 2))
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

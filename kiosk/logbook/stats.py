@@ -1,0 +1,176 @@
+"""Figures from the logbook: load one or more data folders, count, summarise.
+
+:func:`load` reads the day files of several folders (several kiosks merge into
+one report; a record seen twice counts once), keeping the visits that began
+between two dates. :func:`compute` turns the records into :class:`Stats`:
+per procedure (started, finished, completion rate, median time, the step where
+most visitors stop, help requests, how many reached each step) and per visit
+(language, profile, weekday, hour, week, and the national form's duration
+bands, themes and autonomy). Imports no Kivy.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from kiosk.logbook.national import AUTONOMY, DURATION_BANDS, THEMES
+from kiosk.logbook.storage import TABLE, LogbookError, day_files, day_of, read_file
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def load(folders: list[Path], date_from: date | None = None, date_to: date | None = None,
+         progress: bool = True) -> list[dict[str, Any]]:
+    """The visit records in ``folders`` that began from ``date_from`` to ``date_to`` (inclusive).
+
+    Raises :class:`LogbookError` (one line naming the folder or file) for a
+    missing folder, an unreadable file or a file of another schema version.
+    """
+    files: list[Path] = []
+    for folder in folders:
+        if not folder.is_dir():
+            raise LogbookError(f"{folder}: no such folder")
+        try:
+            found = day_files(folder)
+        except OSError as exc:
+            raise LogbookError(f"{folder}: cannot list it ({exc.strerror or exc})") from None
+        for path in found:
+            day = day_of(path)
+            # A visit is filed under the day it began (local time): the name says enough.
+            if day is not None and (date_from is None or day >= date_from) and (date_to is None or day <= date_to):
+                files.append(path)
+    from tqdm import tqdm  # a bar on a terminal, nothing when the output is not one
+
+    records: dict[str, dict[str, Any]] = {}
+    for path in tqdm(files, desc="reading the logbook", unit="day", disable=None if progress else True,
+                     leave=False):
+        try:
+            tables = read_file(path)
+        except OSError as exc:
+            raise LogbookError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+        for doc in tables.get(TABLE, {}).values():
+            if isinstance(doc, dict) and "id" in doc:
+                records[doc["id"]] = doc
+    return sorted(records.values(), key=lambda r: r.get("start", ""))
+
+
+@dataclass
+class ProcedureStats:
+    """One procedure's figures."""
+
+    id: str
+    theme: str
+    national_theme: str
+    step_count: int = 0
+    started: int = 0
+    finished: int = 0
+    help: int = 0
+    repeats: int = 0
+    mistakes: int = 0
+    seconds: list[float] = field(default_factory=list)  # time spent by those who finished
+    reached: Counter[int] = field(default_factory=Counter)  # steps reached -> visitors
+    stopped_at: Counter[int] = field(default_factory=Counter)  # last step (1-based) of those who did not finish
+
+    @property
+    def completion(self) -> float:
+        """Share of the visitors who started it and finished it (0..1)."""
+        return self.finished / self.started if self.started else 0.0
+
+    @property
+    def median_s(self) -> float | None:
+        """Median time of those who finished, in seconds."""
+        return statistics.median(self.seconds) if self.seconds else None
+
+    @property
+    def stop_step(self) -> tuple[int, int] | None:
+        """(step number from 1, visitors) where most of those who did not finish stopped."""
+        return max(self.stopped_at.items(), key=lambda kv: (kv[1], -kv[0])) if self.stopped_at else None
+
+    def reaching(self) -> list[int]:
+        """How many visitors reached step 1, 2, ... N (the drop-off curve)."""
+        count = max([self.step_count, *self.reached.keys()], default=0)
+        return [sum(n for k, n in self.reached.items() if k >= step) for step in range(1, count + 1)]
+
+
+@dataclass
+class Stats:
+    """Everything ``kiosk report`` shows."""
+
+    visits: int = 0
+    first: date | None = None
+    last: date | None = None
+    kiosks: Counter[str] = field(default_factory=Counter)
+    procedures: dict[str, ProcedureStats] = field(default_factory=dict)
+    languages: Counter[str] = field(default_factory=Counter)
+    profiles: Counter[str] = field(default_factory=Counter)
+    weekdays: Counter[str] = field(default_factory=Counter)
+    hours: Counter[int] = field(default_factory=Counter)
+    weeks: Counter[date] = field(default_factory=Counter)  # Monday of the week -> visits
+    bands: Counter[str] = field(default_factory=Counter)
+    themes: Counter[str] = field(default_factory=Counter)
+    autonomy: Counter[str] = field(default_factory=Counter)
+    endings: Counter[str] = field(default_factory=Counter)
+    launched_by: Counter[str] = field(default_factory=Counter)
+
+    def ordered_bands(self) -> list[tuple[str, int]]:
+        """Duration bands in the form's order, zeros included."""
+        return [(band, self.bands[band]) for band, _ in DURATION_BANDS]
+
+    def ordered_themes(self) -> list[tuple[str, str, int]]:
+        """(key, form label, visits) for the form's themes, in its order, zeros included."""
+        return [(key, labels[0], self.themes[key]) for key, labels in THEMES.items()]
+
+    def ordered_autonomy(self) -> list[tuple[str, int]]:
+        """Autonomy levels in the form's order."""
+        return [(level, self.autonomy[level]) for level in AUTONOMY]
+
+
+def compute(records: list[dict[str, Any]]) -> Stats:
+    """Count and summarise ``records`` (see the module docstring)."""
+    stats = Stats()
+    for rec in records:
+        try:
+            start = datetime.fromisoformat(rec["start_local"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        stats.visits += 1
+        day = start.date()
+        stats.first = day if stats.first is None or day < stats.first else stats.first
+        stats.last = day if stats.last is None or day > stats.last else stats.last
+        stats.kiosks[rec.get("kiosk_id") or "?"] += 1
+        stats.weekdays[WEEKDAYS[start.weekday()]] += 1
+        stats.hours[start.hour] += 1
+        stats.weeks[day - timedelta(days=day.weekday())] += 1
+        for lang in rec.get("languages") or ():
+            stats.languages[lang] += 1
+        for profile in rec.get("profiles") or ["standard"]:
+            stats.profiles[profile] += 1
+        stats.bands[rec.get("duration_band", DURATION_BANDS[0][0])] += 1
+        for theme in rec.get("national_themes") or ():
+            stats.themes[theme] += 1
+        stats.autonomy[rec.get("autonomy", "autonomous")] += 1
+        stats.endings[rec.get("ended") or "in progress"] += 1
+        stats.launched_by[rec.get("launched_by", "visitor")] += 1
+        for proc in rec.get("procedures") or ():
+            p = stats.procedures.get(proc["id"])
+            if p is None:
+                p = stats.procedures[proc["id"]] = ProcedureStats(
+                    proc["id"], proc.get("theme", ""), proc.get("national_theme", "other"))
+            p.step_count = max(p.step_count, proc.get("step_count", 0))
+            p.started += 1
+            p.help += proc.get("help", 0)
+            p.repeats += proc.get("repeats", 0)
+            p.mistakes += proc.get("mistakes", 0)
+            reached = proc.get("steps_reached", 0)
+            p.reached[reached] += 1
+            if proc.get("finished"):
+                p.finished += 1
+                p.seconds.append(proc.get("seconds", 0.0))
+            elif reached:
+                p.stopped_at[reached] += 1
+    return stats

@@ -1,0 +1,246 @@
+"""Logbook files: one small TinyDB file per day, written atomically.
+
+TinyDB's own ``JSONStorage`` rewrites its file in place (a crash mid-write
+leaves a file that will not open) and one growing file makes every save
+slower. :class:`AtomicStorage` writes a temporary file in the same folder,
+fsyncs it, ``os.replace``s it over the old one and fsyncs the folder, so a file
+is always either the old or the new version; the writer keeps one file per
+day (``visits-YYYY-MM-DD.json``), so no save rewrites much.
+
+Every file carries a schema version; a file with another version is refused
+(:class:`SchemaError`, naming the file) and left as it is. :func:`start_up`
+tidies the folder: leftover temporary files removed, unreadable files moved
+aside (``*.corrupt-<timestamp>``, never deleted), day files older than
+``keep_days`` purged. Imports no Kivy.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+log = logging.getLogger("kiosk.logbook")
+
+#: Version of the file layout; bump it (and teach the reader) when it changes.
+SCHEMA_VERSION = 1
+TABLE = "visits"
+PROBLEM_REPORT = "logbook-problems.txt"
+_DAY_FILE = re.compile(r"^visits-(\d{4}-\d{2}-\d{2})(?:\.(\d+))?\.json$")
+_TEMP_PREFIX = ".visits-"
+_TEMP_SUFFIX = ".tmp"
+
+
+class LogbookError(Exception):
+    """A logbook problem, already worded as one line for a person."""
+
+
+class SchemaError(LogbookError):
+    """A file written by another version of the logbook."""
+
+
+class CorruptFile(LogbookError):
+    """A file that cannot be read as a logbook file."""
+
+
+def day_of(path: Path) -> date | None:
+    """The day a logbook file holds, from its name (``None``: not a logbook file)."""
+    match = _DAY_FILE.match(path.name)
+    return date.fromisoformat(match.group(1)) if match else None
+
+
+def day_files(folder: Path) -> list[Path]:
+    """The logbook's day files in ``folder``, oldest first."""
+    return sorted((p for p in folder.iterdir() if _DAY_FILE.match(p.name)), key=lambda p: p.name)
+
+
+def parse(raw: bytes, path: Path) -> dict[str, Any]:
+    """The tables of a logbook file's bytes; raises :class:`CorruptFile` or :class:`SchemaError`."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise CorruptFile(f"{path}: unreadable logbook file ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("tables"), dict):
+        raise CorruptFile(f"{path}: not a logbook file (no 'tables')")
+    version = data.get("schema")
+    if version != SCHEMA_VERSION:
+        raise SchemaError(f"{path}: logbook schema version {version!r}, this kiosk reads version "
+                          f"{SCHEMA_VERSION}: file left as it is and not used")
+    return data["tables"]
+
+
+def read_file(path: Path) -> dict[str, Any]:
+    """The tables of the logbook file at ``path`` (see :func:`parse`)."""
+    return parse(path.read_bytes(), path)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload``: temporary file, fsync, rename, fsync the folder."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    fsync_folder(path.parent)
+
+
+class AtomicStorage(Storage):
+    """A TinyDB storage that writes atomically and keeps a schema version.
+
+    It is meant for one writer (the logbook's thread): it keeps the last data it
+    read or wrote, so TinyDB's read-before-every-write costs no parsing. A
+    failed write forgets that copy (TinyDB changed it in place) and the next
+    read goes back to the disk.
+    """
+
+    def __init__(self, path: str | Path, access_mode: str = "r+", cache: bool = True) -> None:
+        self.path = Path(path)
+        self.writable = access_mode != "r"
+        self._cache = cache
+        self._data: dict[str, Any] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        """The file's tables (``None`` for a missing or empty file)."""
+        if self._data is not None:
+            return self._data
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        if not raw:
+            return None
+        tables = parse(raw, self.path)
+        if self._cache:
+            self._data = tables
+        return tables
+
+    def write(self, data: dict[str, Any]) -> None:
+        """Write every table atomically."""
+        if not self.writable:
+            raise LogbookError(f"{self.path}: opened read-only")
+        payload = json.dumps({"schema": SCHEMA_VERSION, "tables": data}, ensure_ascii=False,
+                             separators=(",", ":")).encode("utf-8")
+        try:
+            write_atomic(self.path, payload)
+        except BaseException:
+            self._data = None
+            raise
+        self._data = data if self._cache else None
+
+    def close(self) -> None:
+        """Forget the cached copy."""
+        self._data = None
+
+
+@dataclass
+class StartUp:
+    """What :func:`start_up` found and did."""
+
+    problems: list[str] = field(default_factory=list)
+    excluded: set[Path] = field(default_factory=set)
+    temps_removed: int = 0
+    set_aside: list[Path] = field(default_factory=list)
+    purged: list[Path] = field(default_factory=list)
+
+
+def set_aside(path: Path, now: float | None = None) -> Path:
+    """Rename an unreadable file ``*.corrupt-<timestamp>`` (never deleted) and return the new path."""
+    stamp = datetime.fromtimestamp(now if now is not None else time.time()).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        n += 1
+    os.replace(path, target)
+    return target
+
+
+def start_up(folder: Path, keep_days: int = 365, now: float | None = None) -> StartUp:
+    """Tidy the data folder before the first save (see the module docstring)."""
+    result = StartUp()
+    now = time.time() if now is None else now
+    try:
+        entries = list(folder.iterdir())
+    except FileNotFoundError:
+        return result
+    except OSError as exc:
+        result.problems.append(f"{folder}: cannot list the logbook folder ({exc.strerror or exc})")
+        return result
+    cutoff = datetime.fromtimestamp(now).date() - timedelta(days=keep_days)
+    for path in entries:
+        name = path.name
+        try:
+            if name.startswith(_TEMP_PREFIX) and name.endswith(_TEMP_SUFFIX):
+                path.unlink()  # a save interrupted before its rename: the old file is intact
+                result.temps_removed += 1
+                continue
+            day = day_of(path)
+            if day is None:
+                continue
+            if day < cutoff:
+                path.unlink()
+                result.purged.append(path)
+                continue
+            try:
+                read_file(path)
+            except SchemaError as exc:
+                result.problems.append(str(exc))
+                result.excluded.add(path)
+            except CorruptFile as exc:
+                moved = set_aside(path, now)
+                result.set_aside.append(moved)
+                result.problems.append(f"{exc}: moved aside to {moved.name}; recording goes on in a new file")
+        except OSError as exc:
+            result.problems.append(f"{path}: {exc.strerror or exc}")
+    if result.purged:
+        log.info("logbook: %d day files older than %d days purged", len(result.purged), keep_days)
+    return result
+
+
+def write_problem_report(problems: list[str], data_dir: Path) -> Path | None:
+    """Log the problems and keep them in ``data_dir/logbook-problems.txt`` for staff.
+
+    Mirrors :func:`kiosk.content.loader.write_problem_report`: the file is
+    removed when there is nothing to report; returns its path, or ``None`` when
+    there is nothing to report or the folder cannot be written.
+    """
+    for problem in problems:
+        log.error("logbook: %s", problem)
+    report = data_dir / PROBLEM_REPORT
+    try:
+        if not problems:
+            if report.exists():  # (a read-only folder refuses even removing a file that is not there)
+                report.unlink()
+            return None
+        data_dir.mkdir(parents=True, exist_ok=True)
+        report.write_text("\n".join(problems) + "\n", encoding="utf-8")
+        return report
+    except OSError as exc:
+        log.warning("cannot write %s: %s", report, exc)
+        return None
