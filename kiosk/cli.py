@@ -223,7 +223,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         from kiosk.access.geometry import check_reach
 
         check_reach(config)
-    from kiosk.content.contentset import load_in_background
+    from kiosk.content.background import load_in_background
 
     # Procedures load only if the screen asked for shows one (catalogue, walkthrough, finished).
     content = load_in_background([config.content_dir], deferred=True)
@@ -246,7 +246,9 @@ def stage(pilot: object, args: argparse.Namespace) -> None:
         services.style.theme_name = args.theme
     screen = args.screen
     procedure = None
-    if args.procedure or screen in ("walkthrough", "finished"):  # other screens never wait for the content
+    if screen not in ("welcome", "language"):  # the catalogue would show "Loading..." in the picture
+        services.content.wait()
+    if args.procedure or screen in ("walkthrough", "finished"):
         procedures = services.content.procedures
         procedure = services.content.get(args.procedure) if args.procedure else (procedures[0] if procedures else None)
         if args.procedure and procedure is None:

@@ -1,14 +1,19 @@
 """The visit in progress: everything that must vanish when the visitor leaves.
 
 A :class:`Visit` holds the visitor's choices (language, profile, text size) and
-where they are (procedure, step), plus what they typed in practice replicas.
-Typed values live only here, in memory, and :meth:`Visit.reset` wipes them.
-Imports no Kivy.
+where they are (procedure, step), plus the practice page of the step on show
+(:class:`kiosk.practice.model.PracticeState`: what was typed, what is ticked).
+Typed values live only there, in memory; leaving the step or :meth:`Visit.reset`
+wipes them. Imports no Kivy.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.practice.model import PracticeState
 
 PROFILES = ("standard", "low_vision", "blind", "seated", "easy")
 #: Text sizes of the low-vision profile, in the order a touch steps through them.
@@ -30,8 +35,8 @@ class Visit:
     text_scale: float = 1.0
     procedure_id: str | None = None
     step_index: int = 0
-    #: practice entries by (step id, element id): memory only, never logged
-    typed: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: the practice page of the step on show (typed text, ticks): memory only, never logged
+    practice: PracticeState | None = None
     started: bool = False
     #: praise earned on the last step, said when the next one appears
     praise: str = ""
@@ -53,7 +58,7 @@ class Visit:
         self.text_scale = LOW_VISION_SCALES[0] if "low_vision" in self.profiles else 1.0
         self.procedure_id = None
         self.step_index = 0
-        self.typed.clear()
+        self.leave_step()
         self.started = False
         self.praise = ""
         self.speech_on = True
@@ -106,5 +111,14 @@ class Visit:
         return self.rate
 
     def leave_step(self) -> None:
-        """What was typed on a step is gone once the step is left."""
-        self.typed.clear()
+        """What was typed or ticked on a step is gone once the step is left."""
+        if self.practice is not None:
+            self.practice.reset()
+        self.practice = None
+
+    @property
+    def typed(self) -> dict[tuple[str, str], str]:
+        """What the visitor typed on the step on show, by (step id, field id): memory only, never logged."""
+        if self.practice is None:
+            return {}
+        return {(self.practice.step_id, field_id): value for field_id, value in self.practice.typed().items()}

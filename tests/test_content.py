@@ -8,11 +8,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content.loader import load, load_file, load_in_background
+from kiosk.content.background import load_in_background
+from kiosk.content.contentset import ContentSet, Problem
+from kiosk.content.loader import load, load_file, load_files
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 26)
@@ -238,3 +241,68 @@ def test_a_deferred_load_waits_to_be_started_or_read(tmp_path: Path) -> None:
 
     started = load_in_background([tmp_path], deferred=True).start()
     assert started.finished(timeout=30) and [p.id for p in started.procedures] == ["sample"]
+
+
+def test_loading_is_a_function_and_the_set_fills_itself_through_its_api(tmp_path: Path) -> None:
+    write(tmp_path, GOOD, "a.yaml")
+    write(tmp_path, GOOD, "b.yaml")  # the same id again
+    procedures, problems = load_files([tmp_path], TODAY)
+    assert [p.id for p in procedures] == ["sample"]
+    assert [(p.file.name, p.field) for p in problems] == [("b.yaml", "id")]
+    told: list[ContentSet] = []
+    content = ContentSet.loading()
+    content.when_loaded(told.append)
+    assert not content.finished() and told == []
+    content.fill(procedures, problems)
+    assert content.finished() and told == [content] and content.errors == problems
+    content.when_loaded(told.append)  # already loaded: told at once
+    assert told == [content, content]
+    with pytest.raises(RuntimeError):
+        content.fill([], [])  # filled once only
+
+
+def test_a_failing_listener_is_logged_and_the_others_are_still_told(caplog) -> None:
+    told: list[str] = []
+    content = ContentSet.loading()
+    content.when_loaded(lambda _c: 1 / 0)
+    content.when_loaded(lambda _c: told.append("second"))
+    content.fill([], [])
+    assert told == ["second"]
+    assert any(r.exc_info and r.exc_info[0] is ZeroDivisionError for r in caplog.records)
+
+
+def test_a_crash_while_loading_a_file_names_that_file_and_the_others_load(tmp_path: Path, monkeypatch,
+                                                                           caplog) -> None:
+    import kiosk.content.lint as lint_module
+
+    write(tmp_path, GOOD, "a.yaml")
+    crashing = write(tmp_path, GOOD.replace("id: sample", "id: crashing"), "b.yaml")
+    real_lint = lint_module.lint
+
+    def lint(data, today):  # a bug in one of the checks, on one file only
+        if data["id"] == "crashing":
+            raise KeyError("oops")
+        return real_lint(data, today)
+
+    monkeypatch.setattr(lint_module, "lint", lint)
+    content = load([tmp_path], TODAY)
+    assert [p.id for p in content.procedures] == ["sample"]
+    assert [str(p) for p in content.errors] == [f"{crashing}: (file): content loading failed: KeyError('oops')"]
+    logged = [r for r in caplog.records if r.name == "kiosk.content" and r.exc_info]
+    assert logged and str(crashing) in logged[0].getMessage() and logged[0].exc_info[0] is KeyError
+
+
+def test_a_crash_outside_any_file_is_reported_and_readers_never_wait_for_ever(tmp_path: Path, monkeypatch,
+                                                                                caplog) -> None:
+    import kiosk.content.loader as loader
+
+    def broken(paths):
+        raise PermissionError("no entry")
+
+    monkeypatch.setattr(loader, "content_files", broken)
+    done: list[ContentSet] = []
+    content = load_in_background([tmp_path], on_done=done.append)
+    assert content.finished(timeout=30) and done == [content]
+    assert content.procedures == []
+    assert content.errors == [Problem(tmp_path, 0, "", "content loading failed: PermissionError('no entry')")]
+    assert any(r.exc_info and r.exc_info[0] is PermissionError for r in caplog.records)

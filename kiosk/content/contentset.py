@@ -1,14 +1,18 @@
 """The set of procedures the kiosk shows, which may still be loading.
 
-Kept apart from :mod:`kiosk.content.loader` so the kiosk can hold a set and
-start drawing before the parsers and checks (PyYAML, the schema) are even
-imported: they are imported on the loading thread. Imports no Kivy.
+A :class:`ContentSet` knows nothing of files or threads: the loader
+(:mod:`kiosk.content.loader`) reads files into procedures and problems, and
+whoever loads (at once, or :mod:`kiosk.content.background` on a thread) hands
+them over with :meth:`ContentSet.fill`. Kept free of the parsers so the kiosk
+can hold a set and start drawing before PyYAML and the schema are imported.
+Imports no Kivy.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,10 +20,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kiosk.content.model import Procedure
 
+log = logging.getLogger("kiosk.content")
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in a content file; ``error`` excludes the procedure."""
+    """One thing wrong in a content file; ``error`` excludes the procedure.
+
+    ``line`` 0 means the problem has no line (loading the file crashed).
+    """
 
     file: Path
     line: int
@@ -28,50 +36,89 @@ class Problem:
     severity: str = "error"  # or "warning"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field or '(file)'}: {self.message}"
+        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        return f"{where}: {self.field or '(file)'}: {self.message}"
 
 
 class ContentSet:
     """The procedures that loaded, in catalogue order, and every problem found.
 
-    A set being loaded in the background (:func:`load_in_background`) makes
-    every reader wait until loading is done, so nobody sees half a catalogue.
+    Built full (``ContentSet(procedures, problems)``) or empty and loading
+    (:meth:`loading`), then filled once with :meth:`fill`. Reading
+    :attr:`procedures` or :attr:`problems` of a set still loading waits for it,
+    so nobody sees half a catalogue; the kiosk's screens never read before
+    :meth:`finished` (they ask :meth:`when_loaded` to be told instead).
     """
 
     def __init__(self, procedures: list[Procedure] | None = None, problems: list[Problem] | None = None) -> None:
-        self._procedures = procedures if procedures is not None else []
-        self._problems = problems if problems is not None else []
+        self._procedures = list(procedures or [])
+        self._problems = list(problems or [])
         self._ready = threading.Event()
         self._ready.set()
-        self._loader: threading.Thread | None = None
-        self._start_lock = threading.Lock()
+        self._lock = threading.Lock()
+        self._starter: Callable[[], None] | None = None
+        self._listeners: list[Callable[[ContentSet], None]] = []
+
+    @classmethod
+    def loading(cls, starter: Callable[[], None] | None = None) -> ContentSet:
+        """An empty set that some loader will :meth:`fill`.
+
+        ``starter`` starts that loader; it is called once, by :meth:`start` or by
+        the first reader (a reader never waits for a load that would not come).
+        """
+        content = cls()
+        content._ready.clear()
+        content._starter = starter
+        return content
+
+    def fill(self, procedures: list[Procedure], problems: list[Problem]) -> None:
+        """Hand over what loaded: readers stop waiting, then listeners are told (on this thread)."""
+        with self._lock:
+            if self._ready.is_set():
+                raise RuntimeError("this content set is already loaded")
+            self._procedures, self._problems = list(procedures), list(problems)
+            self._ready.set()
+            listeners, self._listeners = self._listeners, []
+        for listener in listeners:
+            self._tell(listener)
+
+    def when_loaded(self, listener: Callable[[ContentSet], None]) -> None:
+        """Call ``listener(self)`` once loading has finished: at once if it has, else on the loading thread."""
+        with self._lock:
+            if not self._ready.is_set():
+                self._listeners.append(listener)
+                return
+        self._tell(listener)
+
+    def _tell(self, listener: Callable[[ContentSet], None]) -> None:
+        """Call one listener; a failing one is logged and never keeps the others from being told."""
+        try:
+            listener(self)
+        except Exception:
+            log.exception("a listener of content loading failed: %r", listener)
 
     def start(self) -> ContentSet:
-        """Start a deferred background load now (nothing if loading already started or done)."""
-        with self._start_lock:
-            loader, self._loader = self._loader, None
-        if loader is not None:
-            loader.start()
+        """Start a deferred load now (nothing if loading already started or done)."""
+        with self._lock:
+            starter, self._starter = self._starter, None
+        if starter is not None:
+            starter()
         return self
 
     def wait(self) -> ContentSet:
-        """Block until loading has finished (at once for a set loaded in the foreground).
-
-        A deferred load that nobody started yet starts now: a reader never waits
-        for a load that would not come.
-        """
+        """Block until loading has finished (at once for a set built full); starts a deferred load."""
         self.start()
         self._ready.wait()
         return self
+
+    def finished(self, timeout: float | None = 0) -> bool:
+        """Whether loading has finished, waiting up to ``timeout`` seconds; never starts a deferred load."""
+        return self._ready.wait(timeout)
 
     def __reduce__(self) -> tuple[type, tuple[list[Procedure], list[Problem]]]:
         """Pickled (for an audit worker process) as what it holds once loaded, without the thread."""
         self.wait()
         return ContentSet, (self._procedures, self._problems)
-
-    def finished(self, timeout: float | None = 0) -> bool:
-        """Whether loading has finished, waiting up to ``timeout`` seconds; never starts a deferred load."""
-        return self._ready.wait(timeout)
 
     @property
     def procedures(self) -> list[Procedure]:
@@ -92,33 +139,3 @@ class ContentSet:
     def get(self, procedure_id: str) -> Procedure | None:
         """The procedure with this id, if it loaded."""
         return next((p for p in self.procedures if p.id == procedure_id), None)
-
-
-def load_in_background(paths: Iterable[Path], on_done: Callable[[ContentSet], None] | None = None, *,
-                       deferred: bool = False) -> ContentSet:
-    """Load on a worker thread and return the set at once; readers wait for it.
-
-    With ``deferred``, loading starts at :meth:`ContentSet.start` or at the first
-    read, whichever comes first: the kiosk draws its welcome screen first, then
-    loads while the visitor reads it (a loading thread started earlier competes
-    with drawing for the interpreter lock). ``on_done`` is called on the worker
-    thread when loading has finished.
-    """
-    result = ContentSet()
-    result._ready.clear()
-    paths = list(paths)
-
-    def work() -> None:
-        try:
-            from kiosk.content.loader import _load_into  # parsers and checks load here, off the main thread
-
-            _load_into(result, paths, None)
-        except Exception as exc:  # never leave readers waiting forever
-            result._problems.append(Problem(paths[0] if paths else Path("."), 1, "", f"loading failed: {exc!r}"))
-        finally:
-            result._ready.set()
-        if on_done is not None:
-            on_done(result)
-
-    result._loader = threading.Thread(target=work, name="content-loader", daemon=True)
-    return result if deferred else result.start()

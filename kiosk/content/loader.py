@@ -1,5 +1,9 @@
 """Read procedure files, validate them, and report problems with file and line.
 
+:func:`load_files` is the whole job as a function: paths in, ``(procedures,
+problems)`` out. :func:`load` wraps them in a full :class:`ContentSet`;
+:mod:`kiosk.content.background` does the same on a worker thread.
+
 Every file is parsed with PyYAML's composer so each value keeps its line, checked
 against ``schema.json`` with ``jsonschema``, then against rules a schema cannot
 express (a replica's target exists, ids are unique). A broken file is left out
@@ -11,6 +15,7 @@ Imports no Kivy.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
@@ -19,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from kiosk.content.contentset import ContentSet, Problem, load_in_background  # noqa: F401  (re-exported)
+from kiosk.content.contentset import ContentSet, Problem
 from kiosk.content.model import Element, Procedure, Replica, Step, Text
 from kiosk.validation import dotted, schema_errors
 
@@ -27,6 +32,7 @@ SCHEMA_PATH = Path(__file__).with_name("schema.json")
 #: libyaml's parser when PyYAML was built with it (about 10x faster), else pure Python
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LANGUAGES = ("fr", "en", "ar")
+log = logging.getLogger("kiosk.content")
 
 
 @cache
@@ -211,11 +217,22 @@ def content_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def _load_into(result: ContentSet, paths: Iterable[Path], today: date | None) -> None:
-    procedures, problems = result._procedures, result._problems
+def load_files(paths: Iterable[Path], today: date | None = None) -> tuple[list[Procedure], list[Problem]]:
+    """Load every procedure file under ``paths``: the procedures that loaded, in order, and all problems.
+
+    A broken file is left out with its problems; a file whose loading crashes
+    (a bug, not bad content) is left out too, reported as "content loading
+    failed" on that file and logged with its traceback, and the others load.
+    """
+    procedures: list[Procedure] = []
+    problems: list[Problem] = []
     seen: set[str] = set()
     for path in content_files(paths):
-        procedure, found = load_file(path, today)
+        try:
+            procedure, found = load_file(path, today)
+        except Exception as exc:  # never lose the other files to one crash; staff see it in the report
+            log.exception("content loading failed on %s", path)
+            procedure, found = None, [Problem(path, 0, "", f"content loading failed: {exc!r}")]
         problems.extend(found)
         if procedure is None:
             continue
@@ -224,13 +241,12 @@ def _load_into(result: ContentSet, paths: Iterable[Path], today: date | None) ->
             continue
         seen.add(procedure.id)
         procedures.append(procedure)
+    return procedures, problems
 
 
 def load(paths: Iterable[Path], today: date | None = None) -> ContentSet:
     """Load every procedure under ``paths``; broken ones are left out and reported."""
-    result = ContentSet()
-    _load_into(result, list(paths), today)
-    return result
+    return ContentSet(*load_files(paths, today))
 
 
 PROBLEM_REPORT = "content-problems.txt"

@@ -17,7 +17,8 @@ from kivy.core.window import Window
 
 from kiosk.access.geometry import Geometry
 from kiosk.config import KioskConfig
-from kiosk.content.contentset import ContentSet, load_in_background
+from kiosk.content.background import load_in_background
+from kiosk.content.contentset import ContentSet
 from kiosk.i18n import t
 from kiosk.idle import IdleState, IdleTimer
 from kiosk.keymap import KeyMap

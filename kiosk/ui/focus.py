@@ -79,7 +79,7 @@ def describe_widget(widget: Any, lang: str) -> str:
         element = widget.element
         return describe.control(lang, element.kind, widget.label, value=widget.value, masked=element.masked)
     kind = getattr(widget, "spoken_kind", "button")
-    checked = widget.label.startswith("☑") if kind == "checkbox" else None
+    checked = bool(getattr(widget, "checked", False)) if kind == "checkbox" else None  # from the practice model
     return describe.control(lang, kind, widget.label, checked=checked)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kivy.lang import Builder
-from kivy.properties import NumericProperty, ObjectProperty, StringProperty
+from kivy.properties import NumericProperty, ObjectProperty
 from kivy.uix.modalview import ModalView
 
 
@@ -30,9 +30,7 @@ class KioskOverlay(ModalView):
 
 
 class HelpOverlay(KioskOverlay):
-    """Explains the current screen, in words and aloud."""
-
-    text = StringProperty("")
+    """Explains the current screen, in words and aloud (the app fills its pane)."""
 
 
 class IdleWarning(KioskOverlay):

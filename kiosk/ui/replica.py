@@ -3,16 +3,21 @@
 The replica is drawn from the step's content (never a screenshot): a
 browser-like frame with the site's address, a "Practice: nothing is sent"
 banner, a heading, and the page's elements. The target the visitor must use is
-framed by a thick outline and a pointing hand (never colour alone). The right
-tap or entry moves on with spoken praise; a wrong tap gives a gentle spoken and
-written hint naming the target. Fields offer an example to insert, so nobody
-needs to type personal data; what is typed lives only in the visit's memory
-(``visit.typed``) and is dropped when the step is left. Typing uses a large
-on-screen keyboard or a physical keyboard.
+framed by a thick outline and a pointing hand (never colour alone).
+
+The rules live in the Kivy-free practice model
+(:class:`kiosk.practice.model.PracticeState`, kept by the visit): what
+completes the step, which hint a wrong touch gets, what was typed (memory
+only, dropped when the step is left) and which boxes are ticked. This module
+draws that model and forwards touches and keys to it: each element kind has a
+drawer in :data:`DRAWERS`. Fields offer an example to insert, so nobody needs
+to type personal data; typing uses a large on-screen keyboard or a physical
+keyboard.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,9 +26,11 @@ from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
+from kivy.uix.widget import Widget
 
 from kiosk.content.model import Element, Step
 from kiosk.i18n import t
+from kiosk.practice.model import Outcome, PracticeState
 from kiosk.ui.pictograms import pictogram_path
 from kiosk.ui.widgets import BigButton, KioskLabel, Panel
 
@@ -57,6 +64,10 @@ class ReplicaField(ButtonBehavior, BoxLayout):
 
     def on_value(self, *_: Any) -> None:
         self.shown = MASK * len(self.value) if self.masked else self.value
+
+    def show(self, state: PracticeState, element_id: str) -> None:
+        """Draw what the model holds for this field."""
+        self.value = state.value(element_id)
 
 
 class OnScreenKeyboard(BoxLayout):
@@ -100,8 +111,92 @@ class OnScreenKeyboard(BoxLayout):
                     key.label = key.label.upper() if self.shift else key.label.lower()
 
 
+class ReplicaCheckbox(BigButton):
+    """A box of the practice page: the tick is drawn from ``checked`` (set from the model)."""
+
+    checked = BooleanProperty(False)
+    caption = StringProperty("")
+
+    def on_checked(self, *_: Any) -> None:
+        self.label = ("☑ " if self.checked else "☐ ") + self.caption
+
+    on_caption = on_checked
+
+    def show(self, state: PracticeState, element_id: str) -> None:
+        """Draw the box as the model has it."""
+        self.checked = state.checked(element_id)
+
+
+#: element kind -> drawer: ``drawer(view, element)`` returns the widget to put on the page and
+#: records in ``view.widgets`` the one the visitor uses (for its highlight and its state)
+Drawer = Callable[["ReplicaView", Element], Widget]
+DRAWERS: dict[str, Drawer] = {}
+
+
+def drawer(*kinds: str) -> Callable[[Drawer], Drawer]:
+    """Register a function as the drawer of the practice element ``kinds``."""
+
+    def register(function: Drawer) -> Drawer:
+        for kind in kinds:
+            DRAWERS[kind] = function
+        return function
+
+    return register
+
+
+@drawer("text")
+def draw_text(view: ReplicaView, element: Element) -> Widget:
+    """Text of the page, to read."""
+    label = KioskLabel(style=view.style, logical=element.label.get(view.lang), colour_role="panel_text",
+                       name=f"replica_{element.id}")
+    view.widgets[element.id] = label
+    return label
+
+
+@drawer("field", "password")
+def draw_field(view: ReplicaView, element: Element) -> Widget:
+    """A field, and the button that inserts its example."""
+    style, lang = view.style, view.lang
+    box = BoxLayout(orientation="vertical", size_hint_y=None, spacing=style.gap)  # 2 targets: >= 3 mm apart
+    box.bind(minimum_height=box.setter("height"))
+    field = ReplicaField(style=style, element=element, name=f"replica_{element.id}", label=element.label.get(lang),
+                         masked=view.state.kind(element.id).masked)
+    field.bind(on_release=lambda f: view.focus_field(f))
+    view.fields[element.id] = view.widgets[element.id] = field
+    box.add_widget(field)
+    if element.example is not None:
+        example = element.example.get(lang)
+        shown = MASK * len(example) if field.masked else example
+        insert = BigButton(style=style, name=f"example_{element.id}", icon=pictogram_path("keyboard"),
+                           label=f"{t(lang, 'replica_insert_example')} - {t(lang, 'replica_example', example=shown)}")
+        insert.bind(on_release=lambda _b, f=field, e=example: view.insert_example(f, e))
+        box.add_widget(insert)
+    return box
+
+
+@drawer("button", "link")
+def draw_button(view: ReplicaView, element: Element) -> Widget:
+    """A button or a link of the page."""
+    button = BigButton(style=view.style, name=f"replica_{element.id}", label=element.label.get(view.lang),
+                       spoken_kind=element.kind)
+    button.bind(on_release=lambda _b, e=element: view.tapped(e))
+    view.widgets[element.id] = button
+    return button
+
+
+@drawer("checkbox")
+def draw_checkbox(view: ReplicaView, element: Element) -> Widget:
+    """A box to tick: its state is drawn as a ☐/☑ before the label."""
+    box = ReplicaCheckbox(style=view.style, name=f"replica_{element.id}", caption=element.label.get(view.lang),
+                          spoken_kind=element.kind, icon=pictogram_path("check"))
+    box.on_checked()
+    box.bind(on_release=lambda _b, e=element: view.tapped(e))
+    view.widgets[element.id] = box
+    return box
+
+
 class ReplicaView(BoxLayout):
-    """The practice page of one step, wired to the visit and the navigator."""
+    """The practice page of one step: draws the visit's practice model and forwards touches and keys."""
 
     style = ObjectProperty(None, allownone=True)
     hint = StringProperty("")
@@ -115,11 +210,15 @@ class ReplicaView(BoxLayout):
         self.step = step
         self.replica = step.replica
         self.lang = screen.lang
+        visit = self.services.visit
+        if visit.practice is None or visit.practice.replica is not step.replica:
+            visit.practice = PracticeState.for_step(step)
+        #: the rules and what the visitor did (typed values: memory only)
+        self.state: PracticeState = visit.practice
         self.fields: dict[str, ReplicaField] = {}
         #: element id -> the widget the visitor uses (field, button) or reads (text)
         self.widgets: dict[str, Any] = {}
         self.active_field: ReplicaField | None = None
-        self.done = False
         super().__init__(style=screen.style, **kwargs)
         replica, lang = self.replica, self.lang
         self.address = replica.address
@@ -127,67 +226,49 @@ class ReplicaView(BoxLayout):
         self.heading = replica.heading.get(lang)
         page = self.ids.page
         for element in replica.elements:
-            page.add_widget(self._element_widget(element))
+            page.add_widget(DRAWERS[element.kind](self, element))
         self.keyboard: OnScreenKeyboard | None = None
-        target = replica.element(replica.target)
         self.target_widget = self.widgets[replica.target]
         self.target_widget.highlighted = True
-        self.ids.target_hint.logical = t(lang, "replica_target_here", label=target.label.get(lang))
+        self.ids.target_hint.logical = t(lang, "replica_target_here", label=self.state.target.label.get(lang))
+        self.sync()
+        if self.state.focused is not None:
+            self._show_focus(self.fields[self.state.focused])
 
-    # -- building -------------------------------------------------------------------
-    def _element_widget(self, element: Element) -> Any:
-        lang, style = self.lang, self.style
-        name = f"replica_{element.id}"
-        label = element.label.get(lang)
-        if element.kind == "text":
-            self.widgets[element.id] = KioskLabel(style=style, logical=label, colour_role="panel_text", name=name)
-            return self.widgets[element.id]
-        if element.typable:
-            box = BoxLayout(orientation="vertical", size_hint_y=None, spacing=style.gap)  # 2 targets: >= 3 mm apart
-            box.bind(minimum_height=box.setter("height"))
-            field = ReplicaField(style=style, element=element, name=name, label=label, masked=element.masked)
-            field.value = self.services.visit.typed.get((self.step.id, element.id), "")
-            field.on_value()
-            field.bind(on_release=lambda f: self.focus_field(f))
-            self.fields[element.id] = self.widgets[element.id] = field
-            box.add_widget(field)
-            if element.example is not None:
-                example = element.example.get(lang)
-                shown = MASK * len(example) if element.masked else example
-                insert = BigButton(style=style, name=f"example_{element.id}", icon=pictogram_path("keyboard"),
-                                   label=f"{t(lang, 'replica_insert_example')} - {t(lang, 'replica_example', example=shown)}")
-                insert.bind(on_release=lambda _b, f=field, e=example: self.insert_example(f, e))
-                box.add_widget(insert)
-            return box
-        prefix = {"checkbox": "☐ ", "link": ""}.get(element.kind, "")
-        button = BigButton(style=style, name=name, label=prefix + label, spoken_kind=element.kind,
-                           icon=pictogram_path("check") if element.kind == "checkbox" else "")
-        button.bind(on_release=lambda _b, e=element: self.tapped(e))
-        self.widgets[element.id] = button
-        return button
+    @property
+    def done(self) -> bool:
+        """Whether the step's practice is complete."""
+        return self.state.is_complete
+
+    def sync(self) -> None:
+        """Draw every element as the model has it."""
+        for element_id, widget in self.widgets.items():
+            show = getattr(widget, "show", None)
+            if show is not None:
+                show(self.state, element_id)
 
     # -- what the visitor does ------------------------------------------------------
     def on_touch_down(self, touch: Any) -> bool:
         if super().on_touch_down(touch):
             return True
         if self.collide_point(*touch.pos) and not self.done:
-            self.wrong()  # a tap on the page, away from anything usable
+            self.outcome(self.state.tap(None))  # a tap on the page, away from anything usable
             return True
         return False
 
     def tapped(self, element: Element) -> None:
         """A button, link or box of the page was tapped."""
-        if element.kind == "checkbox":
-            widget = self.widgets[element.id]
-            ticked = widget.label.startswith("☐")
-            widget.label = ("☑ " if ticked else "☐ ") + element.label.get(self.lang)
-        if self.replica.action == "tap" and element.id == self.replica.target:
-            self.succeed()
-        else:
-            self.wrong()
+        outcome = self.state.tap(element.id)
+        self.sync()
+        self.outcome(outcome)
 
     def focus_field(self, field: ReplicaField) -> None:
         """Start typing into ``field``: show the keyboard."""
+        outcome = self.state.focus(field.element.id)
+        self._show_focus(field)
+        self.outcome(outcome)
+
+    def _show_focus(self, field: ReplicaField) -> None:
         for other in self.fields.values():
             other.editing = False
         field.editing = True
@@ -196,61 +277,42 @@ class ReplicaView(BoxLayout):
             self.keyboard = OnScreenKeyboard(style=self.style, replica=self)
             self.keyboard.build(LAYOUT_FOR_LANGUAGE.get(self.lang, "azerty"), self.lang)
             self.ids.keyboard_box.add_widget(self.keyboard)
-        if self.replica.action == "type" and field.element.id != self.replica.target:
-            self.wrong()
 
     def insert_example(self, field: ReplicaField, example: str) -> None:
         """Put the example value into the field, as if typed."""
         self.focus_field(field)
-        self._set(field, example)
+        self.state.fill(field.element.id, example)
+        self.sync()
 
     def type_text(self, text: str) -> None:
         """Characters from the on-screen or a physical keyboard."""
         if self.active_field is not None:
-            self._set(self.active_field, self.active_field.value + text)
+            self.state.type(self.active_field.element.id, text)
+            self.sync()
 
     def delete_char(self) -> None:
         """Remove the last character of the field being typed into."""
         if self.active_field is not None:
-            self._set(self.active_field, self.active_field.value[:-1])
+            self.state.erase(self.active_field.element.id)
+            self.sync()
 
     def confirm_entry(self) -> None:
         """Done/Enter: complete the step when the target field holds something."""
-        field = self.active_field
-        if self.replica.action != "type" or field is None or field.element.id != self.replica.target:
-            self.wrong()
-        elif not field.value.strip():
-            self.say_hint(t(self.lang, "replica_hint_empty"))
-        else:
-            self.succeed()
-
-    def _set(self, field: ReplicaField, value: str) -> None:
-        field.value = value
-        # Memory only, for this step: never logged, never written anywhere.
-        self.services.visit.typed[(self.step.id, field.element.id)] = value
+        self.outcome(self.state.confirm())
 
     # -- outcomes -------------------------------------------------------------------
-    def wrong(self) -> None:
-        """A gentle hint pointing at the target."""
-        target = self.replica.element(self.replica.target)
-        key = "replica_hint_type" if self.replica.action == "type" else "replica_hint_tap"
-        self.say_hint(t(self.lang, key, label=target.label.get(self.lang)))
+    def outcome(self, outcome: Outcome) -> None:
+        """Praise and move on, or show and speak a hint, as the model says."""
+        if outcome.right:
+            self.services.visit.praise = outcome.praise(self.lang)
+            self.services.nav.next_step()
+        elif outcome.wrong:
+            self.say_hint(outcome.hint(self.lang))
 
     def say_hint(self, text: str) -> None:
         """Show and speak a hint."""
         self.hint = text
         self.services.speech.say(text, self.lang, context=self.screen.name)
-
-    def succeed(self) -> None:
-        """The right action: praise, then the next step."""
-        self.done = True
-        self.services.visit.praise = t(self.lang, "replica_praise")
-        self.services.nav.next_step()
-
-
-def replica_view(screen: KioskScreen, step: Step) -> ReplicaView:
-    """Build the practice page for ``step`` on the walkthrough ``screen``."""
-    return ReplicaView(screen, step)
 
 
 Builder.load_file(str(Path(__file__).with_name("replica.kv")))

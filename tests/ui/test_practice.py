@@ -95,3 +95,23 @@ def test_an_empty_field_is_not_accepted(pilot: Pilot) -> None:
     pilot.tap("key_ok")
     assert pilot.services.visit.step_index == index
     assert pilot.spoken[-1] == t("en", "replica_hint_empty")
+
+
+def test_a_box_is_ticked_in_the_practice_model_and_the_page_draws_the_tick(pilot: Pilot) -> None:
+    procedure, index, box = next(
+        (p, i, e) for p in pilot.services.content.procedures for i, s in enumerate(p.steps) if s.replica
+        for e in s.replica.elements if e.kind == "checkbox" and e.id != s.replica.target)
+    pilot.tap("start_button")
+    pilot.tap("language_fr")
+    pilot.services.nav.open_procedure(procedure.id, index)
+    pilot.settle()
+    practice = pilot.services.visit.practice
+    widget = pilot.find(f"replica_{box.id}")
+    assert not practice.checked(box.id) and not widget.checked and widget.label.startswith("☐")
+    pilot.tap(f"replica_{box.id}")
+    assert practice.checked(box.id) and widget.checked and widget.label == "☑ " + box.label.get("fr")
+    assert pilot.find("hint_panel").heading  # not the target: a hint, and the box stays ticked
+    pilot.tap(f"replica_{box.id}")
+    assert not practice.checked(box.id) and widget.label.startswith("☐")
+    pilot.tap("next_button")
+    assert pilot.services.visit.practice is not practice and not practice.checked(box.id)

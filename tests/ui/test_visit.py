@@ -188,6 +188,7 @@ def test_a_broken_procedure_is_left_out_and_the_rest_still_work(config, tmp_path
     broken = (ROOT / "content" / "cv.yaml").read_text(encoding="utf-8").replace("theme: \"job\"", "theme: 12", 1)
     (folder / "cv.yaml").write_text(broken, encoding="utf-8")
     with Pilot.run(replace(config, content_dir=folder)) as pilot:  # loads content itself, in the background
+        assert pilot.services.content.finished(timeout=30)
         pilot.tap("start_button")
         pilot.tap("language_fr")
         assert pilot.has("procedure_email") and not pilot.has("procedure_cv")

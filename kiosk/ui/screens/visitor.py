@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.properties import StringProperty
 from kivy.uix.gridlayout import GridLayout
@@ -144,15 +145,43 @@ class LanguageScreen(ProfileChoice, KioskScreen):
 
 
 class CatalogueScreen(KioskScreen):
-    """Procedures grouped by theme, each with a pictogram and a short title."""
+    """Procedures grouped by theme, each with a pictogram and a short title.
+
+    While the procedures are still loading it says so, and fills itself in
+    (and says it is ready) when loading ends.
+    """
+
+    #: told the content set to call back when loaded (once per screen)
+    _waiting = False
 
     def on_kv_post(self, base_widget: object) -> None:
         self.ids.nav_bar.buttons = standard_buttons(self)
 
+    def _loaded(self, _dt: float) -> None:
+        """Loading ended (on the Kivy clock): show the procedures if the catalogue is on show."""
+        self._waiting = False
+        if self.manager is not None and self.manager.current == self.name:
+            self.refresh()
+            if not self.services.nav.overlays:  # Help on top keeps talking; Repeat says the new announcement
+                self.on_enter()
+
+    def announcement(self) -> str:
+        if not self.services.content.finished():
+            return f"{self.tr('announce_catalogue')} {self.tr('catalogue_loading')}"
+        return super().announcement()
+
     def refresh(self) -> None:
         pane = self.ids.pane
         pane.clear_content()
-        procedures = self.services.content.procedures
+        content = self.services.content
+        if not content.finished():  # never wait on the loading thread: say so, and come back when it is done
+            pane.add_content(KioskLabel(style=self.style, logical=self.tr("catalogue_loading"), name="loading_label"))
+            if not self._waiting:
+                self._waiting = True
+                content.when_loaded(lambda _content: Clock.schedule_once(self._loaded, 0))
+            content.start()
+            return
+        procedures = content.procedures
         if not procedures:
             pane.add_content(KioskLabel(style=self.style, logical=self.tr("catalogue_empty")))
             return
