@@ -36,7 +36,7 @@ def test_a_visit_from_welcome_to_well_done_in_french(pilot: Pilot) -> None:
 
     assert pilot.screen == "finished"
     assert "Bravo !" in pilot.texts()
-    assert pilot.spoken[-1].startswith("Bravo ! Vous avez fini : Créer une adresse e-mail.")
+    assert pilot.spoken[-1].startswith(f"Bravo ! Vous avez fini : {procedure.title.get('fr')}.")
 
 
 def test_back_goes_one_step_back_and_escape_is_back(pilot: Pilot) -> None:
