@@ -1,0 +1,77 @@
+"""Right-to-left lines: what a visitor reads on screen, left to right, for Arabic mixed with Latin and digits.
+
+The renderer (SDL2_ttf with HarfBuzz, right-to-left) lays the string it is
+handed out from right to left as a whole, so the characters seen from left to
+right are that string reversed: :func:`on_screen` models it. Arabic letters
+are joined by HarfBuzz from logical order, which does not change their order.
+"""
+
+from __future__ import annotations
+
+from kiosk.i18n.bidi import display_line, display_text, has_rtl_letters, wrap_logical
+
+HELLO, WRITE, HERE, STEP, OF = "مرحبا", "اكتب", "هنا", "الخطوة", "من"
+
+
+def on_screen(handed: str) -> str:
+    """What a right-to-left renderer shows, read from left to right."""
+    return handed[::-1]
+
+
+def reading_right_to_left(word: str) -> str:
+    """An Arabic word as it sits on screen read from left to right (its first letter rightmost)."""
+    return word[::-1]
+
+
+def test_arabic_alone_reaches_the_renderer_in_logical_order() -> None:
+    assert display_line(HELLO) == HELLO  # HarfBuzz shapes and joins from logical order
+    assert display_line(f"{WRITE} {HERE}") == f"{WRITE} {HERE}"
+    assert on_screen(display_line(f"{WRITE} {HERE}")) == f"{reading_right_to_left(HERE)} {reading_right_to_left(WRITE)}"
+
+
+def test_a_latin_word_in_arabic_reads_left_to_right_in_its_place() -> None:
+    shown = on_screen(display_line(f"{WRITE} test@mail.fr {HERE}"))
+    assert "test@mail.fr" in shown  # not reversed letter by letter
+    assert shown.startswith(reading_right_to_left(HERE))  # the last Arabic word is on the left
+    assert shown.endswith(reading_right_to_left(WRITE))  # the first is on the right, where reading starts
+
+
+def test_numbers_keep_their_digit_order_and_sit_where_arabic_puts_them() -> None:
+    shown = on_screen(display_line(f"{STEP} 12 {OF} 15"))
+    assert shown == f"15 {reading_right_to_left(OF)} 12 {reading_right_to_left(STEP)}"
+
+
+def test_latin_only_text_is_shown_as_written() -> None:
+    assert on_screen(display_line("Gmail")) == "Gmail"
+    assert on_screen(display_line("Step 3 of 9")) == "Step 3 of 9"
+
+
+def test_brackets_are_left_for_the_renderer_to_mirror() -> None:
+    # HarfBuzz mirrors brackets in a right-to-left run; mirroring them here too would undo it.
+    assert display_line(f"({HELLO})") == f"({HELLO})"
+
+
+def test_which_text_is_right_to_left() -> None:
+    assert has_rtl_letters(HELLO) and has_rtl_letters(f"Gmail {WRITE}")
+    assert has_rtl_letters("שלום")  # Hebrew too
+    assert not has_rtl_letters("Gmail 12 (é, ç)")
+    assert not has_rtl_letters("")
+
+
+def test_wrapping_keeps_the_logical_order_of_lines_and_words() -> None:
+    words = [WRITE, "test@mail.fr", HERE, STEP, "12", OF, "15"]
+    text = " ".join(words)
+    width = 14.0
+    lines = wrap_logical(text, width, measure=len)
+    assert " ".join(lines).split() == words  # nothing lost or moved: the first line holds the first words
+    assert len(lines) > 1
+    assert all(len(display_line(line)) <= width for line in lines)
+    shown = display_text(text, width, measure=len).split("\n")
+    assert [on_screen(line) for line in shown] == [on_screen(display_line(line)) for line in lines]
+
+
+def test_paragraphs_stay_apart_and_a_too_long_word_gets_its_own_line() -> None:
+    long_word = "https://www.service-public.fr/particuliers"
+    lines = wrap_logical(f"{HELLO}\n{WRITE} {long_word} {HERE}", 12, measure=len)
+    assert lines == [HELLO, WRITE, long_word, HERE]
+    assert wrap_logical(f"{HELLO}\n\n{HERE}", 40, measure=len) == [HELLO, "", HERE]  # an empty line is kept
