@@ -227,14 +227,13 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 def stage(pilot: object, args: argparse.Namespace) -> None:
     """Put the running kiosk on the screen and in the state the options ask for."""
-    services = pilot.services
-    nav = services.nav
+    services, style, nav = pilot.services, pilot.ui.style, pilot.ui.nav
     lang = args.lang or services.visit.language
     nav.set_language(lang)
     if args.text_scale is not None:
-        services.style.text_scale = args.text_scale
+        style.text_scale = args.text_scale
     if args.theme is not None:
-        services.style.theme_name = args.theme
+        style.theme_name = args.theme
     screen = args.screen
     procedure = None
     if args.procedure or screen in ("walkthrough", "finished"):  # other screens never wait for the content

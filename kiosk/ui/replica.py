@@ -245,7 +245,7 @@ class ReplicaView(BoxLayout):
         """The right action: praise, then the next step."""
         self.done = True
         self.services.visit.praise = t(self.lang, "replica_praise")
-        self.services.nav.next_step()
+        self.screen.nav.next_step()
 
 
 def replica_view(screen: KioskScreen, step: Step) -> ReplicaView:
