@@ -3,7 +3,8 @@
 No domain logic lives here: content, speech queue, visit and idle timer are
 plain objects built once and handed to the screens through
 :class:`kiosk.services.Services`, beside the UI context (style and the
-navigator, which also opens and closes the overlays). Call :func:`kiosk.ui.bootstrap.prepare` before importing this module.
+navigator, which also opens and closes the overlays). Call
+:func:`kiosk.ui.bootstrap.prepare` before importing this module.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from kiosk.services import Services
 from kiosk.session import Visit
 from kiosk.speech.engines import NullEngine
 from kiosk.speech.queue import Engine, SpeechQueue
+from kiosk.ui.context import UiContext
 from kiosk.ui.focus import Focus
 from kiosk.ui.navigator import KioskScreens, Navigator
 from kiosk.ui.screens.visitor import (
@@ -34,7 +36,6 @@ from kiosk.ui.screens.visitor import (
     WalkthroughScreen,
     WelcomeScreen,
 )
-from kiosk.ui.context import UiContext
 from kiosk.ui.style import Style
 
 #: The visitor screens by name; each is built the first time it is shown.
@@ -74,6 +75,7 @@ class KioskApp(App):
         self.services: Services | None = None
         self.ui: UiContext | None = None
         self.idle: IdleTimer | None = None
+        self._navigator: Navigator | None = None
 
     def build(self) -> KioskScreens:
         config = self.kiosk_config
@@ -91,8 +93,9 @@ class KioskApp(App):
         self.idle = IdleTimer(config.idle_delay_s, config.idle_warning_s, now=self._now)
         manager = KioskScreens()
         nav = Navigator(manager, services, style, screens=SCREENS, idle=self.idle)
-        self.ui = nav.ui
+        self._navigator, self.ui = nav, nav.ui
         nav.apply_profiles()  # the staff preset (kiosk run --profile), if any
+        self._apply_voice()  # before the first announcement
         # The first screen: the manager enters it (refresh, then its announcement).
         # Start-up draws it without building the others.
         nav.ensure("welcome")
@@ -102,13 +105,12 @@ class KioskApp(App):
         self.focus = Focus(services, style, top=lambda: nav.top)
         manager.bind(current=lambda *_: self.focus.clear())
         self._welcome_touches: list[float] = []
-        self._apply_voice()
         return manager
 
     @property
     def nav(self) -> Navigator:
         """The navigator (screens, flow and overlays)."""
-        return self.ui.nav
+        return self._navigator
 
     def _report_content(self, content: ContentSet) -> None:
         """Tell staff which procedures were left out and why (the kiosk runs with the rest).
@@ -138,8 +140,8 @@ class KioskApp(App):
                       on_flip=self._after_first_frame)
         if getattr(self, "_idle_event", None):
             self._idle_event.cancel()
-        if self.ui:
-            self.nav.close_overlays(animation=False)
+        if self._navigator:
+            self._navigator.close_overlays()
         if self.services:
             self.services.speech.stop()
 

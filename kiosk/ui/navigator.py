@@ -243,8 +243,7 @@ class Navigator:
         text = self.manager.current_screen.help_text()
         overlay = self.help_overlay
         overlay.show(text)
-        if overlay.parent is None:
-            overlay.open(animation=False)
+        overlay.open()  # nothing happens if it is already open
         self.services.speech.say(text, self.services.visit.language, context="help")
 
     def prepare_idle_warning(self) -> None:
@@ -258,7 +257,7 @@ class Navigator:
         """"Are you still there?": open the warning with its countdown and say it."""
         warning = self.idle_warning
         warning.seconds_left = seconds_left
-        warning.open(animation=False)
+        warning.open()
         lang = self.services.visit.language
         self.services.speech.say(
             " ".join([t(lang, "idle_title"), t(lang, "idle_body"),
@@ -272,12 +271,12 @@ class Navigator:
     def still_here(self) -> None:
         """The visitor answered the idle warning: carry on where they were."""
         self.idle.activity()
-        if self._idle_warning is not None and self._idle_warning.parent is not None:
-            self._idle_warning.dismiss(animation=False)
+        if self._idle_warning is not None:
+            self._idle_warning.dismiss()  # nothing happens if it is not open
         screen = self.manager.current_screen
         self.services.speech.announce(screen.announcement(), self.services.visit.language, context=screen.name)
 
-    def close_overlays(self, animation: bool = True) -> None:
+    def close_overlays(self) -> None:
         """Close every open overlay (the end of a visit, the app stopping)."""
         for overlay in list(self.overlays):
-            overlay.dismiss(animation=animation)
+            overlay.dismiss()

@@ -26,6 +26,19 @@ class KioskOverlay(ModalView):
     def __init__(self, ui: UiContext, **kwargs: object) -> None:
         super().__init__(style=ui.style, nav=ui.nav, auto_dismiss=False, **kwargs)
 
+    # No fade in or out, as screens switch without sliding: motion can disorient, a
+    # fading panel still takes the touches meant for the screen, and a panel opened
+    # again while it fades out was removed by the end of the fade, unseen.
+    def open(self, *args: object, **kwargs: object) -> None:
+        """Show the overlay at once."""
+        kwargs.setdefault("animation", False)
+        super().open(*args, **kwargs)
+
+    def dismiss(self, *args: object, **kwargs: object) -> None:
+        """Close the overlay at once."""
+        kwargs.setdefault("animation", False)
+        super().dismiss(*args, **kwargs)
+
 
 class HelpOverlay(KioskOverlay):
     """Explains the current screen, in words and aloud."""
