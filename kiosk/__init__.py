@@ -6,11 +6,16 @@ The packages split along what they own:
 - ``kiosk.content``: procedures, their model, loader and checks (no Kivy);
 - ``kiosk.speech``: what to say, the speech queue and the engines (no Kivy
   outside the audio player);
-- ``kiosk.access``: geometry in millimetres, reach band, themes and contrast;
-- ``kiosk.i18n``: interface strings per language and right-to-left text;
+- ``kiosk.access``: geometry in millimetres, reach band, profiles, themes and
+  contrast (no Kivy);
+- ``kiosk.i18n``: the languages, interface strings and right-to-left text;
 - ``kiosk.session``: the visit in progress, wiped at its end (no Kivy);
-- ``kiosk.ui``: the Kivy app, screens and widgets;
+- ``kiosk.services``: the domain services handed to every screen (no Kivy);
+- ``kiosk.ui``: the Kivy app, navigator, screens and widgets;
 - ``kiosk.testing``: the pilot that drives the real app headless in tests.
+
+The bundled procedures (``content/``) and pictograms (``assets/``) live at the
+top of the repository; an installed package carries a copy (:func:`bundled`).
 """
 
 from __future__ import annotations
@@ -19,5 +24,24 @@ from pathlib import Path
 
 __version__ = "0.1.0"
 
-#: The clone's root: bundled content and assets live beside the package.
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_HERE = Path(__file__).resolve().parent
+
+
+def bundled(name: str) -> Path:
+    """The folder ``name`` (``"content"``, ``"assets"``) shipped with the kiosk.
+
+    An installed package (a wheel, ``pip install .``) carries it as package data
+    in ``kiosk/_bundled/`` (see ``setup.py``); a clone, and the editable install
+    made in it, has it beside the package. The package folder is taken from
+    ``__file__``, which is what ``importlib.resources.files`` gives for a package
+    on disk (Kivy opens images by file name, so the kiosk is never run from a
+    zip) without importing importlib.resources before the first frame.
+    """
+    packaged = _HERE / "_bundled" / name
+    return packaged if packaged.is_dir() else _HERE.parent / name
+
+
+#: The bundled procedures (the default ``content_dir``).
+CONTENT_DIR = bundled("content")
+#: The pictograms: white-on-transparent PNGs tinted by the theme.
+PICTOGRAM_DIR = bundled("assets") / "pictograms"

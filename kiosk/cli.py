@@ -16,8 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from kiosk import config as config_module
-from kiosk.config import KNOWN_LANGUAGES, ConfigError, KioskConfig
-from kiosk.session import PROFILES
+from kiosk.access.profiles import PROFILES
+from kiosk.config import ConfigError, KioskConfig
+from kiosk.i18n import LANGUAGES
 
 SCREENS = ("welcome", "language", "catalogue", "walkthrough", "finished", "help", "idle")
 
@@ -43,8 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
-        p.add_argument("--data-dir", type=Path, help="folder for session logs (overrides the configuration)")
-        p.add_argument("--lang", choices=KNOWN_LANGUAGES, help="language a visit starts in")
+        p.add_argument("--data-dir", type=Path,
+                       help="data folder: content problem reports; later the logbook (overrides the configuration)")
+        p.add_argument("--lang", choices=LANGUAGES, help="language a visit starts in")
         p.add_argument("--profile", choices=PROFILES, help="profile every visit starts with")
 
     run = sub.add_parser("run", help="start the kiosk (fullscreen, locked down)")
@@ -67,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--out", type=Path, help="folder for the contact sheets (one PNG per language)")
     audit.add_argument("--fast", action="store_true",
                        help="a small subset for CI: one procedure, every language, 100%% and 200%% text")
-    audit.add_argument("--lang", choices=KNOWN_LANGUAGES, action="append",
+    audit.add_argument("--lang", choices=LANGUAGES, action="append",
                        help="only this language (repeatable; default: every configured language)")
     audit.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
                        help="processes to share the work (default: %(default)s)")
@@ -118,14 +120,14 @@ def prepare_data_dir(config: KioskConfig) -> bool:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         print(f"kiosk: warning: data folder {folder}: cannot create it ({exc.strerror}); "
-              "the kiosk runs but keeps no session log", file=sys.stderr)
+              "the kiosk runs but writes no content problem report", file=sys.stderr)
         return False
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-probe-"):
             pass
     except OSError:
-        print(f"kiosk: warning: data folder {folder} is read-only; the kiosk runs but keeps no session log",
-              file=sys.stderr)
+        print(f"kiosk: warning: data folder {folder} is read-only; "
+              "the kiosk runs but writes no content problem report", file=sys.stderr)
         return False
     return True
 
@@ -236,14 +238,13 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 def stage(pilot: object, args: argparse.Namespace) -> None:
     """Put the running kiosk on the screen and in the state the options ask for."""
-    services = pilot.services
-    nav = services.nav
+    services, style, nav = pilot.services, pilot.ui.style, pilot.ui.nav
     lang = args.lang or services.visit.language
     nav.set_language(lang)
     if args.text_scale is not None:
-        services.style.text_scale = args.text_scale
+        style.text_scale = args.text_scale
     if args.theme is not None:
-        services.style.theme_name = args.theme
+        style.theme_name = args.theme
     screen = args.screen
     procedure = None
     if screen not in ("welcome", "language"):  # the catalogue would show "Loading..." in the picture

@@ -18,7 +18,7 @@ Example (every key shown with its default)::
     languages = ["fr", "en", "ar"]   # offered, in this order; the first is the default
     idle_delay_s = 180      # no touch or key for this long -> the idle warning
     idle_warning_s = 30     # the warning's countdown (at least 20 s)
-    data_dir = "~/.local/share/passerelle"   # session logs; created if missing
+    data_dir = "~/.local/share/passerelle"   # data folder (content problem reports); created if missing
     content_dir = "content"  # procedures (default: the bundled content)
     kiosk_id = "<host name>"  # names this kiosk in the logbook (several kiosks, one report)
 
@@ -38,11 +38,9 @@ from typing import Any
 
 import platformdirs
 
-from kiosk import PROJECT_ROOT
+from kiosk import CONTENT_DIR
+from kiosk.i18n import LANGUAGES
 from kiosk.keymap import ACTIONS, KEY_CODES
-
-#: Languages the kiosk has interface strings and voices for.
-KNOWN_LANGUAGES = ("fr", "en", "ar")
 
 
 class ConfigError(Exception):
@@ -66,11 +64,11 @@ class KioskConfig:
     """Everything the kiosk is configured with; built-in defaults throughout."""
 
     screen: ScreenConfig = field(default_factory=ScreenConfig)
-    languages: tuple[str, ...] = KNOWN_LANGUAGES
+    languages: tuple[str, ...] = LANGUAGES
     idle_delay_s: float = 180.0
     idle_warning_s: float = 30.0
     data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir("passerelle")))
-    content_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "content")
+    content_dir: Path = field(default_factory=lambda: CONTENT_DIR)
     #: action -> key names, overriding :data:`kiosk.keymap.DEFAULT_KEYMAP`
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: names this kiosk in the logbook: several kiosks merge into one report
@@ -115,7 +113,7 @@ SCHEMA: dict[str, Any] = {
                     "type": "array",
                     "minItems": 1,
                     "uniqueItems": True,
-                    "items": {"type": "string", "enum": list(KNOWN_LANGUAGES)},
+                    "items": {"type": "string", "enum": list(LANGUAGES)},
                 },
                 "idle_delay_s": {"type": "number", "minimum": 10},
                 "idle_warning_s": {"type": "number", "minimum": 20},

@@ -21,6 +21,12 @@ KEY_CODES: dict[str, int] = {
     **{f"f{i}": 281 + i for i in range(1, 13)},
 }
 
+#: Keys the kiosk handles by code, outside the configurable map.
+ESCAPE = KEY_CODES["escape"]
+BACKSPACE = KEY_CODES["backspace"]
+#: Enter on the keyboard and on the numeric keypad (confirm a practice entry)
+ENTER_KEYS = frozenset({KEY_CODES["enter"], KEY_CODES["numpadenter"]})
+
 ACTIONS = ("next", "previous", "activate", "back", "help", "repeat",
            "volume_down", "volume_up", "slower", "faster", "speech")
 

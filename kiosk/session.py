@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kiosk.practice.model import PracticeState
 
-PROFILES = ("standard", "low_vision", "blind", "seated", "easy")
-#: Text sizes of the low-vision profile, in the order a touch steps through them.
-LOW_VISION_SCALES = (1.5, 2.0)
+from kiosk.access.profiles import LOW_VISION_SCALES, PROFILES, explores_by_touch, speaks
+
 DEFAULT_VOLUME = 0.8
 #: The EZ Access floor: speech never gets fully quiet while it is on.
 MIN_VOLUME = 0.1
@@ -92,13 +91,13 @@ class Visit:
 
     @property
     def speech_mode(self) -> bool:
-        """Whether the kiosk speaks by itself (blind or easy profile)."""
-        return bool(self.profiles & {"blind", "easy"})
+        """Whether the kiosk speaks by itself (see :func:`kiosk.access.profiles.speaks`)."""
+        return speaks(self.profiles)
 
     @property
     def explore_by_touch(self) -> bool:
         """Whether a touch first speaks what it lands on (blind profile, or switched on)."""
-        return "blind" in self.profiles or self.exploring
+        return explores_by_touch(self.profiles) or self.exploring
 
     def change_volume(self, steps: int) -> float:
         """Louder (+1) or quieter (-1) by a tenth, never below the 10 % floor."""

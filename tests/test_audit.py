@@ -93,7 +93,7 @@ def wrong_screen(pilot: Pilot):
 
     from kiosk.ui.widgets import BigButton, KioskLabel
 
-    style = pilot.services.style
+    style = pilot.ui.style
     mm = style.mm
     root = FloatLayout(size=(1280, 720))
     with root.canvas.before:
@@ -129,7 +129,7 @@ def problems_on(root, style, seated_band=None, rtl=False) -> list[str]:
 
 
 def test_the_audit_catches_each_kind_of_violation(pilot: Pilot, wrong_screen) -> None:
-    style = pilot.services.style
+    style = pilot.ui.style
     found = problems_on(wrong_screen, style)
     text = "\n".join(found)
 
@@ -155,7 +155,7 @@ def test_the_audit_catches_each_kind_of_violation(pilot: Pilot, wrong_screen) ->
 def test_a_correct_screen_passes(pilot: Pilot) -> None:
     auditor = Auditor(pilot, fast=True)
     auditor.apply(Setting("fr", "light", 1.0))
-    pilot.services.nav.go("catalogue")
+    pilot.ui.nav.go("catalogue")
     pilot.settle_layout()
     assert auditor.check_current(Case("catalogue", "fr", "light", 1.0)) == []
 
@@ -164,7 +164,7 @@ def test_seated_layout_keeps_every_target_in_reach_on_a_high_mounting(config: Ki
     high = replace(config, screen=replace(config.screen, bottom_edge_mm=900))  # reach: lowest 220 mm
     with Pilot.run(high, content=shipped_content) as pilot:
         auditor = Auditor(pilot, fast=True)
-        nav = pilot.services.nav
+        nav = pilot.ui.nav
         auditor.apply(Setting("en", "light", 1.0, seated=False))
         nav.go("catalogue")
         pilot.settle_layout()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.config import KNOWN_LANGUAGES
+from kiosk.i18n import LANGUAGES as KNOWN_LANGUAGES
 from kiosk.i18n import t
 from kiosk.speech.describe import control
 

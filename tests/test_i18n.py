@@ -6,8 +6,7 @@ import string
 
 import pytest
 
-from kiosk.config import KNOWN_LANGUAGES
-from kiosk.i18n import FALLBACK, available, is_rtl, strings, t
+from kiosk.i18n import FALLBACK, LANGUAGES, available, is_rtl, strings, t
 
 
 def blanks(text: str) -> set[str]:
@@ -15,10 +14,10 @@ def blanks(text: str) -> set[str]:
 
 
 def test_every_offered_language_has_its_strings() -> None:
-    assert set(available()) == set(KNOWN_LANGUAGES)
+    assert set(available()) == set(LANGUAGES)
 
 
-@pytest.mark.parametrize("lang", [lang for lang in KNOWN_LANGUAGES if lang != FALLBACK])
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != FALLBACK])
 def test_each_language_has_every_key_with_the_same_blanks(lang: str) -> None:
     french, other = strings(FALLBACK), strings(lang)
     assert sorted(set(french) - set(other)) == []  # a missing string would show French on that screen
@@ -28,6 +27,6 @@ def test_each_language_has_every_key_with_the_same_blanks(lang: str) -> None:
 
 
 def test_direction_and_formatting() -> None:
-    assert [lang for lang in KNOWN_LANGUAGES if is_rtl(lang)] == ["ar"]
+    assert [lang for lang in LANGUAGES if is_rtl(lang)] == ["ar"]
     assert t("fr", "step_progress", n=3, total=9) == "Étape 3 sur 9"
     assert t("en", "step_progress", n=3, total=9) == "Step 3 of 9"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.access.profiles import CHOOSABLE, KEYS, PICTOGRAMS, Settings, settings_for
+from kiosk.access.profiles import (
+    CHOOSABLE, KEYS, PICTOGRAMS, PROFILES, Settings, explores_by_touch, settings_for, speaks)
 from kiosk.access.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME
 from kiosk.keymap import DEFAULT_KEYMAP, KEY_CODES
-from kiosk.session import PROFILES, Visit
+from kiosk.session import Visit
 from kiosk.ui.pictograms import pictogram_path
 
 
@@ -23,17 +24,21 @@ def test_low_vision_is_bigger_text_and_high_contrast() -> None:
 
 
 def test_each_profile_and_combinations() -> None:
-    assert settings_for(["blind"]) == Settings(speech=True, explore_by_touch=True)
+    assert settings_for(["blind"]) == Settings()  # the blind profile changes speech, not the look
+    assert (speaks(["blind"]), explores_by_touch(["blind"])) == (True, True)
     assert settings_for(["seated"]) == Settings(seated=True)
-    assert settings_for(["easy"]) == Settings(speech=True, pictograms=True, one_thing_per_screen=True)
-    combined = settings_for(["low_vision", "seated", "easy"], 2.0)
-    assert (combined.text_scale, combined.theme, combined.seated, combined.speech, combined.explore_by_touch) == (
-        2.0, HIGH_CONTRAST_THEME, True, True, False)
+    assert (speaks(["seated"]), explores_by_touch(["seated"])) == (False, False)
+    assert settings_for(["easy"]) == Settings()
+    assert (speaks(["easy"]), explores_by_touch(["easy"])) == (True, False)
+    combined = ["low_vision", "seated", "easy"]
+    assert settings_for(combined, 2.0) == Settings(text_scale=2.0, theme=HIGH_CONTRAST_THEME, seated=True)
+    assert (speaks(combined), explores_by_touch(combined)) == (True, False)
 
 
 def test_unknown_profile_is_refused() -> None:
-    with pytest.raises(ValueError, match="unknown profile"):
-        settings_for(["tall"])
+    for rule in (settings_for, speaks, explores_by_touch):
+        with pytest.raises(ValueError, match="unknown profile"):
+            rule(["tall"])
 
 
 def test_low_vision_toggle_steps_through_sizes_then_off() -> None:

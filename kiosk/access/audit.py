@@ -585,12 +585,12 @@ class Auditor:
         elif fast:
             content = content[:1]
         self.procedures = list(content)
-        self.reader = TreeReader(self.services.style, _word_measurer())
+        self.reader = TreeReader(self.pilot.ui.style, _word_measurer())
 
     # -- screens ------------------------------------------------------------------------
     def screens(self) -> Iterator[tuple[str, str | None, Callable[[], None], Callable[[], None]]]:
         """(case name, sheet column, put it on show, leave it) for every screen."""
-        nav = self.services.nav
+        nav = self.pilot.ui.nav
         visit = self.services.visit
         pilot = self.pilot
 
@@ -609,7 +609,7 @@ class Auditor:
             pilot.expire(self.services.config.idle_delay_s + 0.5)
 
         def answer() -> None:
-            pilot.app.still_here()
+            pilot.ui.nav.still_here()
             pilot.settle_layout()
 
         yield "welcome", "welcome", lambda: nav.go("welcome"), nothing
@@ -638,16 +638,16 @@ class Auditor:
     # -- one setting ------------------------------------------------------------------------
     def apply(self, setting: Setting) -> None:
         """Put the kiosk in ``setting`` (language, theme, text size, seated)."""
-        style = self.services.style
-        self.services.nav.set_language(setting.lang)
+        style = self.pilot.ui.style
+        self.pilot.ui.nav.set_language(setting.lang)
         style.text_scale = setting.scale
         style.theme_name = setting.theme
         style.seated = setting.seated
 
     def check_current(self, case: Case) -> list[Violation]:
         """Check what is on show now (the top overlay if any, else the screen)."""
-        style = self.services.style
-        nav = self.services.nav
+        style = self.pilot.ui.style
+        nav = self.pilot.ui.nav
         roots = [nav.overlays[-1]] if nav.overlays else [self.pilot.app.root.current_screen]
         problems: list[tuple[str, str]] = []
         for root in roots:
@@ -691,7 +691,7 @@ class Auditor:
                 if sheet is not None and column is not None:
                     sheet(setting, column, self.pilot.thumbnail(THUMB_WIDTH))
                 leave()
-        self.services.nav.end_visit()
+        self.pilot.ui.nav.end_visit()
         self.pilot.settle_layout()
 
 

@@ -1,16 +1,19 @@
 """Accessibility profiles: what each one changes, as plain data. Imports no Kivy.
 
-A visitor (or staff, with ``kiosk run --profile NAME``) picks any combination of
+The one place the profiles are named and what they mean is decided. A visitor
+(or staff, with ``kiosk run --profile NAME``) picks any combination of
 profiles; :func:`settings_for` folds them into one :class:`Settings` that the
-screens apply (text size, theme, seated layout) and that the speech side reads
-(speech mode, explore by touch). The visit forgets them at its end
-(:meth:`kiosk.session.Visit.reset`), back to the staff preset if any.
+screens apply (text size, theme, seated layout); :func:`speaks` and
+:func:`explores_by_touch` say what they ask of speech. The visit keeps them
+and forgets them at its end (:meth:`kiosk.session.Visit.reset`), back to the
+staff preset if any.
 
 - ``standard``: the kiosk's defaults.
 - ``low_vision``: text at 150 % or 200 %, and the high-contrast theme.
 - ``blind``: speech mode with explore by touch (wired by the speech side).
 - ``seated``: every touch target inside the wheelchair reach band.
-- ``easy``: speech on, a pictogram beside every instruction, one thing per screen.
+- ``easy``: speech on (pictograms beside every instruction and one thing per
+  screen are still to be built).
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kiosk.access.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME
-from kiosk.session import LOW_VISION_SCALES, PROFILES
 
+PROFILES = ("standard", "low_vision", "blind", "seated", "easy")
+#: Text sizes of the low-vision profile, in the order a touch steps through them.
+LOW_VISION_SCALES = (1.5, 2.0)
 #: Every text size the kiosk is built and audited for.
 TEXT_SCALES = (1.0, 1.5, 2.0)
 
@@ -44,14 +49,6 @@ class Settings:
     theme: str = DEFAULT_THEME
     #: touch targets only inside the reach band
     seated: bool = False
-    #: the kiosk speaks by itself (blind, easy)
-    speech: bool = False
-    #: a touch speaks what is under the finger; a second touch activates (blind)
-    explore_by_touch: bool = False
-    #: a pictogram beside every instruction (easy)
-    pictograms: bool = False
-    #: one instruction per screen, nothing else competing for attention (easy)
-    one_thing_per_screen: bool = False
 
 
 def settings_for(profiles: Iterable[str], text_scale: float = 1.0) -> Settings:
@@ -60,17 +57,29 @@ def settings_for(profiles: Iterable[str], text_scale: float = 1.0) -> Settings:
     ``text_scale`` is the size the low-vision visitor picked; outside that
     profile the text is at 100 %.
     """
-    chosen = set(profiles)
-    unknown = chosen - set(PROFILES)
-    if unknown:
-        raise ValueError(f"unknown profile(s): {', '.join(sorted(unknown))} (known: {', '.join(PROFILES)})")
+    chosen = _known(profiles)
     low_vision = "low_vision" in chosen
     return Settings(
         text_scale=(text_scale if text_scale in LOW_VISION_SCALES else LOW_VISION_SCALES[0]) if low_vision else 1.0,
         theme=HIGH_CONTRAST_THEME if low_vision else DEFAULT_THEME,
         seated="seated" in chosen,
-        speech=bool(chosen & {"blind", "easy"}),
-        explore_by_touch="blind" in chosen,
-        pictograms="easy" in chosen,
-        one_thing_per_screen="easy" in chosen,
     )
+
+
+def speaks(profiles: Iterable[str]) -> bool:
+    """Whether the profiles ask the kiosk to speak by itself (blind, easy)."""
+    return bool(_known(profiles) & {"blind", "easy"})
+
+
+def explores_by_touch(profiles: Iterable[str]) -> bool:
+    """Whether a touch first speaks what is under the finger, a second one activating (blind)."""
+    return "blind" in _known(profiles)
+
+
+def _known(profiles: Iterable[str]) -> set[str]:
+    """The profiles as a set, refusing a name that is not one of :data:`PROFILES`."""
+    chosen = set(profiles)
+    unknown = chosen - set(PROFILES)
+    if unknown:
+        raise ValueError(f"unknown profile(s): {', '.join(sorted(unknown))} (known: {', '.join(PROFILES)})")
+    return chosen

@@ -12,12 +12,11 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from kiosk import PROJECT_ROOT
+from kiosk import PICTOGRAM_DIR
+from kiosk.i18n import LANGUAGES
 
 MAX_WORDS = 15
 STALE_AFTER = timedelta(days=183)
-LANGUAGES = ("fr", "en", "ar")
-PICTOGRAM_DIR = PROJECT_ROOT / "assets" / "pictograms"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)

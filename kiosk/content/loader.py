@@ -26,12 +26,12 @@ import yaml
 
 from kiosk.content.contentset import ContentSet, Problem
 from kiosk.content.model import Element, Procedure, Replica, Step, Text
+from kiosk.i18n import LANGUAGES
 from kiosk.validation import dotted, schema_errors
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 #: libyaml's parser when PyYAML was built with it (about 10x faster), else pure Python
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-LANGUAGES = ("fr", "en", "ar")
 log = logging.getLogger("kiosk.content")
 
 

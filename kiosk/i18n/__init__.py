@@ -15,6 +15,10 @@ from pathlib import Path
 # (an unquoted "no" read as false, a colon ending a value), and the standard
 # library reads them without importing PyYAML before the first frame.
 _HERE = Path(__file__).resolve().parent / "strings"
+#: The languages the kiosk speaks and shows, in the order it offers them: the one
+#: list the configuration, the content and the command line check against.
+LANGUAGES = ("fr", "en", "ar")
+#: The kiosk's first language, shown where a translation is missing.
 FALLBACK = "fr"
 
 

@@ -1,7 +1,7 @@
 """Right-to-left text for Kivy's SDL2_ttf renderer, which has no bidi algorithm.
 
-What the SDL2_ttf in Kivy's wheel does, seen on screen (tests/test_bidi.py and
-the Arabic screenshots): given ``font_direction='rtl'`` and
+What the SDL2_ttf in Kivy's wheel does, seen on screen (the Arabic
+screenshots): given ``font_direction='rtl'`` and
 ``font_script_name='Arab'``, HarfBuzz shapes Arabic from logical order, joins
 the letters, mirrors brackets, and lays the *whole line* out right to left, so
 Latin words and numbers come out reversed. Pre-shaping with ``arabic_reshaper``

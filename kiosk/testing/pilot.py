@@ -174,7 +174,13 @@ class Pilot:
     # -- looking ----------------------------------------------------------------------
     @property
     def services(self) -> Any:
+        """The kiosk's domain services (configuration, content, visit, speech)."""
         return self.app.services
+
+    @property
+    def ui(self) -> Any:
+        """The kiosk's UI context: ``ui.style`` and ``ui.nav`` (the navigator)."""
+        return self.app.ui
 
     @property
     def screen(self) -> str:
@@ -184,7 +190,7 @@ class Pilot:
     @property
     def overlay(self) -> str | None:
         """Class name of the overlay on top, if any."""
-        overlays = self.services.nav.overlays
+        overlays = self.ui.nav.overlays
         return type(overlays[-1]).__name__ if overlays else None
 
     @property
@@ -199,7 +205,7 @@ class Pilot:
 
     def _visible_roots(self) -> list[Any]:
         """What a person sees: the top overlay if any, else the current screen."""
-        overlays = self.services.nav.overlays
+        overlays = self.ui.nav.overlays
         return [overlays[-1]] if overlays else [self.app.root.current_screen]
 
     def find(self, name: str) -> Any:

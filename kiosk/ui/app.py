@@ -1,15 +1,16 @@
 """KioskApp: builds the screens, wires the services, locks the kiosk down.
 
 No domain logic lives here: content, speech queue, visit and idle timer are
-plain objects built once and handed to the screens through :class:`Services`.
-Call :func:`kiosk.ui.bootstrap.prepare` before importing this module.
+plain objects built once and handed to the screens through
+:class:`kiosk.services.Services`, beside the UI context (style and the
+navigator, which also opens and closes the overlays). Call
+:func:`kiosk.ui.bootstrap.prepare` before importing this module.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from kivy.app import App
 from kivy.clock import Clock
@@ -21,10 +22,12 @@ from kiosk.content.background import load_in_background
 from kiosk.content.contentset import ContentSet
 from kiosk.i18n import t
 from kiosk.idle import IdleState, IdleTimer
-from kiosk.keymap import KeyMap
+from kiosk.keymap import ESCAPE, KeyMap
+from kiosk.services import Services
 from kiosk.session import Visit
 from kiosk.speech.engines import NullEngine
 from kiosk.speech.queue import Engine, SpeechQueue
+from kiosk.ui.context import UiContext
 from kiosk.ui.focus import Focus
 from kiosk.ui.navigator import KioskScreens, Navigator
 from kiosk.ui.screens.visitor import (
@@ -34,13 +37,11 @@ from kiosk.ui.screens.visitor import (
     WalkthroughScreen,
     WelcomeScreen,
 )
-from kiosk.ui.services import Services
 from kiosk.ui.style import Style
 
-if TYPE_CHECKING:
-    from kiosk.ui.overlays import HelpOverlay, IdleWarning
-
-KEY_ESCAPE = 27
+#: The visitor screens by name; each is built the first time it is shown.
+SCREENS = {"welcome": WelcomeScreen, "language": LanguageScreen, "catalogue": CatalogueScreen,
+           "walkthrough": WalkthroughScreen, "finished": FinishedScreen}
 #: two touches on the welcome background within this many seconds start speech mode
 DOUBLE_TOUCH_S = 1.5
 #: how often the idle timer is checked, seconds
@@ -73,7 +74,9 @@ class KioskApp(App):
         self._profile = profile
         self._now = now
         self.services: Services | None = None
+        self.ui: UiContext | None = None
         self.idle: IdleTimer | None = None
+        self._navigator: Navigator | None = None
 
     def build(self) -> KioskScreens:
         config = self.kiosk_config
@@ -86,50 +89,29 @@ class KioskApp(App):
         style = Style(Geometry(config.screen))
         style.lang = visit.language
         speech = SpeechQueue(self._engine or NullEngine())
-        services = Services(config=config, content=content, visit=visit, speech=speech, style=style)
-        manager = KioskScreens()
-        nav = Navigator(manager, services)
-        services.nav = nav
-        nav.show_help = self.show_help
-        nav.still_here = self.still_here
-        nav.apply_profiles()  # the staff preset (kiosk run --profile), if any
+        services = Services(config=config, content=content, visit=visit, speech=speech)
         self.services = services
-        # Screens are built the first time they are shown: start-up draws the welcome
-        # screen without waiting for the others.
-        nav.factories.update(
-            welcome=WelcomeScreen, language=LanguageScreen, catalogue=CatalogueScreen,
-            walkthrough=WalkthroughScreen, finished=FinishedScreen,
-        )
-        nav.ensure("welcome")
         self.idle = IdleTimer(config.idle_delay_s, config.idle_warning_s, now=self._now)
-        self._idle_warning: IdleWarning | None = None  # overlays are built when first needed
-        self._help_overlay: HelpOverlay | None = None
+        manager = KioskScreens()
+        nav = Navigator(manager, services, style, screens=SCREENS, idle=self.idle)
+        self._navigator, self.ui = nav, nav.ui
+        nav.apply_profiles()  # the staff preset (kiosk run --profile), if any
+        self._apply_voice()  # before the first announcement
+        # The first screen: the manager enters it (refresh, then its announcement).
+        # Start-up draws it without building the others.
+        nav.ensure("welcome")
         Window.clearcolor = style.background
         style.bind(background=lambda _s, value: setattr(Window, "clearcolor", value))
         self.keymap = KeyMap(config.keys)
-        self.focus = Focus(services, top=lambda: nav.overlays[-1] if nav.overlays else manager.current_screen)
+        self.focus = Focus(services, style, top=lambda: nav.top)
         manager.bind(current=lambda *_: self.focus.clear())
         self._welcome_touches: list[float] = []
-        self._apply_voice()
         return manager
 
     @property
-    def idle_warning(self) -> IdleWarning:
-        """The idle warning overlay (built when first needed)."""
-        if self._idle_warning is None:
-            from kiosk.ui.overlays import IdleWarning
-
-            self._idle_warning = IdleWarning(self.services)
-        return self._idle_warning
-
-    @property
-    def help_overlay(self) -> HelpOverlay:
-        """The help overlay (built when first needed)."""
-        if self._help_overlay is None:
-            from kiosk.ui.overlays import HelpOverlay
-
-            self._help_overlay = HelpOverlay(self.services)
-        return self._help_overlay
+    def nav(self) -> Navigator:
+        """The navigator (screens, flow and overlays)."""
+        return self._navigator
 
     def _report_content(self, content: ContentSet) -> None:
         """Tell staff which procedures were left out and why (the kiosk runs with the rest).
@@ -146,8 +128,6 @@ class KioskApp(App):
                     on_key_down=self._on_key_activity,
                     on_keyboard=self._on_keyboard, on_request_close=self._on_request_close)
         self._idle_event = Clock.schedule_interval(self._tick_idle, IDLE_TICK_S)
-        # The first screen announces itself once the window is up.
-        Clock.schedule_once(lambda *_: self.root.current_screen.dispatch("on_enter"), 0)
 
     def _after_first_frame(self, *_: object) -> None:
         """The welcome screen is on the glass: load the procedures while the visitor reads it."""
@@ -161,9 +141,8 @@ class KioskApp(App):
                       on_flip=self._after_first_frame)
         if getattr(self, "_idle_event", None):
             self._idle_event.cancel()
-        for overlay in (self._idle_warning, self._help_overlay):
-            if overlay is not None and overlay.parent is not None:
-                overlay.dismiss(animation=False)
+        if self._navigator:
+            self._navigator.close_overlays()
         if self.services:
             self.services.speech.stop()
 
@@ -175,19 +154,18 @@ class KioskApp(App):
     def _on_keyboard(self, _window: object, key: int, _scancode: int = 0, codepoint: str | None = None,
                      modifiers: list[str] | None = None) -> bool:
         """Keys: typing in a practice field first, then the key map (never quit)."""
-        nav = self.services.nav
         handler = getattr(self.root.current_screen, "handle_key", None)
-        if handler and not nav.overlays and handler(key, codepoint):
+        if handler and not self.nav.overlays and handler(key, codepoint):
             return True  # typed into a practice field
         action = self.keymap.action(key, "shift" in (modifiers or []))
         if action is None:
-            return key == KEY_ESCAPE  # Escape never reaches Kivy's quit
+            return key == ESCAPE  # Escape never reaches Kivy's quit
         self.do(action)
         return True
 
     def do(self, action: str) -> None:
         """Carry out a key-map action (see :mod:`kiosk.keymap`)."""
-        services, focus = self.services, self.focus
+        services, focus, nav = self.services, self.focus, self.nav
         visit, lang = services.visit, services.visit.language
         if action == "next":
             focus.move(+1)
@@ -197,11 +175,11 @@ class KioskApp(App):
             if not focus.activate_current():
                 focus.move(+1)  # nothing focused yet: Enter starts the tour of the screen
         elif action == "back":
-            services.nav.back()
+            nav.back()
         elif action == "help":
-            if services.nav.screen_name == "welcome" and not services.nav.overlays:
+            if nav.screen_name == "welcome" and not nav.overlays:
                 self.start_exploring()
-            services.nav.show_help()
+            nav.show_help()
         elif action == "repeat":
             services.speech.repeat()
         elif action in ("volume_down", "volume_up"):
@@ -246,7 +224,7 @@ class KioskApp(App):
         """
         self.services.speech.stop()
         if self.idle.state is IdleState.WARNING:
-            self.still_here()
+            self.nav.still_here()
             return True  # the touch answered the warning; it reaches nothing behind
         self.idle.activity()
         if touch is None:
@@ -266,7 +244,7 @@ class KioskApp(App):
 
     def _count_welcome_touches(self, touch: object) -> None:
         """Two touches on the welcome screen's background switch speech mode on."""
-        nav = self.services.nav
+        nav = self.nav
         if nav.screen_name != "welcome" or nav.overlays or self.focus.item_at(touch.x, touch.y) is not None:
             self._welcome_touches.clear()
             return
@@ -279,51 +257,22 @@ class KioskApp(App):
     def _on_key_activity(self, *_: object) -> bool:
         self.services.speech.stop()
         if self.idle.state is IdleState.WARNING:
-            self.still_here()
+            self.nav.still_here()
             return True
         self.idle.activity()
         return False
 
-    def still_here(self) -> None:
-        """The visitor answered the idle warning: carry on where they were."""
-        self.idle.activity()
-        if self._idle_warning is not None and self._idle_warning.parent is not None:
-            self._idle_warning.dismiss(animation=False)
-        screen = self.root.current_screen
-        self.services.speech.announce(screen.announcement(), self.services.visit.language, context=screen.name)
-
     def _tick_idle(self, _dt: float) -> None:
-        nav = self.services.nav
+        nav = self.nav
         if nav.screen_name == "welcome" and not nav.overlays:
             self.idle.restart()  # nothing to protect yet
             return
         change = self.idle.tick()
-        warning = self.idle_warning
+        nav.prepare_idle_warning()
         if change is IdleState.WARNING:
-            warning.seconds_left = self.idle.seconds_left()
-            warning.open(animation=False)
-            lang = self.services.visit.language
-            self.services.speech.say(
-                " ".join([t(lang, "idle_title"), t(lang, "idle_body"),
-                          t(lang, "idle_countdown", s=int(warning.seconds_left)), t(lang, "idle_continue")]),
-                lang, context="idle")
+            nav.warn_idle(self.idle.seconds_left())
         elif change is IdleState.EXPIRED:
             nav.end_visit()
             self.idle.restart()
         elif self.idle.state is IdleState.WARNING:
-            warning.seconds_left = self.idle.seconds_left()
-
-    # -- help -----------------------------------------------------------------------
-    def show_help(self) -> None:
-        """Explain the current screen, on screen and aloud."""
-        screen = self.root.current_screen
-        text = screen.help_text()
-        overlay = self.help_overlay
-        pane = overlay.ids.pane
-        pane.clear_content()
-        from kiosk.ui.widgets import KioskLabel
-
-        pane.add_content(KioskLabel(style=self.services.style, logical=text, name="help_text"))
-        if overlay.parent is None:
-            overlay.open(animation=False)
-        self.services.speech.say(text, self.services.visit.language, context="help")
+            nav.count_down(self.idle.seconds_left())

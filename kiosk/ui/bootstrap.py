@@ -55,7 +55,7 @@ def prepare(config: KioskConfig, *, windowed: bool, headless: bool, paced: bool 
     import logging
 
     # Kivy imports every Linux input provider; without libmtdev it logs a traceback
-    # although the kiosk never uses that provider (ENGINEERING.md).
+    # although the kiosk never uses that provider.
     logging.getLogger("kivy").addFilter(lambda record: "MTDev is not supported" not in record.getMessage())
     from kivy.config import Config
 
@@ -63,7 +63,8 @@ def prepare(config: KioskConfig, *, windowed: bool, headless: bool, paced: bool 
     Config.set("kivy", "log_level", "warning")
     Config.set("kivy", "keyboard_mode", "system")
     # Only the mouse provider: touchscreens arrive as mouse events under X11 and the
-    # kernel providers would deliver each touch twice (ENGINEERING.md).
+    # kernel providers (which also need read access to /dev/input) would deliver
+    # each touch twice.
     for key in list(Config.options("input")) if Config.has_section("input") else []:
         Config.remove_option("input", key)
     Config.set("input", "mouse", "mouse,disable_multitouch")

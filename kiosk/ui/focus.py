@@ -20,7 +20,8 @@ from kiosk.speech import describe
 from kiosk.ui.widgets import BigButton, MirrorBox, ScrollPane
 
 if TYPE_CHECKING:
-    from kiosk.ui.services import Services
+    from kiosk.services import Services
+    from kiosk.ui.style import Style
 
 
 def _shown(widget: Any) -> bool:
@@ -92,8 +93,9 @@ def activate(widget: Any) -> None:
 class Focus:
     """The key focus and the explore-by-touch state of the kiosk."""
 
-    def __init__(self, services: Services, top: Any) -> None:
+    def __init__(self, services: Services, style: Style, top: Any) -> None:
         self.services = services
+        self.style = style
         self.top = top  # callable: the widget on top (overlay or current screen)
         self.current: Any = None
         self.armed: Any = None  # explore by touch: the item last spoken under the finger
@@ -101,7 +103,7 @@ class Focus:
     # -- keys -------------------------------------------------------------------------
     def items(self) -> list[Any]:
         """Actionable items on top, in reading order."""
-        return actionable(self.top(), self.services.style.rtl)
+        return actionable(self.top(), self.style.rtl)
 
     def move(self, delta: int) -> None:
         """Next (+1) or previous (-1) item, wrapping round."""
@@ -145,6 +147,7 @@ class Focus:
         return True
 
     def say(self, widget: Any) -> None:
+        """Say what ``widget`` is, in the visit's language."""
         lang = self.services.visit.language
         self.services.speech.say(describe_widget(widget, lang), lang, context=f"focus:{id(widget)}")
 
@@ -160,7 +163,7 @@ class Focus:
     # -- explore by touch -----------------------------------------------------------
     def item_at(self, x: float, y: float) -> Any:
         """The actionable item under window point ``(x, y)``, if any."""
-        for widget in actionable(self.top(), self.services.style.rtl, pagers=True):
+        for widget in actionable(self.top(), self.style.rtl, pagers=True):
             if widget.collide_point(*widget.to_widget(x, y)) and self._inside_view(widget, x, y):
                 return widget
         return None

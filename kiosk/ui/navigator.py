@@ -1,22 +1,34 @@
 """Moves the visitor between screens and keeps the visit's state in step.
 
-Screens call these methods (``services.nav.next_step()``), never each other. The
+Screens call these methods (``self.nav.next_step()``), never each other. The
 visitor flow is welcome -> language -> catalogue -> walkthrough -> finished;
-help and the idle warning are overlays. :meth:`Navigator.end_visit` wipes every
-trace of the visit and returns to the welcome screen.
+help and the idle warning are overlays, opened and closed here too.
+:meth:`Navigator.end_visit` wipes every trace of the visit and returns to the
+welcome screen. The navigator satisfies :class:`kiosk.ui.context.Navigation`
+as soon as it is built.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from kivy.uix.screenmanager import NoTransition, ScreenManager
 
 from kiosk.access.profiles import settings_for
-from kiosk.ui.services import Services
+from kiosk.i18n import t
+from kiosk.idle import IdleTimer
+from kiosk.services import Services
+from kiosk.ui.context import UiContext
+from kiosk.ui.style import Style
 
 if TYPE_CHECKING:
     from kiosk.content.model import Procedure, Step
+    from kiosk.ui.overlays import HelpOverlay, IdleWarning, KioskOverlay
+    from kiosk.ui.screens.base import KioskScreen
+
+#: Builds a screen: ``factory(services, ui, name=name)`` (a screen class).
+ScreenFactory = Callable[..., "KioskScreen"]
 
 
 class KioskScreens(ScreenManager):
@@ -34,20 +46,37 @@ class KioskScreens(ScreenManager):
 
 
 class Navigator:
-    """The visitor flow over one :class:`KioskScreens`."""
+    """The visitor flow over one :class:`KioskScreens`, with its overlays.
 
-    def __init__(self, manager: ScreenManager, services: Services) -> None:
+    ``screens`` maps each screen name to what builds it; a screen is built the
+    first time it is shown, so start-up draws the welcome screen without
+    waiting for the others. ``idle`` is the visit's idle timer, which an answer
+    to the idle warning restarts.
+    """
+
+    def __init__(self, manager: ScreenManager, services: Services, style: Style,
+                 screens: Mapping[str, ScreenFactory], idle: IdleTimer) -> None:
         self.manager = manager
         self.services = services
-        self.overlays: list[object] = []
-        #: screen name -> screen class, built on first use by :meth:`ensure`
-        self.factories: dict[str, type] = {}
+        self.style = style
+        self.idle = idle
+        self.ui = UiContext(style=style, nav=self)
+        self._factories = dict(screens)
+        #: open overlays, bottom to top (kept by the navigator as they open and close)
+        self.overlays: list[KioskOverlay] = []
+        self._help: HelpOverlay | None = None  # overlays are built when first needed
+        self._idle_warning: IdleWarning | None = None
 
     # -- where we are -------------------------------------------------------------
     @property
     def screen_name(self) -> str:
         """The screen on show."""
         return self.manager.current
+
+    @property
+    def top(self) -> Any:
+        """What the visitor sees on top: the last overlay opened, else the screen."""
+        return self.overlays[-1] if self.overlays else self.manager.current_screen
 
     @property
     def procedure(self) -> Procedure | None:
@@ -63,21 +92,23 @@ class Navigator:
             return None
         return procedure.steps[self.services.visit.step_index]
 
-    def ensure(self, name: str) -> object:
-        """The screen called ``name``, built and added the first time it is needed."""
+    def ensure(self, name: str) -> KioskScreen:
+        """The screen called ``name``, built and added the first time it is needed.
+
+        The first screen added is entered at once: the screen manager sends it
+        ``on_pre_enter`` and ``on_enter``, as it does at every switch.
+        """
         if not self.manager.has_screen(name):
-            self.manager.add_widget(self.factories[name](self.services, name=name))
+            self.manager.add_widget(self._factories[name](self.services, self.ui, name=name))
         return self.manager.get_screen(name)
 
     def go(self, name: str) -> None:
-        """Show screen ``name`` (re-entering it if already shown, so it refreshes)."""
-        self.ensure(name)
+        """Show screen ``name``; already on show, it shows its new state (the next step)."""
+        screen = self.ensure(name)
         if self.manager.current == name:
-            screen = self.manager.get_screen(name)
-            screen.dispatch("on_pre_enter")
-            screen.dispatch("on_enter")
+            screen.show_again()
         else:
-            self.manager.current = name
+            self.manager.current = name  # the manager sends on_pre_enter and on_enter
 
     # -- the flow -------------------------------------------------------------------
     def start_visit(self) -> None:
@@ -96,7 +127,7 @@ class Navigator:
     def set_language(self, lang: str) -> None:
         """Switch the visit's language everywhere at once."""
         self.services.visit.language = lang
-        self.services.style.lang = lang
+        self.style.lang = lang
 
     def toggle_profile(self, profile: str) -> None:
         """Switch an accessibility profile for this visit and apply what it asks for."""
@@ -106,7 +137,7 @@ class Navigator:
     def apply_profiles(self) -> None:
         """Text size, theme and seated layout from the visit's profiles, everywhere at once."""
         visit = self.services.visit
-        self.services.style.apply(settings_for(visit.profiles, visit.text_scale))
+        self.style.apply(settings_for(visit.profiles, visit.text_scale))
 
     def open_procedure(self, procedure_id: str, step_index: int = 0) -> None:
         """Start a walkthrough at its first (or given) step."""
@@ -162,16 +193,90 @@ class Navigator:
 
     def end_visit(self) -> None:
         """Wipe every trace of the visit and show the welcome screen."""
-        for overlay in list(self.overlays):
-            overlay.dismiss()
+        self.close_overlays()
         services = self.services
         services.speech.forget()
         services.visit.reset()
         # Speech back on, volume and speed back to the defaults for the next visitor.
         services.speech.enabled = services.visit.speech_on
         services.speech.set_voice(services.visit.volume, services.visit.rate)
-        services.style.reset(services.visit.language)
+        self.style.reset(services.visit.language)
         self.apply_profiles()  # the staff preset (kiosk run --profile), if any
         for screen in self.manager.screens:
             screen.forget()
         self.go("welcome")
+
+    # -- overlays -------------------------------------------------------------------
+    def _overlay(self, kind: type[KioskOverlay]) -> KioskOverlay:
+        """A new overlay of ``kind``, kept in :attr:`overlays` while it is open."""
+        overlay = kind(self.ui)
+        overlay.bind(on_open=self._opened, on_dismiss=self._closed)
+        return overlay
+
+    def _opened(self, overlay: KioskOverlay) -> None:
+        self.overlays.append(overlay)
+
+    def _closed(self, overlay: KioskOverlay) -> None:
+        if overlay in self.overlays:
+            self.overlays.remove(overlay)
+
+    @property
+    def help_overlay(self) -> HelpOverlay:
+        """The help overlay (built when first needed)."""
+        if self._help is None:
+            from kiosk.ui.overlays import HelpOverlay  # its kv loads with the first overlay
+
+            self._help = self._overlay(HelpOverlay)
+        return self._help
+
+    @property
+    def idle_warning(self) -> IdleWarning:
+        """The idle warning overlay (built when first needed)."""
+        if self._idle_warning is None:
+            from kiosk.ui.overlays import IdleWarning
+
+            self._idle_warning = self._overlay(IdleWarning)
+        return self._idle_warning
+
+    def show_help(self) -> None:
+        """Explain the current screen, on screen and aloud."""
+        text = self.manager.current_screen.help_text()
+        overlay = self.help_overlay
+        overlay.show(text)
+        overlay.open()  # nothing happens if it is already open
+        self.services.speech.say(text, self.services.visit.language, context="help")
+
+    def prepare_idle_warning(self) -> None:
+        """Build the idle warning ahead, while the visitor reads a screen after welcome.
+
+        The warning (and Help, whose kv it shares) then opens without loading anything.
+        """
+        _ = self.idle_warning
+
+    def warn_idle(self, seconds_left: float) -> None:
+        """"Are you still there?": open the warning with its countdown and say it."""
+        warning = self.idle_warning
+        warning.seconds_left = seconds_left
+        warning.open()
+        lang = self.services.visit.language
+        self.services.speech.say(
+            " ".join([t(lang, "idle_title"), t(lang, "idle_body"),
+                      t(lang, "idle_countdown", s=int(seconds_left)), t(lang, "idle_continue")]),
+            lang, context="idle")
+
+    def count_down(self, seconds_left: float) -> None:
+        """The idle warning's countdown, as it runs."""
+        self.idle_warning.seconds_left = seconds_left
+
+    def still_here(self) -> None:
+        """The visitor answered the idle warning: carry on where they were."""
+        self.idle.activity()
+        if self._idle_warning is not None:
+            self._idle_warning.dismiss()  # nothing happens if it is not open
+        screen = self.manager.current_screen
+        self.services.speech.announce(screen.announcement(), self.services.visit.language, context=screen.name)
+
+    def close_overlays(self) -> None:
+        """Close every open overlay (the end of a visit, the app stopping)."""
+        for overlay in list(self.overlays):
+            overlay.dismiss()

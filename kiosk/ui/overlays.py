@@ -1,6 +1,8 @@
 """Overlays above any screen: Help, and the idle warning before a reset.
 
 Both are modal: they cover the screen so a touch cannot reach what is behind.
+The navigator builds them (given the UI context) and keeps track of which are
+open (:class:`kiosk.ui.navigator.Navigator`).
 """
 
 from __future__ import annotations
@@ -11,26 +13,41 @@ from kivy.lang import Builder
 from kivy.properties import NumericProperty, ObjectProperty
 from kivy.uix.modalview import ModalView
 
+from kiosk.ui.context import UiContext
+from kiosk.ui.widgets import KioskLabel
+
 
 class KioskOverlay(ModalView):
-    """A full-screen modal panel given the shared style and the navigator."""
+    """A full-screen modal panel given the shared style and the navigation."""
 
     style = ObjectProperty(None)
-    services = ObjectProperty(None)
+    nav = ObjectProperty(None)
 
-    def __init__(self, services: object, **kwargs: object) -> None:
-        super().__init__(services=services, style=services.style, auto_dismiss=False, **kwargs)
+    def __init__(self, ui: UiContext, **kwargs: object) -> None:
+        super().__init__(style=ui.style, nav=ui.nav, auto_dismiss=False, **kwargs)
 
-    def on_open(self) -> None:
-        self.services.nav.overlays.append(self)
+    # No fade in or out, as screens switch without sliding: motion can disorient, a
+    # fading panel still takes the touches meant for the screen, and a panel opened
+    # again while it fades out was removed by the end of the fade, unseen.
+    def open(self, *args: object, **kwargs: object) -> None:
+        """Show the overlay at once."""
+        kwargs.setdefault("animation", False)
+        super().open(*args, **kwargs)
 
-    def on_dismiss(self) -> None:
-        if self in self.services.nav.overlays:
-            self.services.nav.overlays.remove(self)
+    def dismiss(self, *args: object, **kwargs: object) -> None:
+        """Close the overlay at once."""
+        kwargs.setdefault("animation", False)
+        super().dismiss(*args, **kwargs)
 
 
 class HelpOverlay(KioskOverlay):
-    """Explains the current screen, in words and aloud (the app fills its pane)."""
+    """Explains the current screen, in words and aloud."""
+
+    def show(self, text: str) -> None:
+        """Put ``text`` (the screen's help) in the overlay's pane."""
+        pane = self.ids.pane
+        pane.clear_content()
+        pane.add_content(KioskLabel(style=self.style, logical=text, name="help_text"))
 
 
 class IdleWarning(KioskOverlay):

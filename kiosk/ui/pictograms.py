@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from kiosk import PROJECT_ROOT
-
-PICTOGRAMS = PROJECT_ROOT / "assets" / "pictograms"
+from kiosk import PICTOGRAM_DIR
 
 
 def pictogram_path(name: str) -> str:
     """File of a pictogram, or ``''`` when there is none by that name."""
-    path = PICTOGRAMS / f"{name}.png"
+    path = PICTOGRAM_DIR / f"{name}.png"
     return str(path) if name and path.exists() else ""
 
 

@@ -305,7 +305,7 @@ class ReplicaView(BoxLayout):
         """Praise and move on, or show and speak a hint, as the model says."""
         if outcome.right:
             self.services.visit.praise = outcome.praise(self.lang)
-            self.services.nav.next_step()
+            self.screen.nav.next_step()
         elif outcome.wrong:
             self.say_hint(outcome.hint(self.lang))
 

@@ -63,7 +63,7 @@ def test_keys_follow_the_welcome_screen_as_read(pilot: Pilot, lang: str) -> None
         pilot.tap(f"language_{lang}")
         pilot.press("escape")
         pilot.press("escape")
-    assert pilot.screen == "welcome" and pilot.services.style.lang == lang
+    assert pilot.screen == "welcome" and pilot.ui.style.lang == lang
     order = tab_through(pilot)
     assert "start_button" in order and "help_button" in order
     assert order == reading_order(visible_named(pilot, order), rtl=lang == "ar")
@@ -110,7 +110,7 @@ def test_an_open_overlay_keeps_the_focus_to_itself(pilot: Pilot) -> None:
 def test_the_focused_item_is_scrolled_into_view(pilot: Pilot) -> None:
     pilot.tap("start_button")
     pilot.tap("language_en")
-    pilot.services.style.text_scale = 2.0  # the lessons no longer fit: the list scrolls
+    pilot.ui.style.text_scale = 2.0  # the lessons no longer fit: the list scrolls
     pilot.settle()
     pane = pilot.find("catalogue_pane")
     assert pane.overflowing

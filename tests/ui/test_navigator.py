@@ -16,7 +16,7 @@ from kiosk.testing.pilot import Pilot
 
 def navigator(pilot: Pilot) -> Any:
     """The kiosk's navigator (the one place these tests reach it)."""
-    return pilot.services.nav
+    return pilot.ui.nav
 
 
 def go(pilot: Pilot, move: str, *args: object) -> None:

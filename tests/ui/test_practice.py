@@ -66,7 +66,7 @@ def test_typing_with_the_on_screen_and_a_physical_keyboard_stays_in_memory(pilot
                        if s.replica and s.replica.action == "type")
     pilot.tap("start_button")
     pilot.tap("language_fr")
-    pilot.services.nav.open_procedure("email", index)
+    pilot.ui.nav.open_procedure("email", index)
     pilot.settle()
     target = step.replica.target
     pilot.tap(f"replica_{target}")
@@ -89,7 +89,7 @@ def test_an_empty_field_is_not_accepted(pilot: Pilot) -> None:
                        if s.replica and s.replica.action == "type")
     pilot.tap("start_button")
     pilot.tap("language_en")
-    pilot.services.nav.open_procedure("email", index)
+    pilot.ui.nav.open_procedure("email", index)
     pilot.settle()
     pilot.tap(f"replica_{step.replica.target}")
     pilot.tap("key_ok")
@@ -103,7 +103,7 @@ def test_a_box_is_ticked_in_the_practice_model_and_the_page_draws_the_tick(pilot
         for e in s.replica.elements if e.kind == "checkbox" and e.id != s.replica.target)
     pilot.tap("start_button")
     pilot.tap("language_fr")
-    pilot.services.nav.open_procedure(procedure.id, index)
+    pilot.ui.nav.open_procedure(procedure.id, index)
     pilot.settle()
     practice = pilot.services.visit.practice
     widget = pilot.find(f"replica_{box.id}")

@@ -11,8 +11,8 @@ from kiosk.ui.focus import actionable
 
 @pytest.mark.parametrize("lang", ["fr", "en", "ar"])
 def test_every_screen_announces_itself_in_the_screen_language(pilot: Pilot, lang: str) -> None:
-    pilot.services.nav.set_language(lang)
-    pilot.services.nav.go("catalogue")
+    pilot.ui.nav.set_language(lang)
+    pilot.ui.nav.go("catalogue")
     pilot.settle()
     assert pilot.spoken[-1] == t(lang, "announce_catalogue")
     pilot.tap("procedure_cv")
@@ -48,7 +48,7 @@ def test_explore_by_touch_speaks_first_and_activates_on_the_second_touch(config,
 
 def test_sliding_a_finger_reads_each_item_it_crosses(config, shipped_content) -> None:
     with Pilot.run(config, content=shipped_content, profile="blind") as pilot:
-        pilot.services.nav.go("language")
+        pilot.ui.nav.go("language")
         pilot.settle()
         said = len(pilot.spoken)
         pilot.slide(["language_fr", "language_en", "language_ar"])
@@ -68,7 +68,7 @@ def test_two_touches_on_the_welcome_background_start_speech_mode(pilot: Pilot) -
 
 
 def test_keys_reach_every_actionable_item_of_every_screen(pilot: Pilot) -> None:
-    nav = pilot.services.nav
+    nav = pilot.ui.nav
     stories = [
         ("welcome", lambda: nav.go("welcome")),
         ("language", lambda: nav.go("language")),
@@ -80,7 +80,7 @@ def test_keys_reach_every_actionable_item_of_every_screen(pilot: Pilot) -> None:
         go()
         pilot.settle()
         assert pilot.screen == name
-        expected = actionable(pilot.app.root.current_screen, pilot.services.style.rtl)
+        expected = actionable(pilot.app.root.current_screen, pilot.ui.style.rtl)
         assert expected, name
         reached = []
         for _ in range(len(expected)):
@@ -93,7 +93,7 @@ def test_keys_reach_every_actionable_item_of_every_screen(pilot: Pilot) -> None:
 
 
 def test_enter_activates_and_the_focus_is_spoken(pilot: Pilot) -> None:
-    items = actionable(pilot.app.root.current_screen, pilot.services.style.rtl)
+    items = actionable(pilot.app.root.current_screen, pilot.ui.style.rtl)
     start = pilot.find("start_button")
     assert start in items
     pilot.press("numpad2")  # keypad Down: the first item
@@ -129,7 +129,7 @@ def test_volume_has_a_floor_and_resets_after_the_visit(pilot: Pilot) -> None:
     assert visit.rate > 1.0
     engine = pilot.services.speech.engine
     assert engine.volume == 0.2 and engine.rate == visit.rate  # the engine was told
-    pilot.services.nav.end_visit()
+    pilot.ui.nav.end_visit()
     assert visit.volume == 0.8 and visit.rate == 1.0
     assert (engine.volume, engine.rate) == (0.8, 1.0)
 
@@ -138,8 +138,8 @@ def test_a_password_is_never_spoken(pilot: Pilot) -> None:
     procedure = pilot.services.content.get("email")
     index, step = next((i, s) for i, s in enumerate(procedure.steps)
                        if s.replica and any(e.masked for e in s.replica.elements))
-    pilot.services.nav.set_language("en")
-    pilot.services.nav.open_procedure("email", index)
+    pilot.ui.nav.set_language("en")
+    pilot.ui.nav.open_procedure("email", index)
     pilot.settle()
     field = next(e for e in step.replica.elements if e.masked)
     pilot.tap(f"replica_{field.id}")
@@ -157,10 +157,10 @@ def test_speech_can_be_switched_off_for_a_visit(pilot: Pilot) -> None:
     assert pilot.services.visit.explore_by_touch
     pilot.press("f12")  # and off: silence
     said = len(pilot.spoken)
-    pilot.services.nav.go("language")
+    pilot.ui.nav.go("language")
     pilot.settle()
     assert len(pilot.spoken) == said
-    pilot.services.nav.end_visit()
+    pilot.ui.nav.end_visit()
     pilot.settle()
     assert pilot.spoken[-1].startswith("Bienvenue")  # the next visitor hears the kiosk again
 
@@ -181,15 +181,15 @@ def test_a_step_with_recorded_speech_plays_the_recording(config, tmp_path) -> No
     text = text[:marker] + '    audio: {ar: "audio/open_ar.wav"}\n' + text[marker:]
     (folder / "email.yaml").write_text(text, encoding="utf-8")
     with Pilot.run(replace(config, content_dir=folder)) as pilot:
-        pilot.services.nav.set_language("ar")
-        pilot.services.nav.go("catalogue")
+        pilot.ui.nav.set_language("ar")
+        pilot.ui.nav.go("catalogue")
         pilot.settle()
         pilot.tap("procedure_email")
         engine = pilot.services.speech.engine
         assert engine.played_files == [str(folder / "audio" / "open_ar.wav")]
         pilot.tap("repeat_button")
         assert len(engine.played_files) == 2
-        pilot.services.nav.set_language("fr")  # no French recording: synthesis as usual
+        pilot.ui.nav.set_language("fr")  # no French recording: synthesis as usual
         pilot.tap("repeat_button")
         pilot.tap("next_button")
         assert len(engine.played_files) == 2

@@ -104,7 +104,7 @@ def test_idle_warning_then_the_visit_is_wiped(pilot: Pilot) -> None:
     assert pilot.screen == "welcome"
     visit = pilot.services.visit
     assert (visit.language, visit.procedure_id, visit.step_index, visit.typed) == ("fr", None, 0, {})
-    assert pilot.services.style.lang == "fr"
+    assert pilot.ui.style.lang == "fr"
     assert "Bienvenue à Passerelle" in pilot.texts()
 
 
@@ -156,7 +156,7 @@ def test_arabic_mirrors_the_main_buttons(pilot: Pilot) -> None:
     back, next_ = pilot.find("back_button"), pilot.find("next_button")
     assert back.to_window(*back.center)[0] > next_.to_window(*next_.center)[0]
     assert back.label == "رجوع" and next_.label == "التالي"
-    pilot.services.nav.set_language("fr")
+    pilot.ui.nav.set_language("fr")
     pilot.settle()
     assert back.to_window(*back.center)[0] < next_.to_window(*next_.center)[0]
 

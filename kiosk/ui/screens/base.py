@@ -6,23 +6,29 @@ from kivy.properties import ObjectProperty
 from kivy.uix.screenmanager import Screen
 
 from kiosk.i18n import t
-from kiosk.ui.services import Services
+from kiosk.services import Services
+from kiosk.ui.context import UiContext
 
 
 class KioskScreen(Screen):
-    """A screen that is given its services and speaks when it appears.
+    """A screen that is given its services and UI context, and speaks when it appears.
 
-    Subclasses provide :meth:`announcement` (said on entry, and by Repeat),
-    :meth:`help_text` (said and shown by Help), and may rebuild their content
-    in :meth:`refresh` (called before each entry) and drop visit data in
-    :meth:`forget` (end of visit).
+    ``services`` are the domain (configuration, content, visit, speech);
+    ``style`` and ``nav`` come from the UI context. Subclasses provide
+    :meth:`announcement` (said on entry, and by Repeat), :meth:`help_text`
+    (said and shown by Help), and may rebuild their content in :meth:`refresh`
+    (called before each entry) and drop visit data in :meth:`forget` (end of
+    visit). Entering comes from the screen manager (``on_pre_enter``,
+    ``on_enter``); :meth:`show_again` is the navigator's when the screen on
+    show has something new to show (the next step).
     """
 
     services = ObjectProperty(None)
     style = ObjectProperty(None)
+    nav = ObjectProperty(None)
 
-    def __init__(self, services: Services, **kwargs: object) -> None:
-        super().__init__(services=services, style=services.style, **kwargs)
+    def __init__(self, services: Services, ui: UiContext, **kwargs: object) -> None:
+        super().__init__(services=services, style=ui.style, nav=ui.nav, **kwargs)
 
     @property
     def lang(self) -> str:
@@ -37,6 +43,15 @@ class KioskScreen(Screen):
         self.refresh()
 
     def on_enter(self, *args: object) -> None:
+        self.announce()
+
+    def show_again(self) -> None:
+        """Already on show: rebuild from the visit and announce, as on entry."""
+        self.refresh()
+        self.announce()
+
+    def announce(self) -> None:
+        """Say the announcement now, and keep it for Repeat."""
         self.services.speech.announce(self.announcement(), self.lang, context=self.name)
 
     def refresh(self) -> None:

@@ -1,7 +1,7 @@
 """The visitor screens: welcome, language, catalogue, walkthrough, finished.
 
 Layout is in ``screens.kv``; these classes fill in what depends on the visit and
-hand every action to the navigator (``services.nav``).
+hand every action to the navigator (``self.nav``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from kiosk.access.profiles import CHOOSABLE as CHOOSABLE_PROFILES
 from kiosk.access.profiles import KEYS as PROFILE_KEYS
 from kiosk.access.profiles import PICTOGRAMS as PROFILE_PICTOGRAMS
 from kiosk.i18n import t
-from kiosk.keymap import KEY_CODES
+from kiosk.keymap import BACKSPACE, ENTER_KEYS, KEY_CODES
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.pictograms import directional, pictogram_path
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Panel, Pictogram
@@ -43,7 +43,7 @@ def nav_button(screen: KioskScreen, name: str, key: str, icon: str, action: obje
 
 def standard_buttons(screen: KioskScreen, with_next: bool = False) -> list[BigButton]:
     """Back, Repeat, Help (and Next): the main actions present on every screen."""
-    nav = screen.services.nav
+    nav = screen.nav
     buttons = [
         nav_button(screen, "back_button", "back", "back", lambda: nav.back()),
         nav_button(screen, "repeat_button", "repeat", "repeat", lambda: screen.services.speech.repeat()),
@@ -89,7 +89,7 @@ class ProfileChoice:
 
     def toggle_profile(self: KioskScreen, profile: str) -> None:
         """Switch ``profile`` (low vision: the next text size), then say what changed."""
-        self.services.nav.toggle_profile(profile)
+        self.nav.toggle_profile(profile)
         self.sync_profiles()
         button = self.profile_buttons[CHOOSABLE_PROFILES.index(profile)]
         state = self.tr("profile_on" if button.selected else "profile_off")
@@ -136,7 +136,7 @@ class LanguageScreen(ProfileChoice, KioskScreen):
         for lang in self.services.config.languages:
             button = BigButton(style=self.style, name=f"language_{lang}", size_class="main",
                                label=t(lang, "language_name"), label_lang=lang, icon=pictogram_path("globe"))
-            button.bind(on_release=lambda _b, code=lang: self.services.nav.choose_language(code))
+            button.bind(on_release=lambda _b, code=lang: self.nav.choose_language(code))
             pane.add_content(button)
         self.profile_title.logical = self.tr("profiles_title")
         pane.add_content(self.profile_title)
@@ -162,7 +162,7 @@ class CatalogueScreen(KioskScreen):
         self._waiting = False
         if self.manager is not None and self.manager.current == self.name:
             self.refresh()
-            if not self.services.nav.overlays:  # Help on top keeps talking; Repeat says the new announcement
+            if not self.nav.overlays:  # Help on top keeps talking; Repeat says the new announcement
                 self.on_enter()
 
     def announcement(self) -> str:
@@ -195,7 +195,7 @@ class CatalogueScreen(KioskScreen):
             for procedure in (p for p in procedures if p.theme == theme):
                 button = BigButton(style=self.style, name=f"procedure_{procedure.id}", size_class="main",
                                    label=procedure.title.get(self.lang), icon=pictogram_path(procedure.pictogram))
-                button.bind(on_release=lambda _b, pid=procedure.id: self.services.nav.open_procedure(pid))
+                button.bind(on_release=lambda _b, pid=procedure.id: self.nav.open_procedure(pid))
                 grid.add_widget(button)
             if len(grid.children) % 2:
                 grid.add_widget(Widget(size_hint_y=None, height=0))  # keeps two equal columns
@@ -211,8 +211,7 @@ class WalkthroughScreen(KioskScreen):
         self.ids.nav_bar.buttons = standard_buttons(self, with_next=True)
 
     def refresh(self) -> None:
-        nav = self.services.nav
-        procedure, step = nav.procedure, nav.step
+        procedure, step = self.nav.procedure, self.nav.step
         pane = self.ids.pane
         pane.clear_content()
         if procedure is None or step is None:
@@ -265,9 +264,9 @@ class WalkthroughScreen(KioskScreen):
         replica = getattr(self, "replica", None)
         if replica is None or replica.active_field is None:
             return False
-        if key == 8:  # Backspace
+        if key == BACKSPACE:
             replica.delete_char()
-        elif key in (13, 271):  # Enter, keypad Enter
+        elif key in ENTER_KEYS:
             replica.confirm_entry()
         elif codepoint and codepoint.isprintable():
             replica.type_text(codepoint)
@@ -275,9 +274,9 @@ class WalkthroughScreen(KioskScreen):
             return False
         return True
 
-    def on_enter(self, *args: object) -> None:
+    def announce(self) -> None:
         """Announce the step; a step with recorded speech in this language plays it instead."""
-        step, lang = self.services.nav.step, self.lang
+        step, lang = self.nav.step, self.lang
         text = self.announcement()
         add_recording = getattr(self.services.speech.engine, "add_recording", None)
         if step is not None and step.audio and lang in step.audio and add_recording is not None:
@@ -285,8 +284,7 @@ class WalkthroughScreen(KioskScreen):
         self.services.speech.announce(text, lang, context=self.name)
 
     def announcement(self) -> str:
-        nav = self.services.nav
-        procedure, step = nav.procedure, nav.step
+        procedure, step = self.nav.procedure, self.nav.step
         if procedure is None or step is None:
             return ""
         index = self.services.visit.step_index
@@ -306,7 +304,7 @@ class FinishedScreen(KioskScreen):
     """Well done, and what next."""
 
     def on_kv_post(self, base_widget: object) -> None:
-        nav = self.services.nav
+        nav = self.nav
         self.ids.nav_bar.buttons = [
             nav_button(self, "repeat_button", "repeat", "repeat", lambda: self.services.speech.repeat()),
             nav_button(self, "help_button", "help", "help", lambda: nav.show_help()),
@@ -315,20 +313,20 @@ class FinishedScreen(KioskScreen):
     def refresh(self) -> None:
         pane = self.ids.pane
         pane.clear_content()
-        procedure = self.services.nav.procedure
+        procedure = self.nav.procedure
         title = procedure.title.get(self.lang) if procedure else ""
         site = procedure.site_url if procedure else ""
         pane.add_content(KioskLabel(style=self.style, align="center", logical=self.tr("finished_body", title=title)))
         pane.add_content(KioskLabel(style=self.style, align="center",
                                     logical=self.tr("finished_next", site=site)))
-        nav = self.services.nav
+        nav = self.nav
         again = nav_button(self, "again_button", "finished_again", "search", lambda: nav.learn_more())
         end = nav_button(self, "end_button", "finished_end", "home", lambda: nav.end_visit())
         pane.add_content(again)
         pane.add_content(end)
 
     def announcement(self) -> str:
-        procedure = self.services.nav.procedure
+        procedure = self.nav.procedure
         title = procedure.title.get(self.lang) if procedure else ""
         return " ".join([self.tr("announce_finished", title=title),
                          self.tr("finished_next", site=procedure.site_name.get(self.lang) if procedure else "")])

@@ -1,0 +1,79 @@
+"""What a screen may ask of the UI: the shared style and the navigation.
+
+Screens and overlays receive a :class:`UiContext` at construction, beside the
+domain :class:`kiosk.services.Services`. :class:`Navigation` is everything a
+screen may ask of the navigator; :class:`kiosk.ui.navigator.Navigator` does all
+of it from the moment it is built (nothing is attached later).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Procedure, Step
+    from kiosk.ui.style import Style
+
+
+class Navigation(Protocol):
+    """The visitor flow, as screens and overlays use it."""
+
+    @property
+    def screen_name(self) -> str:
+        """The screen on show."""
+
+    @property
+    def procedure(self) -> Procedure | None:
+        """The procedure the visitor opened, if any."""
+
+    @property
+    def step(self) -> Step | None:
+        """The step on show in the walkthrough, if any."""
+
+    def go(self, name: str) -> None:
+        """Show screen ``name`` (shown again if it is already on show)."""
+
+    def back(self) -> None:
+        """One step back in the flow (closes the overlay on top first)."""
+
+    def start_visit(self) -> None:
+        """From the welcome screen: on to the language choice (or the catalogue)."""
+
+    def choose_language(self, lang: str) -> None:
+        """Switch the visit's language, then show the catalogue."""
+
+    def set_language(self, lang: str) -> None:
+        """Switch the visit's language everywhere at once."""
+
+    def toggle_profile(self, profile: str) -> None:
+        """Switch an accessibility profile for this visit."""
+
+    def open_procedure(self, procedure_id: str, step_index: int = 0) -> None:
+        """Start a walkthrough at its first (or given) step."""
+
+    def next_step(self) -> None:
+        """The next step, or the finished screen after the last one."""
+
+    def previous_step(self) -> None:
+        """The previous step, or the catalogue from the first one."""
+
+    def learn_more(self) -> None:
+        """From the finished screen: back to the catalogue."""
+
+    def end_visit(self) -> None:
+        """Wipe every trace of the visit and show the welcome screen."""
+
+    def show_help(self) -> None:
+        """Explain the current screen, on screen and aloud."""
+
+    def still_here(self) -> None:
+        """The visitor answered the idle warning: carry on where they were."""
+
+
+@dataclass(frozen=True)
+class UiContext:
+    """The shared style (size, theme, language, direction) and the navigation."""
+
+    style: Style
+    nav: Navigation
