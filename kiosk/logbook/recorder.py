@@ -28,6 +28,34 @@ class Saver(Protocol):
         """Queue a record for writing."""
 
 
+class PendingSaver:
+    """Holds records until the real writer is attached (it opens after the first frame).
+
+    The kiosk draws its welcome screen before it touches the disk; a visit that
+    starts before the logbook is open loses nothing: its records wait here.
+    """
+
+    def __init__(self, limit: int = 1000) -> None:
+        self.limit = limit
+        self.records: dict[str, dict[str, Any]] = {}
+
+    def save(self, record: dict[str, Any], wait: bool = False, timeout: float | None = None) -> str:
+        """Keep the newest version of ``record`` (by id) in memory."""
+        self.records.pop(record["id"], None)
+        self.records[record["id"]] = record
+        while len(self.records) > self.limit:
+            self.records.pop(next(iter(self.records)))
+        return record["id"]
+
+
+class NoSaver:
+    """For renders that are not visits (screenshots, the audit): nothing is kept."""
+
+    def save(self, record: dict[str, Any], wait: bool = False, timeout: float | None = None) -> str:
+        """Drop ``record``."""
+        return record["id"]
+
+
 def default_kiosk_id() -> str:
     """The kiosk's id when the configuration names none: the host name."""
     return socket.gethostname() or "kiosk"
@@ -72,6 +100,13 @@ class Recorder:
     def _save(self, mono: float) -> None:
         assert self.visit is not None
         self.writer.save(self.visit.to_dict(mono))
+
+    def attach(self, writer: Saver) -> None:
+        """Hand over to ``writer`` (the logbook just opened); records held so far go to it."""
+        held = self.writer.records.values() if isinstance(self.writer, PendingSaver) else ()
+        self.writer = writer
+        for record in held:
+            writer.save(record)
 
     def record(self) -> dict[str, Any] | None:
         """The current (or last) visit's record as it would be saved now."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kivy.app import App
 from kivy.clock import Clock
@@ -23,6 +24,8 @@ from kiosk.content.contentset import ContentSet
 from kiosk.i18n import t
 from kiosk.idle import IdleState, IdleTimer
 from kiosk.keymap import ESCAPE, KeyMap
+from kiosk.logbook.events import VisitEnded
+from kiosk.logbook.recorder import NoSaver, PendingSaver, Recorder
 from kiosk.services import Services
 from kiosk.session import Visit
 from kiosk.speech.engines import NullEngine
@@ -38,6 +41,9 @@ from kiosk.ui.screens.visitor import (
     WelcomeScreen,
 )
 from kiosk.ui.style import Style
+
+if TYPE_CHECKING:
+    from kiosk.logbook.writer import LogWriter
 
 #: The visitor screens by name; each is built the first time it is shown.
 SCREENS = {"welcome": WelcomeScreen, "language": LanguageScreen, "catalogue": CatalogueScreen,
@@ -63,6 +69,8 @@ class KioskApp(App):
         lang: str | None = None,
         profile: str | None = None,
         now: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+        record: bool = True,
         **kwargs: object,
     ) -> None:
         super().__init__(**kwargs)
@@ -73,6 +81,9 @@ class KioskApp(App):
         self._lang = lang
         self._profile = profile
         self._now = now
+        self._wall = wall
+        self._record = record  # False for renders that are not visits (screenshots, the audit)
+        self.logbook: LogWriter | None = None
         self.services: Services | None = None
         self.ui: UiContext | None = None
         self.idle: IdleTimer | None = None
@@ -89,7 +100,12 @@ class KioskApp(App):
         style = Style(Geometry(config.screen))
         style.lang = visit.language
         speech = SpeechQueue(self._engine or NullEngine())
-        services = Services(config=config, content=content, visit=visit, speech=speech)
+        # The logbook opens after the first frame; a visit's records wait in memory until then.
+        recorder = Recorder(PendingSaver() if self._record else NoSaver(), kiosk_id=config.kiosk_id,
+                            now=self._wall, monotonic=self._now)
+        if self._record:
+            Window.bind(on_flip=self._open_logbook)
+        services = Services(config=config, content=content, visit=visit, speech=speech, recorder=recorder)
         self.services = services
         self.idle = IdleTimer(config.idle_delay_s, config.idle_warning_s, now=self._now)
         manager = KioskScreens()
@@ -134,11 +150,25 @@ class KioskApp(App):
         Window.unbind(on_flip=self._after_first_frame)
         self.services.content.start()
 
+    def _open_logbook(self, *_: object) -> None:
+        """Open the logbook's writer (its thread tidies the data folder), off the first frame's path."""
+        Window.unbind(on_flip=self._open_logbook)
+        from kiosk.logbook.writer import LogWriter
+
+        config = self.kiosk_config
+        self.logbook = LogWriter(config.data_dir, keep_days=config.logbook_keep_days)
+        self.services.recorder.attach(self.logbook)
+
     def on_stop(self) -> None:
         Window.unbind(on_touch_down=self._on_activity, on_touch_move=self._on_touch_move,
                       on_key_down=self._on_key_activity,
                       on_keyboard=self._on_keyboard, on_request_close=self._on_request_close,
                       on_flip=self._after_first_frame)
+        Window.unbind(on_flip=self._open_logbook)
+        if self.services and self.services.visit.started:
+            self.services.recorder.emit(VisitEnded, how="left")  # the kiosk stops mid-visit
+        if self.logbook is not None:
+            self.logbook.close(timeout=10)
         if getattr(self, "_idle_event", None):
             self._idle_event.cancel()
         if self._navigator:
@@ -181,7 +211,7 @@ class KioskApp(App):
                 self.start_exploring()
             nav.show_help()
         elif action == "repeat":
-            services.speech.repeat()
+            nav.repeat()
         elif action in ("volume_down", "volume_up"):
             volume = visit.change_volume(-1 if action == "volume_down" else +1)
             self._apply_voice()
@@ -201,6 +231,7 @@ class KioskApp(App):
                 visit.speech_on = True
                 services.speech.enabled = True
                 self.start_exploring()
+            nav.record_settings()
 
     def start_exploring(self) -> None:
         """Speech mode: explore by touch, focus spoken (double touch on welcome, Help or speech key)."""
@@ -272,7 +303,7 @@ class KioskApp(App):
         if change is IdleState.WARNING:
             nav.warn_idle(self.idle.seconds_left())
         elif change is IdleState.EXPIRED:
-            nav.end_visit()
+            nav.end_visit("idle")
             self.idle.restart()
         elif self.idle.state is IdleState.WARNING:
             nav.count_down(self.idle.seconds_left())

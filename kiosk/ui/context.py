@@ -37,7 +37,7 @@ class Navigation(Protocol):
     def back(self) -> None:
         """One step back in the flow (closes the overlay on top first)."""
 
-    def start_visit(self) -> None:
+    def start_visit(self, launched_by: str = "visitor") -> None:
         """From the welcome screen: on to the language choice (or the catalogue)."""
 
     def choose_language(self, lang: str) -> None:
@@ -61,8 +61,14 @@ class Navigation(Protocol):
     def learn_more(self) -> None:
         """From the finished screen: back to the catalogue."""
 
-    def end_visit(self) -> None:
-        """Wipe every trace of the visit and show the welcome screen."""
+    def end_visit(self, how: str = "left") -> None:
+        """Wipe every trace of the visit and show the welcome screen (``how`` it ended, for the logbook)."""
+
+    def repeat(self) -> None:
+        """Say the screen again (the Repeat button and key)."""
+
+    def practice_mistake(self) -> None:
+        """A wrong touch or entry on the practice page, for the logbook."""
 
     def show_help(self) -> None:
         """Explain the current screen, on screen and aloud."""

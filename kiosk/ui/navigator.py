@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from kivy.uix.screenmanager import NoTransition, ScreenManager
 
-from kiosk.access.profiles import settings_for
+from kiosk.access.profiles import Settings, settings_for
 from kiosk.i18n import t
 from kiosk.idle import IdleTimer
+from kiosk.logbook import events as ev
 from kiosk.services import Services
 from kiosk.ui.context import UiContext
 from kiosk.ui.style import Style
@@ -111,9 +112,13 @@ class Navigator:
             self.manager.current = name  # the manager sends on_pre_enter and on_enter
 
     # -- the flow -------------------------------------------------------------------
-    def start_visit(self) -> None:
+    def start_visit(self, launched_by: str = "visitor") -> None:
         """From the welcome screen: choose a language, or skip when only one is offered."""
         self.services.visit.started = True
+        visit, settings = self.services.visit, self._settings()
+        self._record(ev.VisitStarted, launched_by=launched_by, language=visit.language,
+                     profiles=frozenset(visit.profiles), text_scale=settings.text_scale,
+                     speech_on=visit.speech_on, theme=settings.theme)
         if len(self.services.config.languages) > 1:
             self.go("language")
         else:
@@ -126,13 +131,32 @@ class Navigator:
 
     def set_language(self, lang: str) -> None:
         """Switch the visit's language everywhere at once."""
+        changed = lang != self.services.visit.language
         self.services.visit.language = lang
         self.style.lang = lang
+        if changed:
+            self._record(ev.LanguageChosen, language=lang)
 
     def toggle_profile(self, profile: str) -> None:
         """Switch an accessibility profile for this visit and apply what it asks for."""
         self.services.visit.toggle_profile(profile)
         self.apply_profiles()
+        self.record_settings()
+
+    def _settings(self) -> Settings:
+        visit = self.services.visit
+        return settings_for(visit.profiles, visit.text_scale)
+
+    def _record(self, kind: type[ev.Event], **fields: object) -> None:
+        """Tell the logbook (only during a visit: the welcome screen's choices come with its start)."""
+        if self.services.visit.started:
+            self.services.recorder.emit(kind, **fields)
+
+    def record_settings(self) -> None:
+        """The visit's profile, text size, theme and speech as they are now, for the logbook."""
+        visit, settings = self.services.visit, self._settings()
+        self._record(ev.ProfileChanged, profiles=frozenset(visit.profiles), text_scale=settings.text_scale,
+                     speech_on=visit.speech_on, theme=settings.theme)
 
     def apply_profiles(self) -> None:
         """Text size, theme and seated layout from the visit's profiles, everywhere at once."""
@@ -145,6 +169,11 @@ class Navigator:
         visit.procedure_id = procedure_id
         visit.step_index = step_index
         visit.leave_step()
+        procedure = self.procedure
+        if procedure is not None:
+            self._record(ev.ProcedureOpened, procedure_id=procedure_id, theme=procedure.theme,
+                         step_count=len(procedure.steps))
+            self._record(ev.StepShown, procedure_id=procedure_id, step_index=step_index)
         self.go("walkthrough")
 
     def next_step(self) -> None:
@@ -154,10 +183,13 @@ class Navigator:
         if procedure is None:
             return
         visit.leave_step()
+        self._record(ev.StepCompleted, procedure_id=procedure.id, step_index=visit.step_index)
         if visit.step_index + 1 < len(procedure.steps):
             visit.step_index += 1
+            self._record(ev.StepShown, procedure_id=procedure.id, step_index=visit.step_index)
             self.go("walkthrough")
         else:
+            self._record(ev.ProcedureFinished, procedure_id=procedure.id)
             self.go("finished")
 
     def previous_step(self) -> None:
@@ -166,6 +198,8 @@ class Navigator:
         visit.leave_step()
         if visit.step_index > 0:
             visit.step_index -= 1
+            if visit.procedure_id:
+                self._record(ev.StepShown, procedure_id=visit.procedure_id, step_index=visit.step_index)
             self.go("walkthrough")
         else:
             visit.procedure_id = None
@@ -191,10 +225,16 @@ class Navigator:
         self.services.visit.procedure_id = None
         self.go("catalogue")
 
-    def end_visit(self) -> None:
-        """Wipe every trace of the visit and show the welcome screen."""
+    def end_visit(self, how: str = "left") -> None:
+        """Wipe every trace of the visit and show the welcome screen.
+
+        ``how`` the visit ended, for the logbook: ``finished`` (the visitor's
+        "end" after a procedure), ``left``, ``idle`` (the privacy reset) or
+        ``staff``.
+        """
         self.close_overlays()
         services = self.services
+        self._record(ev.VisitEnded, how=how)
         services.speech.forget()
         services.visit.reset()
         # Speech back on, volume and speed back to the defaults for the next visitor.
@@ -238,8 +278,27 @@ class Navigator:
             self._idle_warning = self._overlay(IdleWarning)
         return self._idle_warning
 
+    def repeat(self) -> None:
+        """Say the screen (or what was last said) again: the Repeat button and key."""
+        self.services.speech.repeat()
+        self._record_here(ev.RepeatAsked)
+
+    def _record_here(self, kind: type[ev.Event]) -> None:
+        """A request on the step on show (or outside any procedure)."""
+        visit = self.services.visit
+        where = ({"procedure_id": visit.procedure_id, "step_index": visit.step_index}
+                 if visit.procedure_id and self.manager.current == "walkthrough" else {})
+        self._record(kind, **where)
+
+    def practice_mistake(self) -> None:
+        """A wrong touch or entry on the step's practice page (what was typed is not carried)."""
+        visit = self.services.visit
+        if visit.procedure_id:
+            self._record(ev.PracticeMistake, procedure_id=visit.procedure_id, step_index=visit.step_index)
+
     def show_help(self) -> None:
         """Explain the current screen, on screen and aloud."""
+        self._record_here(ev.HelpAsked)
         text = self.manager.current_screen.help_text()
         overlay = self.help_overlay
         overlay.show(text)

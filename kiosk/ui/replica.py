@@ -307,6 +307,7 @@ class ReplicaView(BoxLayout):
             self.services.visit.praise = outcome.praise(self.lang)
             self.screen.nav.next_step()
         elif outcome.wrong:
+            self.screen.nav.practice_mistake()
             self.say_hint(outcome.hint(self.lang))
 
     def say_hint(self, text: str) -> None:

@@ -46,7 +46,7 @@ def standard_buttons(screen: KioskScreen, with_next: bool = False) -> list[BigBu
     nav = screen.nav
     buttons = [
         nav_button(screen, "back_button", "back", "back", lambda: nav.back()),
-        nav_button(screen, "repeat_button", "repeat", "repeat", lambda: screen.services.speech.repeat()),
+        nav_button(screen, "repeat_button", "repeat", "repeat", lambda: screen.nav.repeat()),
         nav_button(screen, "help_button", "help", "help", lambda: nav.show_help()),
     ]
     if with_next:
@@ -306,7 +306,7 @@ class FinishedScreen(KioskScreen):
     def on_kv_post(self, base_widget: object) -> None:
         nav = self.nav
         self.ids.nav_bar.buttons = [
-            nav_button(self, "repeat_button", "repeat", "repeat", lambda: self.services.speech.repeat()),
+            nav_button(self, "repeat_button", "repeat", "repeat", lambda: self.nav.repeat()),
             nav_button(self, "help_button", "help", "help", lambda: nav.show_help()),
         ]
 
@@ -321,7 +321,7 @@ class FinishedScreen(KioskScreen):
                                     logical=self.tr("finished_next", site=site)))
         nav = self.nav
         again = nav_button(self, "again_button", "finished_again", "search", lambda: nav.learn_more())
-        end = nav_button(self, "end_button", "finished_end", "home", lambda: nav.end_visit())
+        end = nav_button(self, "end_button", "finished_end", "home", lambda: nav.end_visit("finished"))
         pane.add_content(again)
         pane.add_content(end)
 

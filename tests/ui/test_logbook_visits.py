@@ -1,0 +1,146 @@
+"""The logbook records real visits as the visitor makes them, and nothing they type.
+
+Every event comes from the screens' own flow (taps and keys through the
+Pilot); the record is read back from the files the writer put on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.i18n import LANGUAGES
+from kiosk.testing.pilot import Pilot
+from kiosk.testing.waiting import wait_until
+
+#: what a visitor types in every practice field: it must reach no file and no log
+MARKER = "qzj4"  # letters no uuid, date or procedure id contains
+
+
+def records_on_disk(data_dir: Path) -> list[dict[str, Any]]:
+    """Every visit record in the logbook's files, read as plain JSON (whatever the file layout)."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "procedures" in node and "id" in node and "ended" in node:
+                found.append(node)
+                return
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted(data_dir.rglob("*.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return found
+
+
+def flushed(pilot: Pilot) -> Path:
+    """Wait until the logbook is open and everything said so far is on disk; the data folder."""
+    wait_until(lambda: pilot.app.logbook is not None, step=pilot.settle, message="the logbook to open")
+    assert pilot.app.logbook.flush(timeout=10)
+    return pilot.app.kiosk_config.data_dir
+
+
+def test_a_visit_is_recorded_as_the_visitor_makes_it(pilot: Pilot) -> None:
+    procedure = pilot.services.content.get("email")
+    pilot.tap("start_button")
+    pilot.tap("language_en")
+    pilot.tap("procedure_email")
+    pilot.tap("help_button")   # help on step 1
+    pilot.press("escape")      # closes help
+    pilot.tap("repeat_button")
+    pilot.tap("next_button")   # step 2
+    pilot.expire(pilot.app.kiosk_config.idle_delay_s + pilot.app.kiosk_config.idle_warning_s + 1)
+    pilot.expire(1)
+    assert pilot.screen == "welcome"
+    records = records_on_disk(flushed(pilot))
+    assert len(records) == 1
+    record = records[0]
+    assert record["ended"] == "idle"
+    assert record["launched_by"] == "visitor"
+    assert record["languages"][-1] == "en"
+    email = next(p for p in record["procedures"] if p["id"] == "email")
+    assert email["finished"] is False
+    assert email["steps_reached"] == 2
+    assert email["step_count"] == len(procedure.steps)
+    steps = email["steps"]
+    assert steps["help"][0] == 1 and steps["repeats"][0] == 1
+    assert steps["shown"][:2] == [1, 1] and steps["completed"][0] is True
+    assert all(seconds >= 0 for seconds in steps["seconds"])
+
+
+def test_a_finished_procedure_and_a_practice_mistake(pilot: Pilot) -> None:
+    procedure = pilot.services.content.get("email")
+    index, step = next((i, s) for i, s in enumerate(procedure.steps) if s.replica and s.replica.action == "tap")
+    pilot.tap("start_button")
+    pilot.tap("language_fr")
+    pilot.tap("procedure_email")
+    for _ in range(index):
+        pilot.tap("next_button")
+    assert pilot.services.visit.step_index == index
+    pilot.tap("practice_banner")  # a touch on the page, not on the target: a mistake
+    assert pilot.services.visit.step_index == index
+    records = records_on_disk(flushed(pilot))  # saved at each step change: on disk before the visit ends
+    email = next(p for p in records[0]["procedures"] if p["id"] == "email")
+    assert email["steps_reached"] == index + 1
+    pilot.ui.nav.open_procedure("email", len(procedure.steps) - 1)
+    pilot.tap("next_button")
+    assert pilot.screen == "finished"
+    pilot.tap("end_button")
+    records = records_on_disk(flushed(pilot))
+    assert len(records) == 1
+    record = records[0]
+    assert record["ended"] == "finished"
+    email = next(p for p in record["procedures"] if p["id"] == "email")
+    assert email["finished"] is True
+    assert email["steps"]["mistakes"][index] == 1
+
+
+def typable_steps(content) -> list[tuple[str, int, list[str]]]:
+    """(procedure id, step index, ids of the fields and password boxes) for every practice step with one."""
+    found = []
+    for procedure in content.procedures:
+        for index, step in enumerate(procedure.steps):
+            fields = [e.id for e in step.replica.elements if e.typable] if step.replica else []
+            if fields:
+                found.append((procedure.id, index, fields))
+    return found
+
+
+@pytest.mark.timeout(400)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_nothing_typed_in_practice_reaches_the_disk_or_the_log(
+        pilot: Pilot, lang: str, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    steps = typable_steps(pilot.services.content)
+    assert steps, "no practice field in the content"
+    pilot.tap("start_button")
+    pilot.tap(f"language_{lang}")
+    typed = 0
+    for procedure_id, index, fields in steps:
+        pilot.ui.nav.open_procedure(procedure_id, index)
+        pilot.settle()
+        for field in fields:
+            pilot.tap(f"replica_{field}")
+            for key in MARKER:
+                pilot.press(key)
+            assert MARKER in pilot.services.visit.typed.values()  # it really was typed
+            typed += 1
+        pilot.tap("next_button") if pilot.has("next_button") else None
+    assert typed >= len(steps)
+    data_dir = flushed(pilot)
+    pilot.tap("help_button")
+    pilot.expire(pilot.app.kiosk_config.idle_delay_s + pilot.app.kiosk_config.idle_warning_s + 1)
+    data_dir = flushed(pilot)
+    assert records_on_disk(data_dir), "the visit was recorded"
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            assert MARKER.encode() not in path.read_bytes(), path
+    assert MARKER not in caplog.text
