@@ -20,8 +20,6 @@ made of the taps and keys a visitor would make. Time can be moved forward with
 
 from __future__ import annotations
 
-from typing import Any
-
 from kiosk.ui.headless import KEYS, Headless
 from kiosk.ui.headless import MovableClock as FakeClock
 
@@ -68,7 +66,7 @@ class Pilot(Headless):
         what it is; a visitor touches it again to use it.
         """
         widget = self.find(name)
-        if self.services.visit.explore_by_touch and not widget.focused:
+        if self.services.visit.explore_by_touch and not getattr(widget, "focused", False):
             self.tap_widget(widget)
         self.tap_widget(widget)
 
