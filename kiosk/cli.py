@@ -14,11 +14,15 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import config as config_module
 from kiosk.access.profiles import PROFILES
 from kiosk.config import ConfigError, KioskConfig
 from kiosk.i18n import LANGUAGES
+
+if TYPE_CHECKING:
+    from kiosk.ui.headless import Headless
 
 SCREENS = ("welcome", "language", "catalogue", "walkthrough", "finished", "help", "idle")
 
@@ -192,7 +196,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     report_content(content)
     bootstrap.prepare(config, windowed=True, headless=True)
     bootstrap.quiet_kivy_logging()
-    from kiosk.access import audit
+    from kiosk.ui import audit
 
     def report(violation: object) -> None:
         print(violation, flush=True)
@@ -216,8 +220,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     config = load_config(args)
     if args.size:
         config = config.with_resolution(*args.size)
-    from kiosk.testing.pilot import Pilot
     from kiosk.ui import bootstrap
+    from kiosk.ui.headless import Headless
 
     bootstrap.prepare(config, windowed=True, headless=True)
     bootstrap.quiet_kivy_logging()
@@ -229,16 +233,16 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     # Procedures load only if the screen asked for shows one (catalogue, walkthrough, finished).
     content = load_in_background([config.content_dir], deferred=True)
-    with Pilot.run(config, lang=args.lang, profile=args.profile, content=content) as pilot:
-        stage(pilot, args)
-        pilot.screenshot(args.out)
+    with Headless.run(config, lang=args.lang, profile=args.profile, content=content, record=False) as kiosk:
+        stage(kiosk, args)
+        kiosk.screenshot(args.out)
     print(args.out)
     return 0
 
 
-def stage(pilot: object, args: argparse.Namespace) -> None:
+def stage(kiosk: Headless, args: argparse.Namespace) -> None:
     """Put the running kiosk on the screen and in the state the options ask for."""
-    services, style, nav = pilot.services, pilot.ui.style, pilot.ui.nav
+    services, style, nav = kiosk.services, kiosk.ui.style, kiosk.ui.nav
     lang = args.lang or services.visit.language
     nav.set_language(lang)
     if args.text_scale is not None:
@@ -269,10 +273,10 @@ def stage(pilot: object, args: argparse.Namespace) -> None:
         nav.show_help()
     elif screen == "idle":
         nav.go("catalogue")
-        pilot.advance(services.config.idle_delay_s + 0.5)
+        kiosk.advance(services.config.idle_delay_s + 0.5)
     else:
         nav.go(screen)
-    pilot.settle()
+    kiosk.settle()
 
 
 def cmd_content(args: argparse.Namespace) -> int:

@@ -8,24 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.access.audit import (
-    Auditor,
+from kiosk.access.rules import (
     Box,
     Case,
-    ContactSheet,
-    Setting,
-    TreeReader,
-    _word_measurer,
     check_reading,
     contrast_problem,
     gap_problem,
     reach_box_problem,
-    settings,
     target_size_problem,
 )
 from kiosk.access.themes import THEMES
 from kiosk.config import KioskConfig
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.audit import Auditor, Setting, TreeReader, settings, word_measurer
+from kiosk.ui.audit.sheets import ContactSheet
 
 PX_PER_MM = 4.0
 
@@ -124,8 +120,8 @@ def wrong_screen(pilot: Pilot):
 
 
 def problems_on(root, style, seated_band=None, rtl=False) -> list[str]:
-    reading = TreeReader(style, _word_measurer()).read(root, tuple(style.background))
-    return [f"{widget}: {problem}" for widget, problem in check_reading(reading, style, rtl, seated_band, 760)]
+    reading = TreeReader(style, word_measurer()).read(root, tuple(style.background))
+    return [f"{widget}: {problem}" for widget, problem in check_reading(reading, style.px_per_mm, rtl, seated_band, 760)]
 
 
 def test_the_audit_catches_each_kind_of_violation(pilot: Pilot, wrong_screen) -> None:

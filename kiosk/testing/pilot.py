@@ -1,224 +1,39 @@
-"""A pilot for the kiosk: start the real app headless, tap, press keys, look.
+"""A pilot for the kiosk: the real app headless, driven and read the way a visitor would.
 
-Modelled on Textual's ``Pilot``: tests (and ``kiosk screenshot``) never touch
-Kivy internals, they go through this one module::
+Modelled on Textual's ``Pilot``: tests never touch Kivy internals, they go
+through this one module::
 
     with Pilot.run(config) as pilot:
-        pilot.tap("start_button")
-        pilot.tap("language_fr")
+        pilot.start_visit("fr")
         assert pilot.screen == "catalogue"
         assert "Que voulez-vous apprendre ?" in pilot.texts()
         assert pilot.spoken[-1].startswith("Que voulez-vous")
+        pilot.open_procedure("email")
+        pilot.go_to_step(3)
 
-Taps are real touch events at the widget's window coordinates, so whatever is
-on top (an overlay) gets them, as it would for a finger. Keys go through both
-Kivy keyboard events, as SDL sends them. Time can be moved forward with
+Running headless, time, taps and keys come from :mod:`kiosk.ui.headless`
+(the product's own capability, which ``kiosk screenshot`` and the audit use
+too); the pilot adds reading (visible texts, what was spoken) and visitor verbs
+made of the taps and keys a visitor would make. Time can be moved forward with
 :meth:`Pilot.advance` (the idle timer's clock is the pilot's).
 """
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
+from kiosk.ui.headless import KEYS, Headless
+from kiosk.ui.headless import MovableClock as FakeClock
 
-from kiosk.config import KioskConfig
-from kiosk.keymap import KEY_CODES
-from kiosk.ui import bootstrap
-
-#: Kivy key codes for the keys tests press.
-#: Key names the pilot can press: the key map's names (kiosk.keymap), plus "space".
-KEYS = {**KEY_CODES, "space": 32}
+__all__ = ["KEYS", "FakeClock", "Pilot"]
 
 
-class FakeClock:
-    """A monotonic clock the pilot can move forward."""
-
-    def __init__(self) -> None:
-        self.offset = 0.0
-
-    def __call__(self) -> float:
-        return time.monotonic() + self.offset
-
-
-class Pilot:
-    """Drives one running :class:`kiosk.ui.app.KioskApp`."""
-
-    def __init__(self, app: Any, clock: FakeClock) -> None:
-        self.app = app
-        self.clock = clock
-
-    # -- life -----------------------------------------------------------------------
-    @classmethod
-    @contextmanager
-    def run(cls, config: KioskConfig | None = None, **app_kwargs: Any) -> Iterator[Pilot]:
-        """Start the kiosk headless (offscreen SDL, no display needed) and yield a pilot."""
-        config = config or KioskConfig()
-        bootstrap.prepare(config, windowed=True, headless=not os.environ.get("PASSERELLE_SHOW"))
-        from kivy.base import EventLoop, runTouchApp
-        from kivy.core.window import Window
-
-        from kiosk.speech.engines import RecordingEngine
-        from kiosk.ui.app import KioskApp
-
-        clock = FakeClock()
-        app_kwargs.setdefault("engine", RecordingEngine())
-        app_kwargs.setdefault("windowed", True)
-        app = KioskApp(config, now=clock, **app_kwargs)
-        size = (config.screen.width_px, config.screen.height_px)
-        if tuple(Window.size) != size:
-            Window.size = size
-        app._run_prepare()
-        runTouchApp(embedded=True)
-        pilot = cls(app, clock)
-        try:
-            pilot.settle()
-            yield pilot
-        finally:
-            app.stop()
-            EventLoop.idle()
-
-    # -- time -----------------------------------------------------------------------
-    def settle(self, frames: int = 4) -> None:
-        """Let the clock run a few frames so layout, bindings and events settle."""
-        from kivy.base import EventLoop
-
-        for _ in range(frames):
-            EventLoop.idle()
-
-    def settle_layout(self, max_frames: int = 40) -> int:
-        """Run the clock without drawing until nothing is left to lay out.
-
-        Quicker than :meth:`settle` when only geometry matters (the audit): nothing
-        is drawn, and it stops as soon as no layout or text update waits for the
-        next frame (timers that run later, like the idle check, do not count).
-        Returns the frames run, or 0 if the layout was still changing after
-        ``max_frames`` (something flickers: the audit reports it).
-        """
-        from kivy.clock import Clock
-        from kivy.lang import Builder
-
-        for frame in range(1, max_frames + 1):
-            Clock.tick()
-            Builder.sync()  # kv updates canvas instructions (colours, shapes) in a batch
-            if not any(event.timeout <= 0 and not event.loop for event in Clock.get_events()):
-                return frame
-        return 0
-
-    def expire(self, seconds: float) -> None:
-        """Let ``seconds`` pass and run the kiosk's idle check once, without waiting.
-
-        A quicker :meth:`advance` for when only the outcome matters (the audit).
-        """
-        self.clock.offset += seconds
-        self.app._tick_idle(0)
-        self.settle_layout()
-
-    def thumbnail(self, width: int) -> tuple[int, int, bytes]:
-        """The whole window (screen and overlays) drawn at ``width`` pixels wide.
-
-        Returns ``(width, height, rgba)``, rows from the bottom up. Drawn off
-        screen into a small frame buffer, so it costs far less than a screenshot.
-        """
-        from kivy.core.window import Window
-        from kivy.graphics import ClearBuffers, ClearColor, Fbo, Scale
-
-        scale = width / Window.width
-        size = (width, max(1, round(Window.height * scale)))
-        fbo = Fbo(size=size, with_stencilbuffer=True)
-        with fbo:
-            ClearColor(*Window.clearcolor)
-            ClearBuffers()
-            Scale(scale, scale, 1)
-        moved, added = [], []
-        for child in reversed(Window.children):  # the screens first, overlays on top
-            index = Window.canvas.indexof(child.canvas)
-            if index > -1:
-                Window.canvas.remove(child.canvas)
-                moved.append((index, child.canvas))
-            fbo.add(child.canvas)
-            added.append(child.canvas)
-        try:
-            fbo.draw()
-            pixels = fbo.texture.pixels
-        finally:
-            for canvas in added:
-                fbo.remove(canvas)
-            for index, canvas in reversed(moved):  # undo the removals, last first
-                Window.canvas.insert(index, canvas)
-        return size[0], size[1], pixels
-
-    def advance(self, seconds: float) -> None:
-        """Let ``seconds`` pass for the kiosk's timers (idle), then settle.
-
-        The kiosk checks its idle timer on Kivy's clock a few times a second, so
-        the pilot also runs frames for a little real time after moving the clock.
-        """
-        from kiosk.ui.app import IDLE_TICK_S
-
-        self.clock.offset += seconds
-        self.wait(IDLE_TICK_S * 1.5)
-
-    def wait(self, seconds: float) -> None:
-        """Run frames for ``seconds`` of real time (for things that take real time)."""
-        from kivy.base import EventLoop
-
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            EventLoop.idle()
-        self.settle()
+class Pilot(Headless):
+    """Drives and reads one running :class:`kiosk.ui.app.KioskApp`."""
 
     # -- looking ----------------------------------------------------------------------
-    @property
-    def services(self) -> Any:
-        """The kiosk's domain services (configuration, content, visit, speech)."""
-        return self.app.services
-
-    @property
-    def ui(self) -> Any:
-        """The kiosk's UI context: ``ui.style`` and ``ui.nav`` (the navigator)."""
-        return self.app.ui
-
-    @property
-    def screen(self) -> str:
-        """Name of the screen on show."""
-        return self.app.root.current
-
-    @property
-    def overlay(self) -> str | None:
-        """Class name of the overlay on top, if any."""
-        overlays = self.ui.nav.overlays
-        return type(overlays[-1]).__name__ if overlays else None
-
     @property
     def spoken(self) -> list[str]:
         """Everything the kiosk said so far (with the recording engine)."""
         return self.services.speech.engine.texts
-
-    def _roots(self) -> list[Any]:
-        from kivy.core.window import Window
-
-        return list(reversed(Window.children))  # the screen, then overlays on top
-
-    def _visible_roots(self) -> list[Any]:
-        """What a person sees: the top overlay if any, else the current screen."""
-        overlays = self.ui.nav.overlays
-        return [overlays[-1]] if overlays else [self.app.root.current_screen]
-
-    def find(self, name: str) -> Any:
-        """The visible widget called ``name`` (kv ``id`` or ``name`` property)."""
-        for root in self._visible_roots():
-            for widget in root.walk(restrict=True):
-                if getattr(widget, "name", None) == name:
-                    return widget
-            for widget in root.walk(restrict=True):
-                ids = getattr(widget, "ids", {})
-                if name in ids:
-                    return ids[name]
-        raise LookupError(f"no visible widget named {name!r} on {self.screen!r}")
 
     def has(self, name: str) -> bool:
         """Whether a widget called ``name`` is visible."""
@@ -233,7 +48,7 @@ class Pilot:
         from kiosk.ui.widgets import KioskLabel
 
         out = []
-        for root in self._visible_roots():
+        for root in self.visible_roots():
             for widget in root.walk(restrict=True):
                 if isinstance(widget, KioskLabel) and widget.logical and widget.opacity > 0:
                     out.append(widget.logical)
@@ -243,99 +58,86 @@ class Pilot:
         """All visible text joined, handy for ``in`` assertions."""
         return "\n".join(self.texts())
 
-    # -- acting ---------------------------------------------------------------------
-    def tap(self, name: str) -> None:
-        """Touch down and up at the centre of the widget ``name``.
+    # -- a visitor's verbs ------------------------------------------------------------
+    def activate(self, name: str) -> None:
+        """Touch ``name`` so that it acts: once, or twice in speech mode.
 
-        Like a visitor, the pilot first brings it into view with the scroll
-        pane's big Up/Down buttons when it lies outside the visible part.
+        In speech mode (explore by touch) the first touch on an item only says
+        what it is; a visitor touches it again to use it.
         """
         widget = self.find(name)
-        self.scroll_into_view(widget)
-        x, y = widget.to_window(*widget.center)
-        self.tap_at(x, y)
+        if self.services.visit.explore_by_touch and not getattr(widget, "focused", False):
+            self.tap_widget(widget)
+        self.tap_widget(widget)
 
-    def scroll_into_view(self, widget: Any, max_presses: int = 40) -> None:
-        """Press the enclosing pane's Up/Down buttons until ``widget`` is fully visible."""
-        from kivy.uix.scrollview import ScrollView
+    def start_visit(self, lang: str) -> None:
+        """From the welcome screen: touch Start, then the language ``lang``.
 
-        from kiosk.ui.widgets import ScrollPane
+        A kiosk that offers one language skips the language screen; ``lang``
+        must then be that language.
+        """
+        self._expect("welcome", "start a visit")
+        self.activate("start_button")
+        if self.screen == "language":
+            self.activate(f"language_{lang}")
+        elif lang != self.services.visit.language:
+            raise AssertionError(f"this kiosk offers only {self.services.visit.language!r}, not {lang!r}")
+        self._expect("catalogue", f"choose {lang!r}")
 
-        scroller = pane = None
-        parent = widget.parent
-        while parent is not None and pane is None:
-            if isinstance(parent, ScrollView):
-                scroller = parent
-            if isinstance(parent, ScrollPane):
-                pane = parent
-            parent = parent.parent if parent.parent is not parent else None  # the Window is its own parent
-        if pane is None or scroller is None:
-            return
-        for _ in range(max_presses):
-            _, bottom = widget.to_window(widget.x, widget.y)
-            _, top = widget.to_window(widget.x, widget.top)
-            _, view_bottom = scroller.to_window(scroller.x, scroller.y)
-            _, view_top = scroller.to_window(scroller.x, scroller.top)
-            if bottom >= view_bottom - 1 and top <= view_top + 1:
+    def open_procedure(self, procedure_id: str) -> None:
+        """From the catalogue: touch the procedure's button (scrolling to it as a visitor would)."""
+        self._expect("catalogue", f"open {procedure_id!r}")
+        self.activate(f"procedure_{procedure_id}")
+        self._expect("walkthrough", f"open {procedure_id!r}")
+
+    def go_to_step(self, number: int) -> None:
+        """In a walkthrough: touch Next (or Back) until step ``number`` (from 1) is on show."""
+        self._expect("walkthrough", f"go to step {number}")
+        steps = len(self.ui.nav.procedure.steps)
+        if not 1 <= number <= steps:
+            raise ValueError(f"step {number}: the procedure has steps 1 to {steps}")
+        visit = self.services.visit
+        for _ in range(2 * steps):  # bounded: one touch per step, with room to spare
+            if visit.step_index + 1 == number:
                 return
-            button = pane.ids.up_button if top > view_top else pane.ids.down_button
-            x, y = button.to_window(*button.center)
-            self.tap_at(x, y)
-        raise AssertionError(f"could not scroll {getattr(widget, 'name', widget)!r} into view")
+            self.activate("next_button" if visit.step_index + 1 < number else "back_button")
+            self._expect("walkthrough", f"go to step {number}")
+        raise AssertionError(f"step {number} never came: the visit is at step {visit.step_index + 1}")
 
-    def tap_at(self, x: float, y: float) -> None:
-        """Touch down and up at window coordinates ``(x, y)``."""
-        from kivy.tests.common import UnitTestTouch
+    def toggle_profile(self, profile: str) -> None:
+        """Touch the profile's toggle (on the welcome and language screens)."""
+        self.activate(f"profile_{profile}")
 
-        touch = UnitTestTouch(x, y)
-        touch.touch_down()
-        self.settle(1)
-        touch.touch_up()
-        self.settle()
+    def focus_on(self, name: str) -> None:
+        """Press Tab until the keyboard focus is on ``name`` (at most one round of the screen)."""
+        from kiosk.ui.focus import actionable
 
-    def slide(self, names: list[str]) -> None:
-        """One finger down on the first widget, sliding across the others, then up."""
-        from kivy.tests.common import UnitTestTouch
+        widget = self.find(name)
+        for _ in range(len(actionable(self.app.root.current_screen, self.ui.style.rtl)) + 1):
+            if self.app.focus.current is widget:
+                return
+            self.press("tab")
+        raise AssertionError(f"Tab never reached {name!r} on {self.screen!r}")
 
-        points = []
-        for name in names:
-            widget = self.find(name)
-            points.append(widget.to_window(*widget.center))
-        touch = UnitTestTouch(*points[0])
-        touch.touch_down()
-        self.settle(1)
-        from kivy.core.window import Window
+    def end_visit(self) -> None:
+        """End the visit as a visitor does: "I have finished" on the last screen, else walk away.
 
-        for x, y in points[1:]:
-            # Kivy's UnitTestTouch.touch_move goes through a rescaling that shifts the
-            # point on an offscreen window; place the finger exactly, then move it.
-            touch.move({"x": x / (Window.width - 1.0), "y": y / (Window.height - 1.0)})
-            touch.scale_for_screen(Window.width, Window.height)
-            Window.dispatch("on_touch_move", touch)
-            self.settle(1)
-        touch.touch_up()
-        self.settle()
+        Walking away lets the idle delay, then the warning's countdown, run out;
+        the kiosk wipes the visit and shows the welcome screen. On the welcome
+        screen there is nothing to end (its idle timer never runs).
+        """
+        if self.screen == "welcome" and self.overlay is None:
+            raise AssertionError("no visit to end on the welcome screen: start one first")
+        if self.screen == "finished" and self.overlay is None:
+            self.activate("end_button")
+        else:
+            config = self.services.config
+            self.advance(config.idle_delay_s + 1)
+            self.advance(config.idle_warning_s + 1)
+        self._expect("welcome", "end the visit")
 
-    def press(self, key: str, modifiers: list[str] | None = None) -> None:
-        """Press and release a key, through both Kivy keyboard events."""
-        from kivy.core.window import Window
-
-        code, scancode = (KEYS[key], 0) if key in KEYS else (ord(key), 0)
-        text = key if len(key) == 1 else (key[-1] if key.startswith("numpad") and key[-1].isdigit() else None)
-        mods = modifiers or []
-        Window.dispatch("on_key_down", code, scancode, text, mods)
-        Window.dispatch("on_keyboard", code, scancode, text, mods)
-        Window.dispatch("on_key_up", code, scancode)
-        self.settle()
-
-    def screenshot(self, path: Path) -> Path:
-        """Lay out until nothing is pending, draw a frame, and write the window to ``path`` (PNG)."""
-        from kivy.core.window import Window
-
-        self.settle_layout()
-        self.settle(2)
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        written = Window.screenshot(name=str(path.with_suffix("")) + "%(counter)s.png")
-        Path(written).replace(path)
-        return path
+    def _expect(self, screen: str, doing: str) -> None:
+        """Fail with a clear message unless ``screen`` is on show with nothing over it."""
+        if self.screen != screen or self.overlay is not None:
+            where = self.screen + (f" under {self.overlay}" if self.overlay else "")
+            raise AssertionError(f"cannot {doing}: expected the {screen} screen, the kiosk shows {where}")

@@ -64,10 +64,9 @@ def test_typing_with_the_on_screen_and_a_physical_keyboard_stays_in_memory(pilot
     procedure = pilot.services.content.get("email")
     index, step = next((i, s) for i, s in enumerate(procedure.steps)
                        if s.replica and s.replica.action == "type")
-    pilot.tap("start_button")
-    pilot.tap("language_fr")
-    pilot.ui.nav.open_procedure("email", index)
-    pilot.settle()
+    pilot.start_visit("fr")
+    pilot.open_procedure("email")
+    pilot.go_to_step(index + 1)
     target = step.replica.target
     pilot.tap(f"replica_{target}")
     for key in "mar":
@@ -87,10 +86,9 @@ def test_an_empty_field_is_not_accepted(pilot: Pilot) -> None:
     procedure = pilot.services.content.get("email")
     index, step = next((i, s) for i, s in enumerate(procedure.steps)
                        if s.replica and s.replica.action == "type")
-    pilot.tap("start_button")
-    pilot.tap("language_en")
-    pilot.ui.nav.open_procedure("email", index)
-    pilot.settle()
+    pilot.start_visit("en")
+    pilot.open_procedure("email")
+    pilot.go_to_step(index + 1)
     pilot.tap(f"replica_{step.replica.target}")
     pilot.tap("key_ok")
     assert pilot.services.visit.step_index == index

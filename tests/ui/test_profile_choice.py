@@ -28,14 +28,10 @@ def test_low_vision_makes_text_bigger_and_high_contrast_until_the_visit_ends(pil
     assert style.text_scale == 2.0 and button.label == "Très grand texte"
     assert pilot.find("body_label").font_size == pytest.approx(2 * normal_size)
 
-    pilot.tap("start_button")
-    pilot.tap("language_fr")
-    assert pilot.screen == "catalogue"
+    pilot.start_visit("fr")
     assert style.text_scale == 2.0 and style.theme_name == HIGH_CONTRAST_THEME  # kept through the visit
 
-    pilot.ui.nav.end_visit()
-    pilot.settle()
-    assert pilot.screen == "welcome"
+    pilot.end_visit()
     assert (style.text_scale, style.theme_name, style.seated) == (1.0, DEFAULT_THEME, False)
     assert pilot.services.visit.profiles == set()
     assert pilot.find("body_label").font_size == pytest.approx(normal_size)
@@ -83,11 +79,11 @@ def test_a_staff_preset_comes_back_for_every_visitor(config, shipped_content) ->
     with Pilot.run(config, content=shipped_content, profile="low_vision") as pilot:
         style = pilot.ui.style
         assert (style.text_scale, style.theme_name) == (1.5, HIGH_CONTRAST_THEME)
-        pilot.tap("profile_low_vision")
-        pilot.tap("profile_low_vision")  # the visitor switches it off
+        pilot.toggle_profile("low_vision")
+        pilot.toggle_profile("low_vision")  # the visitor switches it off
         assert style.text_scale == 1.0
-        pilot.ui.nav.end_visit()
-        pilot.settle()
+        pilot.start_visit("en")
+        pilot.end_visit()
         assert (style.text_scale, style.theme_name) == (1.5, HIGH_CONTRAST_THEME)
         assert pilot.find("profile_low_vision").selected
 
@@ -96,12 +92,13 @@ def test_seated_puts_the_buttons_within_reach_on_a_high_mounting(config, shipped
     high = replace(config, screen=replace(config.screen, bottom_edge_mm=900))  # reach ends 220 mm up
     with Pilot.run(high, content=shipped_content) as pilot:
         style = pilot.ui.style
-        pilot.tap("start_button")
-        pilot.tap("language_en")
+        pilot.start_visit("en")
         pane = pilot.find("catalogue_pane")
         assert pane.to_window(pane.x, pane.top)[1] > style.reach_high  # standing layout: out of reach
-        pilot.ui.nav.toggle_profile("seated")
-        pilot.settle()
+        pilot.tap("back_button")  # the profiles are on the language screen
+        pilot.toggle_profile("seated")
+        pilot.activate("language_en")
+        assert pilot.screen == "catalogue"
         assert pane.to_window(pane.x, pane.top)[1] <= style.reach_high + 1
         for name in ("back_button", "help_button", "catalogue_pane_up", "catalogue_pane_down"):
             widget = pilot.find(name)

@@ -11,9 +11,7 @@ from kiosk.ui.focus import actionable
 
 @pytest.mark.parametrize("lang", ["fr", "en", "ar"])
 def test_every_screen_announces_itself_in_the_screen_language(pilot: Pilot, lang: str) -> None:
-    pilot.ui.nav.set_language(lang)
-    pilot.ui.nav.go("catalogue")
-    pilot.settle()
+    pilot.start_visit(lang)
     assert pilot.spoken[-1] == t(lang, "announce_catalogue")
     pilot.tap("procedure_cv")
     procedure = pilot.services.content.get("cv")
@@ -48,8 +46,7 @@ def test_explore_by_touch_speaks_first_and_activates_on_the_second_touch(config,
 
 def test_sliding_a_finger_reads_each_item_it_crosses(config, shipped_content) -> None:
     with Pilot.run(config, content=shipped_content, profile="blind") as pilot:
-        pilot.ui.nav.go("language")
-        pilot.settle()
+        pilot.activate("start_button")
         said = len(pilot.spoken)
         pilot.slide(["language_fr", "language_en", "language_ar"])
         assert pilot.screen == "language"
@@ -68,17 +65,16 @@ def test_two_touches_on_the_welcome_background_start_speech_mode(pilot: Pilot) -
 
 
 def test_keys_reach_every_actionable_item_of_every_screen(pilot: Pilot) -> None:
-    nav = pilot.ui.nav
+    steps = len(pilot.services.content.get("email").steps)
     stories = [
-        ("welcome", lambda: nav.go("welcome")),
-        ("language", lambda: nav.go("language")),
-        ("catalogue", lambda: nav.choose_language("en")),
-        ("walkthrough", lambda: nav.open_procedure("email", 2)),
-        ("finished", lambda: nav.go("finished")),
+        ("welcome", lambda: None),
+        ("language", lambda: pilot.tap("start_button")),
+        ("catalogue", lambda: pilot.tap("language_en")),
+        ("walkthrough", lambda: (pilot.open_procedure("email"), pilot.go_to_step(3))),
+        ("finished", lambda: (pilot.go_to_step(steps), pilot.tap("next_button"))),
     ]
     for name, go in stories:
         go()
-        pilot.settle()
         assert pilot.screen == name
         expected = actionable(pilot.app.root.current_screen, pilot.ui.style.rtl)
         assert expected, name
@@ -129,7 +125,8 @@ def test_volume_has_a_floor_and_resets_after_the_visit(pilot: Pilot) -> None:
     assert visit.rate > 1.0
     engine = pilot.services.speech.engine
     assert engine.volume == 0.2 and engine.rate == visit.rate  # the engine was told
-    pilot.ui.nav.end_visit()
+    pilot.start_visit("fr")
+    pilot.end_visit()
     assert visit.volume == 0.8 and visit.rate == 1.0
     assert (engine.volume, engine.rate) == (0.8, 1.0)
 
@@ -138,15 +135,15 @@ def test_a_password_is_never_spoken(pilot: Pilot) -> None:
     procedure = pilot.services.content.get("email")
     index, step = next((i, s) for i, s in enumerate(procedure.steps)
                        if s.replica and any(e.masked for e in s.replica.elements))
-    pilot.ui.nav.set_language("en")
-    pilot.ui.nav.open_procedure("email", index)
-    pilot.settle()
+    pilot.start_visit("en")
+    pilot.open_procedure("email")
+    pilot.go_to_step(index + 1)
     field = next(e for e in step.replica.elements if e.masked)
     pilot.tap(f"replica_{field.id}")
     for key in "secret":
         pilot.tap(f"key_{key}")
     widget = pilot.find(f"replica_{field.id}")
-    pilot.app.focus.set(widget)
+    pilot.focus_on(f"replica_{field.id}")
     assert "secret" not in " ".join(pilot.spoken)
     assert pilot.spoken[-1].endswith("filled, hidden.")
     assert widget.shown == "••••••"
@@ -157,11 +154,9 @@ def test_speech_can_be_switched_off_for_a_visit(pilot: Pilot) -> None:
     assert pilot.services.visit.explore_by_touch
     pilot.press("f12")  # and off: silence
     said = len(pilot.spoken)
-    pilot.ui.nav.go("language")
-    pilot.settle()
-    assert len(pilot.spoken) == said
-    pilot.ui.nav.end_visit()
-    pilot.settle()
+    pilot.tap("start_button")
+    assert pilot.screen == "language" and len(pilot.spoken) == said
+    pilot.end_visit()
     assert pilot.spoken[-1].startswith("Bienvenue")  # the next visitor hears the kiosk again
 
 
@@ -181,10 +176,8 @@ def test_a_step_with_recorded_speech_plays_the_recording(config, tmp_path) -> No
     text = text[:marker] + '    audio: {ar: "audio/open_ar.wav"}\n' + text[marker:]
     (folder / "email.yaml").write_text(text, encoding="utf-8")
     with Pilot.run(replace(config, content_dir=folder)) as pilot:
-        pilot.ui.nav.set_language("ar")
-        pilot.ui.nav.go("catalogue")
-        pilot.settle()
-        pilot.tap("procedure_email")
+        pilot.start_visit("ar")
+        pilot.open_procedure("email")
         engine = pilot.services.speech.engine
         assert engine.played_files == [str(folder / "audio" / "open_ar.wav")]
         pilot.tap("repeat_button")

@@ -38,6 +38,9 @@ def test_a_visit_from_welcome_to_well_done_in_french(pilot: Pilot) -> None:
     assert "Bravo !" in pilot.texts()
     assert pilot.spoken[-1].startswith(f"Bravo ! Vous avez fini : {procedure.title.get('fr')}.")
 
+    pilot.end_visit()  # "I have finished": the next visitor finds the welcome screen
+    assert pilot.screen == "welcome" and pilot.services.visit.procedure_id is None
+
 
 def test_back_goes_one_step_back_and_escape_is_back(pilot: Pilot) -> None:
     pilot.tap("start_button")

@@ -1,0 +1,64 @@
+"""What the audit renders: the settings (language x theme x text size, and seated) and its result.
+
+Pure data, no Kivy: the plan can be made, shared between processes and sorted
+without a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.access.profiles import TEXT_SCALES
+from kiosk.access.rules import Violation
+
+#: Screens on the contact sheet, in columns (the walkthrough: the first procedure's
+#: first step, and its first step with a practice replica).
+SHEET_COLUMNS = ("welcome", "language", "catalogue", "step", "replica", "finished", "help", "idle")
+#: Width of one screen's thumbnail on the contact sheet, in pixels.
+THUMB_WIDTH = 320
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A language, theme, text size and profile to render every screen in."""
+
+    lang: str
+    theme: str
+    scale: float
+    seated: bool = False
+
+    def label(self) -> str:
+        """How the contact sheet names this row: theme, text size, and "seated" if so."""
+        return f"{self.theme} {round(self.scale * 100)}%{' seated' if self.seated else ''}"
+
+
+def settings(languages: Sequence[str], themes: Sequence[str], fast: bool) -> list[Setting]:
+    """Every setting to render: each language x theme x text size, then the seated profile.
+
+    The seated profile moves targets but not colours, so it is rendered in the
+    default theme at each size. ``fast`` keeps 100 % and 200 % only.
+    """
+    scales = (1.0, 2.0) if fast else TEXT_SCALES
+    out = []
+    for lang in languages:
+        for scale in scales:
+            for theme in themes:
+                out.append(Setting(lang, theme, scale))
+            out.append(Setting(lang, themes[0], scale, seated=True))
+    return out
+
+
+@dataclass
+class Result:
+    """What an audit found."""
+
+    violations: list[Violation] = field(default_factory=list)
+    screens_checked: int = 0
+    seconds: float = 0.0
+    sheets: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """The last line ``kiosk audit`` prints."""
+        return f"{self.screens_checked} screens checked, {len(self.violations)} violations"
