@@ -27,7 +27,7 @@ DOMAIN = ("kiosk.content", "kiosk.session", "kiosk.config", "kiosk.access", "kio
           "kiosk.idle", "kiosk.keymap", "kiosk.validation", "kiosk.logbook", "kiosk.practice")
 #: Domain modules allowed Kivy: the speech player plays clips through Kivy's audio
 #: (``kiosk/speech/player.py``, or ``player_*.py`` / ``player/`` if it is split).
-KIVY_ALLOWED = ("kiosk.speech.player",)
+KIVY_ALLOWED = ("kiosk.speech.player", "kiosk.speech.player_mixer")
 #: What the domain must not import: Kivy, the Kivy side of the kiosk, the test harness.
 UI_SIDE = ("kivy", "kiosk.ui", "kiosk.testing")
 
