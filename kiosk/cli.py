@@ -95,7 +95,40 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD (default: the last visit)")
     report.add_argument("--csv", type=Path, metavar="FILE", help="also write every table to this CSV file")
     report.add_argument("--html", type=Path, metavar="FILE", help="also write one self-contained HTML page with charts")
+
+    sim = sub.add_parser("simulate", help="make N visits through the real kiosk headless, recorded in the logbook")
+    sim.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
+    sim.add_argument("--data-dir", type=Path, help="data folder whose logbook receives the visits")
+    sim.add_argument("--sessions", type=_positive, required=True, help="how many visits")
+    sim.add_argument("--seed", type=int, help="random seed (the same seed makes the same visits)")
+    sim.add_argument("--days", type=_positive, default=1, help="spread the visits over this many past days")
     return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {number}")
+    return number
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    """Visits through the real kiosk headless, recorded through the same path as real ones."""
+    config = load_config(args)
+    if not prepare_data_dir(config):
+        raise UsageError(f"{config.data_dir}: the data folder cannot be written; no visit could be recorded")
+    from kiosk.ui.simulate import count_recorded, simulate
+
+    before = count_recorded(config.data_dir)
+    outcome = simulate(config, args.sessions, seed=args.seed, days=args.days)
+    recorded = count_recorded(config.data_dir) - before
+    print(f"{recorded} visits recorded in {config.data_dir} "
+          f"({outcome.finished} finished, {outcome.left} left, {outcome.idle} idle resets; "
+          f"{outcome.seconds:.0f} s, {outcome.visits / max(outcome.seconds, 1e-9) * 60:.0f} visits a minute)")
+    return 0 if recorded == outcome.visits else 1
 
 
 def load_config(args: argparse.Namespace) -> KioskConfig:
@@ -335,6 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_audit(args)
         if args.command == "report":
             return cmd_report(args)
+        if args.command == "simulate":
+            return cmd_simulate(args)
     except (ConfigError, UsageError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2

@@ -1,0 +1,199 @@
+"""``kiosk simulate``: many visits through the real kiosk, headless, recorded like real ones.
+
+Each simulated visitor touches the screen as a person would (through
+:class:`kiosk.ui.headless.Headless`'s taps and keys): a language, sometimes a
+profile, one or two procedures, the practice pages with a wrong touch now and
+then, Help and Repeat, and then they finish, go back and leave, or walk away
+(the idle reset). Nothing is written by this module: the kiosk's own logbook
+records each visit through the same path as a real one. Visits are spread
+over the last ``days`` days, in opening hours, by moving the kiosk's clocks,
+so reports over the result look like a real history. Used for demonstrations,
+reports and the soak test.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from kiosk.config import KioskConfig
+
+#: how visitors share the languages (the first configured language is the most common)
+LANGUAGE_WEIGHTS = (0.6, 0.15, 0.25)
+#: profiles a visitor may switch on at the welcome screen
+PROFILES = ("low_vision", "blind", "seated", "easy")
+#: opening hours of the digital space, local time
+OPENING = (9, 18)
+
+
+@dataclass
+class Outcome:
+    """What a simulation did: visits made and how they ended."""
+
+    visits: int = 0
+    finished: int = 0
+    left: int = 0
+    idle: int = 0
+    seconds: float = 0.0
+
+
+class WallClock:
+    """The logbook's wall clock during a simulation: a chosen start, then the kiosk's own time."""
+
+    def __init__(self, monotonic: Callable[[], float]) -> None:
+        self.monotonic = monotonic
+        self.base_wall = time.time()
+        self.base_mono = 0.0
+
+    def start_at(self, wall: float) -> None:
+        """The visit about to begin starts at ``wall`` (seconds since the epoch)."""
+        self.base_wall, self.base_mono = wall, self.monotonic()
+
+    def __call__(self) -> float:
+        return self.base_wall + (self.monotonic() - self.base_mono)
+
+
+def start_times(rng: random.Random, sessions: int, days: int, today: datetime) -> list[float]:
+    """``sessions`` visit start times over the last ``days`` days (today included), in opening hours, in order."""
+    first = (today - timedelta(days=max(days, 1) - 1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    times = []
+    for _ in range(sessions):
+        day = first + timedelta(days=rng.randrange(max(days, 1)))
+        moment = day + timedelta(hours=rng.uniform(*OPENING))
+        times.append(min(moment, today).timestamp())
+    return sorted(times)
+
+
+class Visitor:
+    """One simulated visitor's choices, drawn from a seeded random generator."""
+
+    def __init__(self, kiosk: Any, rng: random.Random) -> None:
+        self.kiosk = kiosk
+        self.rng = rng
+
+    def think(self, low: float = 8.0, high: float = 75.0) -> None:
+        """Time passes while the visitor reads (below the idle delay: they are still there)."""
+        limit = self.kiosk.services.config.idle_delay_s * 0.8
+        self.kiosk.clock.offset += min(self.rng.uniform(low, high), limit)
+
+    def visit(self, procedures: list[str]) -> str:
+        """One whole visit; returns how it ended (finished, left or idle)."""
+        kiosk, rng = self.kiosk, self.rng
+        languages = kiosk.services.config.languages
+        if rng.random() < 0.2:
+            kiosk.toggle_profile(rng.choice(PROFILES))
+        lang = rng.choices(languages, weights=LANGUAGE_WEIGHTS[:len(languages)] or None)[0]
+        kiosk.start_visit(lang)
+        for round_ in range(2):
+            self.think(3, 20)
+            kiosk.open_procedure(rng.choice(procedures))
+            ending = self.walk()
+            if ending != "finished":
+                return ending
+            if round_ == 0 and rng.random() < 0.25:
+                kiosk.activate("again_button")  # one more procedure
+                continue
+            break
+        if rng.random() < 0.8:
+            kiosk.end_visit()  # "I have finished"
+            return "finished"
+        return self.walk_away()
+
+    def walk(self) -> str:
+        """Through the open procedure's steps; ``finished`` at its end, else how the visitor left."""
+        kiosk, rng = self.kiosk, self.rng
+        steps = kiosk.ui.nav.procedure.steps
+        gives_up_at = rng.randrange(len(steps)) if rng.random() < 0.35 else None
+        for index, step in enumerate(steps):
+            self.think()
+            if rng.random() < 0.08:
+                kiosk.activate("help_button")
+                self.think(5, 20)
+                kiosk.press("escape")  # Back closes Help
+            if rng.random() < 0.08:
+                kiosk.activate("repeat_button")
+            if index == gives_up_at:
+                return self.walk_away() if rng.random() < 0.6 else self.go_back_and_leave()
+            if step.replica is not None:
+                self.practise(step.replica)
+            else:
+                kiosk.activate("next_button")
+        return "finished"
+
+    def practise(self, replica: Any) -> None:
+        """A wrong touch now and then, then what the step asks (the example values, never real ones)."""
+        kiosk, rng = self.kiosk, self.rng
+        if rng.random() < 0.3:
+            kiosk.activate("practice_banner")  # the page, not the target: a hint and a mistake
+        target = replica.element(replica.target)
+        kiosk.activate(f"replica_{target.id}")
+        if replica.action != "tap":
+            kiosk.activate(f"example_{target.id}" if target.example is not None else "key_a")
+            kiosk.activate("key_ok")
+
+    def walk_away(self) -> str:
+        """The visitor leaves the kiosk: the idle warning, then the privacy reset."""
+        self.kiosk.end_visit()  # from anywhere but the finished screen: the idle delay runs out
+        return "idle"
+
+    def go_back_and_leave(self) -> str:
+        """Back to the welcome screen by the Back button; the next visit closes this one as left."""
+        kiosk = self.kiosk
+        for _ in range(60):
+            if kiosk.screen == "welcome":
+                return "left"
+            kiosk.activate("back_button")
+        return self.walk_away()
+
+
+def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, days: int = 1,
+             progress: bool | None = None, today: datetime | None = None) -> Outcome:
+    """Make ``sessions`` visits through the real kiosk headless; they are recorded in ``config.data_dir``."""
+    from tqdm import tqdm
+
+    from kiosk.content.loader import load
+    from kiosk.ui.headless import Headless
+
+    rng = random.Random(seed)
+    content = load([config.content_dir])
+    procedures = [p.id for p in content.procedures]
+    if not procedures:
+        raise ValueError(f"{config.content_dir}: no procedure to visit")
+    # No idle warning longer than needed: the simulated visitor who walks away is not waited for.
+    config = replace(config, idle_warning_s=max(20, min(config.idle_warning_s, 30)))
+    times = start_times(rng, sessions, days, today or datetime.now())
+    outcome = Outcome()
+    began = time.monotonic()
+    holder: dict[str, WallClock] = {}
+    with Headless.run(config, content=content, wall=lambda: holder["wall"]()) as kiosk:
+        holder["wall"] = WallClock(kiosk.clock)
+        visitor = Visitor(kiosk, rng)
+        bar = tqdm(total=sessions, desc="visits", unit="visit", file=sys.stderr,
+                   disable=None if progress is None else not progress)
+        with bar:
+            for start in times:
+                holder["wall"].start_at(start)
+                ending = visitor.visit(procedures)
+                setattr(outcome, ending, getattr(outcome, ending) + 1)
+                outcome.visits += 1
+                bar.update(1)
+        app = kiosk.app
+        # The last visit that went back to the welcome screen is closed as "left" when the kiosk stops.
+    if app.logbook is not None and app.logbook.problems:
+        for problem in app.logbook.problems:
+            print(f"kiosk: logbook: {problem}", file=sys.stderr)
+    outcome.seconds = time.monotonic() - began
+    return outcome
+
+
+def count_recorded(data_dir: Path) -> int:
+    """Visit records in the data folder's logbook."""
+    from kiosk.logbook.stats import load
+
+    return len(load([data_dir], progress=False))
