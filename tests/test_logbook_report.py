@@ -53,7 +53,7 @@ def test_several_folders_merge_and_dates_filter(tmp_path: Path) -> None:
     both = stats.load([tmp_path / "a", tmp_path / "b", tmp_path / "a"], progress=False)  # a folder twice counts once
     assert len(both) == 120
     some = stats.load([tmp_path / "a"], datetime(2026, 6, 10).date(), datetime(2026, 6, 12).date(), progress=False)
-    assert len(some) == 15 and {r["start_local"][:10] for r in some} == {"2026-06-10", "2026-06-11", "2026-06-12"}
+    assert len(some) == 15 and {r.start_local[:10] for r in some} == {"2026-06-10", "2026-06-11", "2026-06-12"}
 
 
 def test_table_csv_and_one_self_contained_html_page(tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def test_every_save_writes_what_encoding_every_record_afresh_would(tmp_path: Pat
 def test_the_standard_library_reads_what_the_fast_parser_refuses(tmp_path: Path) -> None:
     path = tmp_path / "visits-2026-06-15T10.json"
     path.write_text(json.dumps({"schema": 1, "tables": {"visits": {"1": {**rec(1), "seconds": float("nan")}}}}))
-    assert read_file(path)["visits"]["1"]["id"] == "visit-1"  # NaN: not JSON for orjson, still not a corrupt file
+    assert read_file(path)["visits"]["1"]["id"] == "visit-1"  # NaN: not JSON for msgspec, still not a corrupt file
 
 
 def test_start_up_removes_temp_files_sets_aside_corrupt_ones_and_purges_old_days(tmp_path: Path) -> None:

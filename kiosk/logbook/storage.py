@@ -32,10 +32,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-try:  # parses a year of files for a report about three times faster than the standard library
-    import orjson
-except ImportError:  # pragma: no cover - a declared dependency; the standard library still does the work
-    orjson = None  # type: ignore[assignment]
+import msgspec
 
 log = logging.getLogger("kiosk.logbook")
 
@@ -84,12 +81,10 @@ def day_files(folder: Path) -> list[Path]:
 
 
 def _loads(raw: bytes) -> Any:
-    if orjson is not None:
-        try:
-            return orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            pass  # the standard library reads a little more (NaN, for one) and words the error
-    return json.loads(raw.decode("utf-8"))
+    try:
+        return msgspec.json.decode(raw)  # a few times faster than the standard library
+    except msgspec.DecodeError:
+        return json.loads(raw.decode("utf-8"))  # reads a little more (NaN, for one) and words the error
 
 
 def parse(raw: bytes, path: Path) -> dict[str, Any]:
