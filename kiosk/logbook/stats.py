@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.logbook.national import AUTONOMY, DURATION_BANDS, THEMES
-from kiosk.logbook.reading import Visit, read_visits, to_visit
+from kiosk.logbook.reading import ProcedureVisit, Visit, read_visits, to_visit
 from kiosk.logbook.storage import LogbookError, day_files, day_of
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -153,6 +153,17 @@ def compute(records: Iterable[Visit | dict[str, Any]]) -> Stats:
     """Count and summarise ``records`` (see the module docstring); records as saved (dicts) are read too."""
     stats = Stats()
     days: dict[str, tuple[date, str, date] | None] = {}
+    # Lists first, counted once at the end: Counter counts a list in C, several times faster than += per visit.
+    seen: list[tuple[date, str, date, int]] = []
+    kiosks: list[str] = []
+    languages: list[str] = []
+    profiles: list[str] = []
+    bands: list[str] = []
+    themes: list[str] = []
+    autonomy: list[str] = []
+    endings: list[str] = []
+    launched_by: list[str] = []
+    procedures: list[ProcedureVisit] = []
     for rec in records:
         if isinstance(rec, dict):
             converted = to_visit(rec)
@@ -162,38 +173,42 @@ def compute(records: Iterable[Visit | dict[str, Any]]) -> Stats:
         when = _when(rec.start_local, days)
         if when is None:
             continue
-        day, weekday, monday, hour = when
-        stats.visits += 1
-        stats.first = day if stats.first is None or day < stats.first else stats.first
-        stats.last = day if stats.last is None or day > stats.last else stats.last
-        stats.kiosks[rec.kiosk_id or "?"] += 1
-        stats.weekdays[weekday] += 1
-        stats.hours[hour] += 1
-        stats.weeks[monday] += 1
-        for lang in rec.languages or ():
-            stats.languages[lang] += 1
-        for profile in rec.profiles or ["standard"]:
-            stats.profiles[profile] += 1
-        stats.bands[rec.duration_band] += 1
-        for theme in rec.national_themes or ():
-            stats.themes[theme] += 1
-        stats.autonomy[rec.autonomy] += 1
-        stats.endings[rec.ended or "in progress"] += 1
-        stats.launched_by[rec.launched_by] += 1
-        for proc in rec.procedures or ():
-            p = stats.procedures.get(proc.id)
-            if p is None:
-                p = stats.procedures[proc.id] = ProcedureStats(proc.id, proc.theme, proc.national_theme)
-            p.step_count = max(p.step_count, proc.step_count)
-            p.started += 1
-            p.help += proc.help
-            p.repeats += proc.repeats
-            p.mistakes += proc.mistakes
-            reached = proc.steps_reached
-            p.reached[reached] += 1
-            if proc.finished:
-                p.finished += 1
-                p.seconds.append(proc.seconds)
-            elif reached:
-                p.stopped_at[reached] += 1
+        seen.append(when)
+        kiosks.append(rec.kiosk_id or "?")
+        if rec.languages:
+            languages += rec.languages
+        profiles += rec.profiles or ("standard",)
+        bands.append(rec.duration_band)
+        if rec.national_themes:
+            themes += rec.national_themes
+        autonomy.append(rec.autonomy)
+        endings.append(rec.ended or "in progress")
+        launched_by.append(rec.launched_by)
+        if rec.procedures:
+            procedures += rec.procedures
+    stats.visits = len(seen)
+    if seen:
+        stats.first, stats.last = min(w[0] for w in seen), max(w[0] for w in seen)
+    stats.weekdays, stats.hours = Counter(w[1] for w in seen), Counter(w[3] for w in seen)
+    stats.weeks = Counter(w[2] for w in seen)
+    stats.kiosks, stats.languages, stats.profiles = Counter(kiosks), Counter(languages), Counter(profiles)
+    stats.bands, stats.themes, stats.autonomy = Counter(bands), Counter(themes), Counter(autonomy)
+    stats.endings, stats.launched_by = Counter(endings), Counter(launched_by)
+    for proc in procedures:
+        p = stats.procedures.get(proc.id)
+        if p is None:
+            p = stats.procedures[proc.id] = ProcedureStats(proc.id, proc.theme, proc.national_theme)
+        if proc.step_count > p.step_count:
+            p.step_count = proc.step_count
+        p.started += 1
+        p.help += proc.help
+        p.repeats += proc.repeats
+        p.mistakes += proc.mistakes
+        reached = proc.steps_reached
+        p.reached[reached] += 1
+        if proc.finished:
+            p.finished += 1
+            p.seconds.append(proc.seconds)
+        elif reached:
+            p.stopped_at[reached] += 1
     return stats
