@@ -13,7 +13,7 @@ rewrites a few kilobytes: its cost is the two fsyncs.
 Every file carries a schema version; a file with another version is refused
 (:class:`SchemaError`, naming the file) and left as it is. :func:`start_up`
 tidies the folder: leftover temporary files removed, unreadable files moved
-aside (``*.corrupt-<timestamp>``, never deleted), day files older than
+aside (``*.corrupt-<timestamp>``, never deleted), files of days older than
 ``keep_days`` purged. Imports no Kivy.
 """
 
@@ -274,7 +274,7 @@ def start_up(folder: Path, keep_days: int = 365, now: float | None = None) -> St
         except OSError as exc:
             result.problems.append(f"{path}: {exc.strerror or exc}")
     if result.purged:
-        log.info("logbook: %d day files older than %d days purged", len(result.purged), keep_days)
+        log.info("logbook: %d files of days older than %d days purged", len(result.purged), keep_days)
     return result
 
 
