@@ -131,7 +131,7 @@ def test_the_report_reads_older_day_files_and_skips_only_a_record_of_the_wrong_s
                                                                                                  "2": wrong}}}))
     (folder / "visits-2026-06-15T14.1.json").write_text(json.dumps({"schema": 1, "tables": {"visits": {"1": odd}}}))
     visits = stats.load([folder], progress=False)
-    assert [v.id for v in visits] == ["older", "good", "odd"]
+    assert sorted(v.id for v in visits) == ["good", "odd", "older"]
     # what the report reads from the files counts exactly as the records the writer saved
     assert stats.compute(visits) == stats.compute([older, good, odd])
     assert stats.compute(visits).procedures["impots"].started == 2
