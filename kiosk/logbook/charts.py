@@ -42,15 +42,24 @@ def _svg(fig: Any) -> str:
     return text[text.index("<svg"):]  # drop the XML prologue: the SVG sits inside the HTML page
 
 
+def _bars(ax: Any, rects: list[tuple[float, float, float, float]], color: str) -> None:
+    """Draw (x, y, width, height) rectangles as one collection: one artist, not one patch per bar."""
+    from matplotlib.collections import PolyCollection
+
+    polygons = [[(x, y), (x, y + h), (x + w, y + h), (x + w, y)] for x, y, w, h in rects]
+    ax.add_collection(PolyCollection(polygons, facecolors=color, edgecolors="none"), autolim=False)
+
+
 def visits_per_week(stats: Stats) -> str:
     """Bars: visits per week (weeks start on Monday)."""
     weeks = sorted(stats.weeks)
     fig = _figure(9, 3)
     ax = fig.add_subplot()
-    ax.bar(range(len(weeks)), [stats.weeks[w] for w in weeks], color=_BLUE)
+    _bars(ax, [(i - 0.4, 0, 0.8, stats.weeks[w]) for i, w in enumerate(weeks)], _BLUE)
+    ax.set_ylim(0, max(stats.weeks.values(), default=0) * 1.05 or 1)
     ax.set_ylabel("visits")
     ax.set_title("Visits per week")
-    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.3, top=0.88)
+    fig.subplots_adjust(left=0.1, right=0.98, bottom=0.3, top=0.88)  # room for the first date, slanted
     step = max(1, math.ceil(len(weeks) / 12))
     ax.set_xticks(range(0, len(weeks), step), [weeks[i].strftime("%d %b %Y") for i in range(0, len(weeks), step)],
                   rotation=30, ha="right")
@@ -64,7 +73,7 @@ def completion(stats: Stats) -> str:
     height = 0.4 * len(procs) + 1
     fig = _figure(9, height)
     ax = fig.add_subplot()
-    ax.barh(range(len(procs)), [100 * p.completion for p in procs], color=_GREEN)
+    _bars(ax, [(0, y - 0.4, 100 * p.completion, 0.8) for y, p in enumerate(procs)], _GREEN)
     ax.set_yticks(range(len(procs)), [p.id for p in procs])
     for y, p in enumerate(procs):
         ax.text(100 * p.completion + 1, y, f"{100 * p.completion:.0f} % of {p.started}", va="center", color=_GREY)
@@ -84,8 +93,6 @@ def drop_off(stats: Stats) -> str:
     visitors who started it, with the count over the first and last bars and
     the first and last step numbers below.
     """
-    from matplotlib.collections import PolyCollection
-
     procs = sorted(stats.procedures.values(), key=lambda p: -p.started)
     cols = 3
     rows = max(1, math.ceil(len(procs) / cols))
@@ -93,7 +100,7 @@ def drop_off(stats: Stats) -> str:
     ax = fig.add_axes((0.01, 0.01, 0.98, 1 - 0.6 / (2.1 * rows + 0.6)))
     ax.set_axis_off()
     panel_w, panel_h = 11.0, 1.0  # a panel is 11 units wide (steps plus a margin), 1 unit high
-    bars: list[list[tuple[float, float]]] = []
+    bars: list[tuple[float, float, float, float]] = []
     for n, p in enumerate(procs):
         row, col = divmod(n, cols)
         x0, y0 = col * (panel_w + 1), (rows - 1 - row) * (panel_h + 0.9)
@@ -101,8 +108,7 @@ def drop_off(stats: Stats) -> str:
         top = max(reach, default=0) or 1
         width = min(1.0, panel_w / max(len(reach), 1))  # a procedure with more steps than the panel holds
         for i, count in enumerate(reach):
-            left, right, height = x0 + (i + 0.1) * width, x0 + (i + 0.9) * width, panel_h * count / top
-            bars.append([(left, y0), (left, y0 + height), (right, y0 + height), (right, y0)])
+            bars.append((x0 + (i + 0.1) * width, y0, 0.8 * width, panel_h * count / top))
         for i in sorted({0, len(reach) - 1}) if reach else ():
             middle = x0 + (i + 0.5) * width
             ax.text(middle, y0 + panel_h * reach[i] / top + 0.03, str(reach[i]), ha="center", va="bottom",
@@ -110,7 +116,7 @@ def drop_off(stats: Stats) -> str:
             ax.text(middle, y0 - 0.06, f"step {i + 1}", ha="center", va="top", fontsize=7, color=_GREY)
         ax.text(x0, y0 + panel_h + 0.3, f"{p.id} ({p.finished}/{p.started} finished)", fontsize=9)
         ax.plot([x0, x0 + panel_w * 0.9], [y0, y0], color=_GREY, linewidth=0.6)
-    ax.add_collection(PolyCollection(bars, facecolors=_BLUE, edgecolors="none"), autolim=False)
+    _bars(ax, bars, _BLUE)
     ax.set_xlim(-0.3, cols * (panel_w + 1))
     ax.set_ylim(-0.35, rows * (panel_h + 0.9) - 0.2)
     fig.suptitle("How many visitors reached each step")
