@@ -9,7 +9,15 @@ Run: ``python bench/logbook.py``. The last line is one JSON object:
   (365 days x 100 visits, generated in this run; today already holds 100);
 - ``append_p50_ms`` / ``append_p99_ms``: the worse of the two histories;
 - ``report_1y_s``: ``kiosk report`` over that year (table, CSV and HTML page
-  with charts, matplotlib's first import included);
+  with charts, matplotlib's first import included), and its phases
+  (``report_load_s``, ``report_compute_s``, ``report_csv_s``, ``report_html_s``
+  with matplotlib's import, ``report_text_s``), and ``mpl_import_s``, the
+  import alone in a fresh interpreter;
+- ``atomic_floor_empty_*`` / ``atomic_floor_1y_*`` (p50, p99): the bare
+  protocol (write a 1 KB temporary file, fsync, rename, fsync the folder) in
+  the same folder, interleaved with each history's saves (after each visit's
+  saves, as many bare writes): what the disk alone costs at that moment, the
+  floor under the saves;
 - references, the same saves through TinyDB's default ``JSONStorage`` into one
   growing file (``tinydb_json_*``; a few saves only with a year in it: each
   rewrites the whole year) and through sqlite3 in WAL mode with
@@ -17,7 +25,7 @@ Run: ``python bench/logbook.py``. The last line is one JSON object:
 
 Goal: ``append_p99_ms`` <= 10 whatever the history, ``report_1y_s`` <= 3.
 The machine's load average is printed too: on a shared machine every figure
-grows with it.
+grows with it; compare the saves with the floor measured beside them.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +48,7 @@ from tinydb import Query, TinyDB  # noqa: E402
 from tinydb.storages import JSONStorage  # noqa: E402
 
 from kiosk.logbook import report, sample  # noqa: E402
+from kiosk.logbook.storage import day_files, read_file, write_atomic  # noqa: E402
 from kiosk.logbook.writer import LogWriter  # noqa: E402
 
 VISITS, SAVES_PER_VISIT = 100, 6
@@ -59,13 +69,22 @@ def saves(n_visits: int, seed: int) -> Iterator[dict]:
             yield record
 
 
-def through_writer(folder: Path, seed: int) -> list[float]:
+def through_writer(folder: Path, seed: int, floor: list[float]) -> list[float]:
+    """The writer's own time for each save; ``floor`` gets as many bare atomic writes, interleaved."""
     times: list[float] = []
     writer = LogWriter(folder, timing=times.append)
     writer.ready.wait(60)
-    for record in saves(VISITS, seed):
+    bare = folder / "bench-floor.bin"
+    payload = os.urandom(1024)
+    for n, record in enumerate(saves(VISITS, seed), 1):
         writer.save(record, wait=True)
+        if n % SAVES_PER_VISIT == 0:  # the writer is idle: the same disk, the same moment
+            for _ in range(SAVES_PER_VISIT):
+                started = time.perf_counter()
+                write_atomic(bare, payload)
+                floor.append(time.perf_counter() - started)
     writer.close()
+    bare.unlink()
     return times
 
 
@@ -109,33 +128,47 @@ def through_sqlite(path: Path, history: list[dict]) -> list[float]:
 
 
 def history_records(folder: Path) -> list[dict]:
-    from kiosk.logbook.stats import load
+    """Every record of the folder, whole (as the references store them)."""
+    return [doc for path in day_files(folder) for doc in read_file(path)["visits"].values()]
 
-    return load([folder], progress=False)
+
+def mpl_import_s() -> float:
+    """Seconds to import what the charts use, in a fresh interpreter."""
+    code = ("import time; t = time.perf_counter(); import matplotlib.figure, matplotlib.backends.backend_svg; "
+            "print(time.perf_counter() - t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    return round(float(out.stdout), 3)
 
 
 def main() -> None:
     out: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="bench-logbook-", dir=os.environ.get("BENCH_TMP")) as tmp:
         base = Path(tmp)
-        empty = through_writer(base / "empty", seed=1)
+        floor_empty: list[float] = []
+        empty = through_writer(base / "empty", seed=1, floor=floor_empty)
         year = base / "year"
         started = time.perf_counter()
         sample.write_history(year, DAYS, PER_DAY, seed=2, last_day=datetime.now())
         print(f"bench: a year of history ({DAYS * PER_DAY} visits) generated in "
               f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+        phases: dict[str, float] = {}
         started = time.perf_counter()
-        report.run([year], csv_path=base / "r.csv", html_path=base / "r.html", progress=False)
+        report.run([year], csv_path=base / "r.csv", html_path=base / "r.html", progress=False, phases=phases)
         out["report_1y_s"] = round(time.perf_counter() - started, 3)
-        one_year = through_writer(year, seed=3)
+        out.update({f"report_{name}_s": round(seconds, 3) for name, seconds in phases.items()})
+        out["mpl_import_s"] = mpl_import_s()
+        floor_1y: list[float] = []
+        one_year = through_writer(year, seed=3, floor=floor_1y)
         out.update(append_empty_p50_ms=pct(empty, 50), append_empty_p99_ms=pct(empty, 99),
                    append_1y_p50_ms=pct(one_year, 50), append_1y_p99_ms=pct(one_year, 99),
-                   append_saves=len(empty) + len(one_year))
+                   append_saves=len(empty) + len(one_year),
+                   atomic_floor_empty_p50_ms=pct(floor_empty, 50), atomic_floor_empty_p99_ms=pct(floor_empty, 99),
+                   atomic_floor_1y_p50_ms=pct(floor_1y, 50), atomic_floor_1y_p99_ms=pct(floor_1y, 99))
         out["append_p50_ms"] = max(out["append_empty_p50_ms"], out["append_1y_p50_ms"])
         out["append_p99_ms"] = max(out["append_empty_p99_ms"], out["append_1y_p99_ms"])
         history = history_records(year)
         ref_empty = through_tinydb_json(base / "tiny-empty.json", [], None)
-        ref_year = through_tinydb_json(base / "tiny-year.json", history, 10)
+        ref_year = through_tinydb_json(base / "tiny-year.json", history, 3)
         out.update(tinydb_json_empty_p50_ms=pct(ref_empty, 50), tinydb_json_empty_p99_ms=pct(ref_empty, 99),
                    tinydb_json_1y_p50_ms=pct(ref_year, 50), tinydb_json_1y_max_ms=pct(ref_year, 100),
                    tinydb_json_1y_saves=len(ref_year))

@@ -53,7 +53,7 @@ def test_several_folders_merge_and_dates_filter(tmp_path: Path) -> None:
     both = stats.load([tmp_path / "a", tmp_path / "b", tmp_path / "a"], progress=False)  # a folder twice counts once
     assert len(both) == 120
     some = stats.load([tmp_path / "a"], datetime(2026, 6, 10).date(), datetime(2026, 6, 12).date(), progress=False)
-    assert len(some) == 15 and {r["start_local"][:10] for r in some} == {"2026-06-10", "2026-06-11", "2026-06-12"}
+    assert len(some) == 15 and {r.start_local[:10] for r in some} == {"2026-06-10", "2026-06-11", "2026-06-12"}
 
 
 def test_table_csv_and_one_self_contained_html_page(tmp_path: Path) -> None:
@@ -116,3 +116,22 @@ def test_bad_input_is_one_clear_line_and_a_non_zero_exit(tmp_path: Path, args: l
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kiosk: " + message.format(tmp=tmp_path)), result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_report_reads_older_day_files_and_skips_only_a_record_of_the_wrong_shape(tmp_path: Path) -> None:
+    at = datetime(2026, 6, 15, 14, 30).timestamp()
+    older = {**one_visit("cv", 9, 3, "k1", at - 86400), "id": "older"}
+    good = {**one_visit("impots", 4, 4, "k1", at), "id": "good"}
+    odd = {**one_visit("impots", 4, 2, "k1", at), "id": "odd", "seconds_note": float("nan")}  # NaN: not strict JSON
+    wrong = {**one_visit("impots", 4, 2, "k1", at), "id": "wrong", "procedures": "not a list"}
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "visits-2026-06-14.json").write_text(json.dumps({"schema": 1, "tables": {"visits": {"1": older}}}))
+    (folder / "visits-2026-06-15T14.json").write_text(json.dumps({"schema": 1, "tables": {"visits": {"1": good,
+                                                                                                 "2": wrong}}}))
+    (folder / "visits-2026-06-15T14.1.json").write_text(json.dumps({"schema": 1, "tables": {"visits": {"1": odd}}}))
+    visits = stats.load([folder], progress=False)
+    assert sorted(v.id for v in visits) == ["good", "odd", "older"]
+    # what the report reads from the files counts exactly as the records the writer saved
+    assert stats.compute(visits) == stats.compute([older, good, odd])
+    assert stats.compute(visits).procedures["impots"].started == 2

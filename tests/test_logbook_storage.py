@@ -35,16 +35,16 @@ def stored(folder: Path) -> dict[str, dict]:
     return out
 
 
-def test_saves_upsert_one_record_per_visit_into_its_day_file(tmp_path: Path) -> None:
+def test_saves_upsert_one_record_per_visit_into_the_file_of_the_hour_it_began(tmp_path: Path) -> None:
     writer = LogWriter(tmp_path, now=lambda: NOW)
     for steps in range(5):
         writer.save({**rec(1), "steps": steps}, wait=True)
     writer.save(rec(2, "2026-06-14"), wait=True)
     writer.close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["visits-2026-06-14.json", "visits-2026-06-15.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["visits-2026-06-14T10.json", "visits-2026-06-15T10.json"]
     assert stored(tmp_path) == {"visit-1": {**rec(1), "steps": 4}, "visit-2": rec(2, "2026-06-14")}
     # TinyDB itself opens the file through the storage class
-    with TinyDB(tmp_path / "visits-2026-06-15.json", storage=AtomicStorage, access_mode="r") as db:
+    with TinyDB(tmp_path / "visits-2026-06-15T10.json", storage=AtomicStorage, access_mode="r") as db:
         assert db.table("visits").all() == [{**rec(1), "steps": 4}]
     assert writer.status() == "ok"
 
@@ -52,7 +52,7 @@ def test_saves_upsert_one_record_per_visit_into_its_day_file(tmp_path: Path) -> 
 def test_a_failed_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     writer = LogWriter(tmp_path, now=lambda: NOW)
     writer.save(rec(1), wait=True)
-    before = (tmp_path / "visits-2026-06-15.json").read_bytes()
+    before = (tmp_path / "visits-2026-06-15T10.json").read_bytes()
 
     def crash(fd: int) -> None:
         raise OSError(errno.EIO, "I/O error")
@@ -60,12 +60,43 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(os, "fsync", crash)
     with pytest.raises(NotWritten):
         writer.save(rec(2), wait=True)
-    assert (tmp_path / "visits-2026-06-15.json").read_bytes() == before
+    assert (tmp_path / "visits-2026-06-15T10.json").read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # its temporary file is gone
     monkeypatch.undo()
     assert writer.flush(10)
     writer.close()
     assert set(stored(tmp_path)) == {"visit-1", "visit-2"}
+
+
+def test_every_save_writes_what_encoding_every_record_afresh_would(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records keep their JSON between saves: the file must never hold a stale one, even after a failed write."""
+    writer = LogWriter(tmp_path, now=lambda: NOW)
+    rng = random.Random(5)
+    expected: dict[str, dict] = {}
+    path = tmp_path / "visits-2026-06-15T10.json"
+    for n in range(40):
+        record = {**rec(rng.randrange(6)), "steps": n, "languages": ["fr", "ar"][: n % 3], "note": "é" * (n % 4)}
+        if n == 20:  # one write fails after TinyDB changed its data: the next ones start afresh from the disk
+            with monkeypatch.context() as m:
+                m.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.EIO, "I/O error")))
+                with pytest.raises(NotWritten):
+                    writer.save(record, wait=True)
+            assert writer.flush(10)
+        else:
+            writer.save(record, wait=True)
+        expected[record["id"]] = record
+        raw = path.read_bytes()
+        data = json.loads(raw)
+        assert raw == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        assert {doc["id"]: doc for doc in data["tables"]["visits"].values()} == expected
+    writer.close()
+
+
+def test_the_standard_library_reads_what_the_fast_parser_refuses(tmp_path: Path) -> None:
+    path = tmp_path / "visits-2026-06-15T10.json"
+    path.write_text(json.dumps({"schema": 1, "tables": {"visits": {"1": {**rec(1), "seconds": float("nan")}}}}))
+    assert read_file(path)["visits"]["1"]["id"] == "visit-1"  # NaN: not JSON for msgspec, still not a corrupt file
 
 
 def test_start_up_removes_temp_files_sets_aside_corrupt_ones_and_purges_old_days(tmp_path: Path) -> None:
@@ -75,41 +106,42 @@ def test_start_up_removes_temp_files_sets_aside_corrupt_ones_and_purges_old_days
     writer.save(rec(3, "2025-06-16"), wait=True)  # 364 days
     writer.close()
     (tmp_path / ".visits-2026-06-15.json.abc.tmp").write_text("half a write")
-    good = (tmp_path / "visits-2026-06-15.json").read_bytes()
-    (tmp_path / "visits-2026-06-13.json").write_bytes(good[: len(good) // 2])  # truncated
-    (tmp_path / "visits-2026-06-12.json").write_bytes(b"\xff\xfe not json")  # unreadable
+    good = (tmp_path / "visits-2026-06-15T10.json").read_bytes()
+    (tmp_path / "visits-2026-06-13T11.json").write_bytes(good[: len(good) // 2])  # truncated
+    (tmp_path / "visits-2026-06-12.json").write_bytes(b"\xff\xfe not json")  # unreadable (an older day file)
+    (tmp_path / "visits-2025-06-13.json").write_bytes(good)  # an older day file, past keep_days
     found = start_up(tmp_path, keep_days=365, now=NOW)
     assert found.temps_removed == 1
-    assert [p.name for p in found.purged] == ["visits-2025-06-14.json"]
+    assert sorted(p.name for p in found.purged) == ["visits-2025-06-13.json", "visits-2025-06-14T10.json"]
     assert sorted(p.name.split(".corrupt-")[0] for p in found.set_aside) == ["visits-2026-06-12.json",
-                                                                             "visits-2026-06-13.json"]
+                                                                             "visits-2026-06-13T11.json"]
     assert all(p.exists() for p in found.set_aside)  # moved, never deleted
     assert len(found.problems) == 2 and all("moved aside" in p for p in found.problems)
     assert set(stored(tmp_path)) == {"visit-1", "visit-3"}
 
 
 def test_recording_goes_on_after_a_corrupt_file_and_staff_are_told(tmp_path: Path) -> None:
-    (tmp_path / "visits-2026-06-15.json").write_text('{"schema": 1, "tables": {"visits": {"1": {"id"')
+    (tmp_path / "visits-2026-06-15T10.json").write_text('{"schema": 1, "tables": {"visits": {"1": {"id"')
     writer = LogWriter(tmp_path, now=lambda: NOW)
     writer.save(rec(1), wait=True)
     writer.close()
     assert stored(tmp_path) == {"visit-1": rec(1)}
-    assert list(tmp_path.glob("visits-2026-06-15.json.corrupt-*"))
+    assert list(tmp_path.glob("visits-2026-06-15T10.json.corrupt-*"))
     report = (tmp_path / PROBLEM_REPORT).read_text()
-    assert "visits-2026-06-15.json" in report and "moved aside" in report
+    assert "visits-2026-06-15T10.json" in report and "moved aside" in report
 
 
 def test_an_unknown_schema_version_is_refused_and_the_file_left_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "visits-2026-06-15.json"
+    path = tmp_path / "visits-2026-06-15T10.json"
     path.write_text(json.dumps({"schema": 99, "tables": {"visits": {"1": rec(7)}}}))
     original = path.read_bytes()
-    with pytest.raises(SchemaError, match=r"visits-2026-06-15\.json: logbook schema version 99"):
+    with pytest.raises(SchemaError, match=r"visits-2026-06-15T10\.json: logbook schema version 99"):
         read_file(path)
     writer = LogWriter(tmp_path, now=lambda: NOW)
     writer.save(rec(1), wait=True)
     writer.close()
     assert path.read_bytes() == original
-    assert read_file(tmp_path / "visits-2026-06-15.1.json")["visits"]["1"] == rec(1)  # the day goes on beside it
+    assert read_file(tmp_path / "visits-2026-06-15T10.1.json")["visits"]["1"] == rec(1)  # the hour goes on beside it
     assert "schema version 99" in (tmp_path / PROBLEM_REPORT).read_text()
 
 

@@ -81,18 +81,19 @@ def visits(days: int, per_day: int, seed: int = 0, last_day: datetime | None = N
 
 def write_history(folder: Any, days: int, per_day: int, seed: int = 0, last_day: datetime | None = None,
                   kinds: int = 2000) -> int:
-    """Write ``days`` x ``per_day`` visits as day files in ``folder``, one atomic write per day.
+    """Write ``days`` x ``per_day`` visits in ``folder`` as the writer files them (one file per hour).
 
     ``kinds`` distinct visits are folded through the recorder's code, then
     reused with fresh ids and start times (a year of history in seconds, not
-    minutes). Returns how many visits were written.
+    minutes). Plain writes, no fsync: made-up data for benchmarks and demos is
+    not worth two fsyncs per file. Returns how many visits were written.
     """
     import copy
     import json
     from pathlib import Path
 
     from kiosk.logbook.record import iso_local, iso_utc
-    from kiosk.logbook.storage import SCHEMA_VERSION, TABLE, write_atomic
+    from kiosk.logbook.storage import SCHEMA_VERSION, TABLE, file_name
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -103,16 +104,17 @@ def write_history(folder: Any, days: int, per_day: int, seed: int = 0, last_day:
     for d in range(days - 1, -1, -1):
         day = last - timedelta(days=d)
         opening = datetime.combine(day, time(9, 30)).timestamp()
-        docs = {}
-        for n in range(1, per_day + 1):
+        files: dict[str, dict[str, Any]] = {}
+        for _ in range(per_day):
             rec = copy.copy(rng.choice(templates))
             start = opening + rng.uniform(0, 9 * 3600)
             end = start + rec["duration_s"]
             rec.update(id=f"{rng.getrandbits(128):032x}", start=iso_utc(start), start_local=iso_local(start),
                        end=iso_utc(end), end_local=iso_local(end))
-            docs[str(n)] = rec
-        payload = {"schema": SCHEMA_VERSION, "tables": {TABLE: docs}}
-        write_atomic(folder / f"visits-{day.isoformat()}.json",
-                     json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+            docs = files.setdefault(file_name(rec["start_local"]), {})
+            docs[str(len(docs) + 1)] = rec
+        for name, docs in files.items():
+            payload = {"schema": SCHEMA_VERSION, "tables": {TABLE: docs}}
+            (folder / name).write_bytes(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         written += per_day
     return written

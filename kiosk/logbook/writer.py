@@ -3,7 +3,8 @@
 :meth:`LogWriter.save` hands a visit's record to the thread and returns at
 once; ``wait=True`` returns only once the record is on disk. The thread first
 tidies the data folder (:func:`kiosk.logbook.storage.start_up`), then upserts
-each record into its day's file through TinyDB and :class:`AtomicStorage`.
+each record into the file of the hour its visit began, through TinyDB and
+:class:`AtomicStorage` (which then re-encodes that record only).
 
 A read-only folder or a full disk does not stop the kiosk: records wait in
 memory (at most ``max_pending``; beyond that the oldest are dropped and
@@ -21,16 +22,16 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from kiosk.logbook.storage import (TABLE, AtomicStorage, CorruptFile, LogbookError, SchemaError, set_aside, start_up,
-                                   write_problem_report)
+from kiosk.logbook.storage import (TABLE, AtomicStorage, CorruptFile, LogbookError, SchemaError, file_name, set_aside,
+                                   start_up, write_problem_report)
 
 log = logging.getLogger("kiosk.logbook")
-_OPEN_FILES = 3  # day files kept open: today, and a visit that began before midnight
+_OPEN_FILES = 4  # hour files kept open: this hour's, and visits that began in the hours before
 
 
 class NotWritten(LogbookError):
@@ -182,11 +183,11 @@ class LogWriter:
             if not self._pending:
                 self._reason = ""
 
-    def _path_for(self, day: str) -> Path:
-        path = self.data_dir / f"visits-{day}.json"
+    def _path_for(self, start_local: str) -> Path:
+        path = self.data_dir / file_name(start_local)
         n = 1
         while path in self._excluded:  # a file from another schema version is left alone
-            path = self.data_dir / f"visits-{day}.{n}.json"
+            path = self.data_dir / file_name(start_local, n)
             n += 1
         return path
 
@@ -212,19 +213,22 @@ class LogWriter:
             entry[0].close()
 
     def _write(self, record: dict[str, Any]) -> None:
-        day = str(record["start_local"])[:10]
+        start_local = str(record["start_local"])
         for _attempt in range(3):
-            path = self._path_for(day)
+            path = self._path_for(start_local)
             try:
                 self.data_dir.mkdir(parents=True, exist_ok=True)
                 db, table, index = self._open(path)
                 started = time.perf_counter()
+                storage = cast(AtomicStorage, db.storage)
                 doc_id = index.get(record["id"])
                 if doc_id is None:
                     doc_id = max(index.values(), default=0) + 1
+                    storage.changing(TABLE, doc_id)  # the other records keep their JSON
                     table.insert(Document(record, doc_id=doc_id))
                     index[record["id"]] = doc_id
                 else:
+                    storage.changing(TABLE, doc_id)
                     table.update(record, doc_ids=[doc_id])
                 if self._timing:
                     self._timing(time.perf_counter() - started)
@@ -240,7 +244,7 @@ class LogWriter:
                 self._forget(path)
                 moved = set_aside(path, self._now())
                 self._problem(f"{exc}: moved aside to {moved.name}; recording goes on in a new file")
-        raise LogbookError(f"{self.data_dir}: no usable file for {day}")
+        raise LogbookError(f"{self.data_dir}: no usable file for visits begun at {start_local}")
 
     def _problem(self, text: str) -> None:
         self.problems.append(text)
