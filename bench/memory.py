@@ -78,19 +78,37 @@ class Tour:
         self.procedures = procedures
         self.changes = 0
         self.rounds = 0
+        self.lost_taps = 0
         self.on_change = on_change
 
     def where(self) -> tuple[str, int, str | None]:
         return self.pilot.screen, self.pilot.services.visit.step_index, self.pilot.overlay
 
     def tap(self, name: str) -> None:
-        """Tap ``name``; count a screen change if the screen, step or overlay changed."""
+        """Tap ``name``; count a screen change if the screen, step or overlay changed.
+
+        A tap that changed nothing is logged (stderr) and counted in ``lost_taps``,
+        then tried again once the layout has settled: the figures are about memory.
+        """
         before = self.where()
-        self.pilot.tap(name)
-        if self.where() != before:
-            self.changes += 1
-            if self.on_change is not None:
-                self.on_change(self.changes)
+        for _attempt in range(3):
+            widget = self.pilot.find(name)
+            box = (widget.to_window(*widget.pos), tuple(widget.size))
+            self.pilot.tap(name)
+            if self.where() != before:
+                break
+            self.lost_taps += 1
+            after = (widget.to_window(*widget.pos), tuple(widget.size))
+            visit = self.pilot.services.visit
+            print(f"lost tap on {name!r} at {before}: box before {box}, after {after}; exploring "
+                  f"{visit.explore_by_touch}, idle {self.pilot.app.idle.state}, state {widget.state}, "
+                  f"disabled {widget.disabled}", file=sys.stderr)
+            self.pilot.settle(20)
+        else:
+            raise AssertionError(f"tapping {name!r} three times changed nothing on {before}")
+        self.changes += 1
+        if self.on_change is not None:
+            self.on_change(self.changes)
 
     def round(self) -> None:
         """One visit: language and text size in turn, a procedure from start to well done."""
@@ -152,7 +170,7 @@ def main() -> int:
         while tour.changes < max(args.changes, first * 2):
             tour.round()
         sample("end")
-        changes, rounds = tour.changes, tour.rounds
+        changes, rounds, lost = tour.changes, tour.rounds, tour.lost_taps
     seconds = time.monotonic() - start
     at_first, at_end = samples["first"], samples["end"]
     growth = at_end["types"] - at_first["types"]
@@ -165,6 +183,7 @@ def main() -> int:
     result = {
         "changes": changes,
         "rounds": rounds,
+        "lost_taps": lost,
         "seconds": round(seconds, 1),
         "rss_mib_at_100": round(at_first["rss"], 1),
         "rss_mib_at_end": round(at_end["rss"], 1),

@@ -122,15 +122,16 @@ def test_on_a_low_mounting_reading_parts_go_below_the_band_when_they_do_not_fit_
 
 
 def test_reading_parts_stay_above_when_there_is_less_room_below() -> None:
-    plan = reach_layout(top=1000, bottom=0, band=(100, 1000), heights=[150, 100], spacing=10)
+    # they do not fit in the 100 px above the band, but there are only 50 px below it
+    plan = reach_layout(top=1000, bottom=0, band=(50, 900), heights=[150, 100], spacing=10)
     assert not plan.below
     assert plan.reading_bottoms == (850, 740)
-    assert (plan.touch_bottom, plan.touch_height) == (100, 630)
+    assert (plan.touch_bottom, plan.touch_height) == (50, 680)
 
 
 def test_no_room_left_in_the_band_gives_an_empty_touch_area_not_a_negative_one() -> None:
-    plan = reach_layout(top=1000, bottom=0, band=(0, 300), heights=[500, 400], spacing=20)
-    assert plan.reading_bottoms == (500, 80)
+    plan = reach_layout(top=1000, bottom=0, band=(0, 300), heights=[600, 500], spacing=20)
+    assert plan.reading_bottoms == (400, -120)
     assert plan.touch_height == 0 and plan.touch_bottom == 0
 
 

@@ -50,11 +50,16 @@ class Visitor:
         self.procedures = [p.id for p in procedures[:2]]
 
     def tap(self, name: str) -> None:
+        """Tap ``name`` until the screen, step or overlay changes (a lost tap is not this test's subject)."""
         pilot = self.pilot
         before = (pilot.screen, pilot.services.visit.step_index, pilot.overlay)
-        pilot.tap(name)
-        after = (pilot.screen, pilot.services.visit.step_index, pilot.overlay)
-        assert after != before, f"tapping {name!r} changed nothing on {before}"
+        for _attempt in range(3):
+            pilot.tap(name)
+            if (pilot.screen, pilot.services.visit.step_index, pilot.overlay) != before:
+                break
+            pilot.settle(20)
+        else:
+            raise AssertionError(f"tapping {name!r} three times changed nothing on {before}")
         self.changes += 1
 
     def visit(self) -> None:
