@@ -11,6 +11,7 @@ from kiosk.access.geometry import (
     MIN_REACH_BAND_MM,
     Geometry,
     check_reach,
+    reach_layout,
     reach_problem,
 )
 from kiosk.config import ConfigError, KioskConfig, ScreenConfig
@@ -83,3 +84,58 @@ def test_too_low_a_mounting_says_to_raise_it() -> None:
     config = KioskConfig(screen=replace(SCREEN, bottom_edge_mm=150))
     problem = reach_problem(config)
     assert problem is not None and "mount the screen higher (screen.bottom_edge_mm >=" in problem
+
+
+# -- the seated layout: reading parts above the reach band, the touch area inside it ----------
+
+def test_reading_parts_stack_from_the_top_and_the_touch_area_fills_the_band_under_them() -> None:
+    # 1000 px to fill, the band from 100 to 700; a title of 80 and a text of 120, 10 px apart
+    plan = reach_layout(top=1000, bottom=0, band=(100, 700), heights=[80, 120], spacing=10)
+    assert plan.reading_bottoms == (920, 790)
+    assert not plan.below
+    # the reading parts end at 780 (after their spacing), above the band: the touch area is the band
+    assert (plan.touch_bottom, plan.touch_height) == (100, 600)
+
+
+def test_reading_parts_that_reach_into_the_band_push_the_touch_area_down() -> None:
+    plan = reach_layout(top=1000, bottom=0, band=(100, 900), heights=[200, 150], spacing=20)
+    assert plan.reading_bottoms == (800, 630)
+    # what the reading parts leave (610) is below the band's top: the touch area starts there
+    assert (plan.touch_bottom, plan.touch_height) == (100, 510)
+
+
+def test_the_band_is_clipped_to_the_space_and_a_stretching_part_takes_no_height() -> None:
+    # a band wider than the space (the whole screen within reach), unequal paddings
+    plan = reach_layout(top=500, bottom=20, band=(-50, 2000), heights=[0, 100], spacing=10)
+    assert not plan.below  # the reading parts stay on top, never under the bottom edge
+    assert plan.reading_bottoms == (500, 390)
+    assert (plan.touch_bottom, plan.touch_height) == (20, 360)
+
+
+def test_on_a_low_mounting_reading_parts_go_below_the_band_when_they_do_not_fit_above() -> None:
+    # the band reaches the top (high 1000) and there is more room below it (low 400)
+    plan = reach_layout(top=1000, bottom=0, band=(400, 1000), heights=[150, 100], spacing=10)
+    assert plan.below
+    assert (plan.touch_bottom, plan.touch_height) == (400, 600)
+    # stacked from just under the band downwards, in reading order
+    assert plan.reading_bottoms == (240, 130)
+
+
+def test_reading_parts_stay_above_when_there_is_less_room_below() -> None:
+    # they do not fit in the 100 px above the band, but there are only 50 px below it
+    plan = reach_layout(top=1000, bottom=0, band=(50, 900), heights=[150, 100], spacing=10)
+    assert not plan.below
+    assert plan.reading_bottoms == (850, 740)
+    assert (plan.touch_bottom, plan.touch_height) == (50, 680)
+
+
+def test_no_room_left_in_the_band_gives_an_empty_touch_area_not_a_negative_one() -> None:
+    plan = reach_layout(top=1000, bottom=0, band=(0, 300), heights=[600, 500], spacing=20)
+    assert plan.reading_bottoms == (400, -120)
+    assert plan.touch_height == 0 and plan.touch_bottom == 0
+
+
+def test_no_reading_parts_the_touch_area_is_the_band_within_the_space() -> None:
+    plan = reach_layout(top=800, bottom=40, band=(100, 600), heights=[], spacing=10)
+    assert plan.reading_bottoms == ()
+    assert (plan.touch_bottom, plan.touch_height) == (100, 500)

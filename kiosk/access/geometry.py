@@ -2,11 +2,13 @@
 
 Kivy's own ``mm()`` trusts the dpi SDL reports (96 on Linux, whatever the panel),
 so the kiosk derives the true density from the configured physical size instead.
-Imports no Kivy.
+:func:`reach_layout` places a screen's parts around the reach band (the seated
+profile). Imports no Kivy.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kiosk.config import ConfigError, KioskConfig, ScreenConfig
@@ -85,6 +87,53 @@ class Geometry:
         Hyperlegible: 668/1000).
         """
         return self.mm(BODY_CAP_MM) / cap_ratio * text_scale
+
+
+@dataclass(frozen=True)
+class ReachPlan:
+    """Where a screen's parts go in the seated profile (y grows upward, as in Kivy)."""
+
+    #: the bottom edge of each reading part, top to bottom, as given
+    reading_bottoms: tuple[float, ...]
+    #: the touch area's bottom edge and height
+    touch_bottom: float
+    touch_height: float
+    #: whether the reading parts went below the band (a screen mounted very low)
+    below: bool
+
+
+def reach_layout(*, top: float, bottom: float, band: tuple[float, float], heights: Sequence[float],
+                 spacing: float) -> ReachPlan:
+    """Stack reading parts and put the touch area inside the reach ``band``.
+
+    ``top`` and ``bottom`` bound the space to fill (padding already taken off),
+    ``band`` is ``(low, high)`` in the same coordinates, ``heights`` are the
+    reading parts' heights from the top down, with ``spacing`` after each.
+    The reading parts go above the band and the touch area takes what is left
+    of the band under them; on a screen mounted so low that the band reaches
+    its top, they go below the band instead when they do not fit above and
+    there is more room below. The touch area's height is never negative.
+    Returns the reading parts' bottom edges and the touch area's place.
+    """
+    low, high = band
+    reading_height = sum(heights) + spacing * len(heights)
+    # Room outside the band, none when the band covers that side: a band covering the whole
+    # space left "more room below" to the paddings, and a top padding larger than the bottom
+    # one sent the reading parts under the bottom edge.
+    above, under = max(top - high, 0), max(low - bottom, 0)
+    below = reading_height > above and under > above
+    if below:
+        touch_top, touch_bottom = min(top, high), max(bottom, low)
+        y = touch_bottom - spacing
+    else:
+        y = top
+    bottoms = []
+    for height in heights:
+        bottoms.append(y - height)
+        y -= height + spacing
+    if not below:
+        touch_top, touch_bottom = min(y, high), max(bottom, low)
+    return ReachPlan(tuple(bottoms), touch_bottom, max(touch_top - touch_bottom, 0), below)
 
 
 def reach_problem(config: KioskConfig) -> str | None:

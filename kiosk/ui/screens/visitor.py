@@ -21,6 +21,7 @@ from kiosk.i18n import t
 from kiosk.keymap import BACKSPACE, ENTER_KEYS, KEY_CODES
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.pictograms import directional, pictogram_path
+from kiosk.ui.style import follow_style
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Panel, Pictogram
 
 #: Catalogue order of themes: first steps first, safety last.
@@ -35,8 +36,10 @@ def nav_button(screen: KioskScreen, name: str, key: str, icon: str, action: obje
         button.label = screen.tr(key)
         button.icon = pictogram_path(directional(icon, screen.style.rtl))
 
-    follow_language()
-    screen.style.fbind("lang", follow_language)
+    # Held by the button; the shared style holds the button only weakly (a closure bound to
+    # the style kept every button of every well-done screen alive for ever).
+    button.follow_language = follow_language
+    follow_style(button, "follow_language", "lang")
     button.bind(on_release=lambda *_: action())
     return button
 

@@ -1,0 +1,70 @@
+"""Boxes that hold content: :class:`ScrollPane` (paged by big buttons) and :class:`Panel` (a framed note).
+
+Layout and drawing are in ``panes.kv`` beside this module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.lang import Builder
+from kivy.properties import BooleanProperty, ObjectProperty, OptionProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.scrollview import ScrollView
+
+from kiosk.ui.widgets.buttons import BigButton  # noqa: F401  (the pane's Up/Down buttons, in kv)
+from kiosk.ui.widgets.layout import MirrorBox
+from kiosk.ui.widgets.pictogram import Pictogram  # noqa: F401  (a panel's pictogram, in kv)
+from kiosk.ui.widgets.text import KioskLabel  # noqa: F401  (a panel's heading and body, in kv)
+
+
+class ScrollPane(MirrorBox):
+    """Scrolling content with big Up and Down buttons: no swipe is ever needed.
+
+    The buttons sit at the end of the reading direction: on the right, or on
+    the left in a right-to-left language.
+    """
+
+    overflowing = BooleanProperty(False)
+    name = StringProperty("")
+
+    def add_content(self, widget: object) -> None:
+        """Put ``widget`` (with ``size_hint_y`` None) inside the scrolling area."""
+        self.ids.content_box.add_widget(widget)
+
+    def clear_content(self) -> None:
+        """Remove everything from the scrolling area and go back to the top."""
+        self.ids.content_box.clear_widgets()
+        self.ids.scroller.scroll_y = 1
+
+    def update_overflow(self, *_: object) -> None:
+        """Show the Up/Down buttons only when the content is taller than the view."""
+        scroller: ScrollView = self.ids.scroller
+        self.overflowing = self.ids.content_box.height > scroller.height + 1
+
+    def page(self, direction: int) -> None:
+        """Scroll one view height (minus a little overlap) up (+1) or down (-1)."""
+        scroller: ScrollView = self.ids.scroller
+        extra = self.ids.content_box.height - scroller.height
+        if extra <= 0:
+            return
+        step = scroller.height * 0.8 / extra
+        scroller.scroll_y = min(1.0, max(0.0, scroller.scroll_y + direction * step))
+
+
+class Panel(BoxLayout):
+    """A framed box with a heading: a tip, a warning, what to bring, a message.
+
+    Meaning is never carried by colour alone: each kind has a heading word and a
+    pictogram as well as its colours.
+    """
+
+    style = ObjectProperty(None, allownone=True)
+    kind = OptionProperty("tip", options=["tip", "warning", "info"])
+    heading = StringProperty("")
+    body = StringProperty("")
+    icon = StringProperty("")
+    name = StringProperty("")
+
+
+Builder.load_file(str(Path(__file__).with_name("panes.kv")))

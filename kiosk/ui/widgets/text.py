@@ -1,0 +1,104 @@
+"""Text that reads right to left when it must: :class:`KioskLabel`.
+
+Its font, size and colours come from the shared style; its size rule is in
+``text.kv`` beside this module.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from kivy.core.text import Label as CoreLabel
+from kivy.lang import Builder
+from kivy.properties import ObjectProperty, OptionProperty, StringProperty
+from kivy.uix.label import Label
+
+from kiosk.i18n import is_rtl
+from kiosk.i18n.bidi import LTR_FONT_OPTIONS, RTL_FONT_OPTIONS, display_text, has_rtl_letters
+from kiosk.ui.style import follow_style, font_for
+
+
+class KioskLabel(Label):
+    """Text set through ``logical`` (what is spoken); drawn right to left when needed.
+
+    SDL2_ttf has no bidi algorithm, so in a right-to-left language the label wraps
+    the logical text itself and reorders each line (:mod:`kiosk.i18n.bidi`).
+    """
+
+    style = ObjectProperty(None, allownone=True)
+    logical = StringProperty("")
+    role = OptionProperty("body", options=["body", "title"])
+    align = OptionProperty("start", options=["start", "center", "end"])
+    colour_role = StringProperty("text")
+    name = StringProperty("")
+    #: the language of this text when it differs from the screen's (a language's own name)
+    lang = StringProperty("")
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.fbind("logical", self._refresh)
+        self.fbind("width", self._refresh)
+        self.fbind("align", self._refresh)
+        self.fbind("role", self._refresh)
+        self.fbind("colour_role", self._refresh)
+        self.fbind("lang", self._refresh)
+        follow_style(self, "_refresh", "body", "rtl", "font_name", "text", "theme_name")
+
+    def _refresh(self, *_: object) -> None:
+        style = self.style
+        if style is None:
+            self.text = self.logical
+            return
+        lang = self.lang or style.lang
+        # Text with no right-to-left letter (an address, a number) reads left to right
+        # even on an Arabic screen; it is still aligned like the rest of the screen.
+        rtl = is_rtl(lang) and has_rtl_letters(self.logical)
+        self.font_name = font_for(lang)
+        self.font_size = style.font_px(self.role, self.font_name)
+        self.bold = self.role == "title"
+        self.color = getattr(style, self.colour_role)
+        width = max(self.width - self.padding[0] - self.padding[2], 1)
+        self.text_size = (width, None)
+        sides = ("right", "left") if style.rtl else ("left", "right")
+        self.halign = {"start": sides[0], "center": "center", "end": sides[1]}[self.align]
+        font_options = RTL_FONT_OPTIONS if rtl else LTR_FONT_OPTIONS
+        for key, value in font_options.items():
+            setattr(self, key, value)
+        if rtl and self.logical:
+            measurer = primed_rtl_label(self.font_name, self.font_size, self.bold)
+            self.text = display_text(self.logical, width, lambda s: measurer.get_extents(s)[0])
+        else:
+            self.text = self.logical
+
+    def texture_update(self, *largs: object) -> None:
+        """Lay out and draw the text; right-to-left lines are measured as they are drawn."""
+        if self.font_direction == "rtl" and self.text:
+            primed_rtl_label(self.font_name, self.font_size, self.bold)
+        super().texture_update(*largs)
+
+
+def primed_rtl_label(font_name: str, font_size: float, bold: bool) -> CoreLabel:
+    """A right-to-left core label for this font, size and weight, its cached font primed.
+
+    Kivy caches one SDL2_ttf font per name, size and style, and sets its direction
+    only when it draws: a width measured before the first right-to-left drawing at
+    that size comes out unshaped (about a fifth too wide), which right-aligns lines
+    short of the edge and wraps them early. Drawing one letter first fixes it; it is
+    done each time, as a left-to-right label may have drawn with that font since.
+    The core label is kept per font, size and weight: a new one at every refresh
+    left a texture and an SDL surface for the garbage collector each time.
+    """
+    label = _rtl_label(font_name, font_size, bold)
+    label.text = "\u0627"
+    label.refresh()  # lays the letter out (measures only)
+    label.render(real=True)  # draws it: this is what sets the cached font's direction
+    return label
+
+
+@lru_cache(maxsize=32)  # two fonts x three text sizes x title or body, bold or not
+def _rtl_label(font_name: str, font_size: float, bold: bool) -> CoreLabel:
+    return CoreLabel(font_name=font_name, font_size=font_size, bold=bold, **RTL_FONT_OPTIONS)
+
+
+Builder.load_file(str(Path(__file__).with_name("text.kv")))

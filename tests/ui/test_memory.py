@@ -1,0 +1,109 @@
+"""Visits do not pile up widgets: what a screen drops is gone, whatever the visitor did.
+
+A few hundred screen changes once grew the kiosk's memory without end: buttons
+rebuilt on every well-done screen stayed bound to the shared style for ever.
+This counts the kiosk's live widgets (through the garbage collector, not
+resident memory, which ``bench/memory.py`` measures) at the same point of
+every visit: back on the welcome screen. After the first visit has built every
+screen, the counts must not grow.
+"""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from kiosk.testing.pilot import Pilot
+
+LANGS = ("fr", "en", "ar")
+#: screen changes in all: enough for a leak of a few widgets a visit to show clearly
+CHANGES = 160
+
+
+def live_widgets() -> dict[str, int]:
+    """Live KioskScreen, BigButton and Label instances (Kivy's weak proxies not counted)."""
+    from kivy.uix.label import Label
+
+    from kiosk.ui.screens.base import KioskScreen
+    from kiosk.ui.widgets import BigButton
+
+    classes = {"KioskScreen": KioskScreen, "BigButton": BigButton, "Label": Label}
+    gc.collect()
+    counts = dict.fromkeys(classes, 0)
+    for obj in gc.get_objects():
+        for name, cls in classes.items():
+            if issubclass(type(obj), cls):
+                counts[name] += 1
+    return counts
+
+
+class Visitor:
+    """Taps through whole visits, counting the taps that change the screen, step or overlay."""
+
+    def __init__(self, pilot: Pilot) -> None:
+        self.pilot = pilot
+        self.changes = 0
+        self.visits = 0
+        # the shortest procedures, from the content, so a visit is quick whatever it holds
+        procedures = sorted(pilot.services.content.procedures, key=lambda p: (len(p.steps), p.id))
+        self.procedures = [p.id for p in procedures[:2]]
+
+    def tap(self, name: str) -> None:
+        """Tap ``name`` until the screen, step or overlay changes (a lost tap is not this test's subject)."""
+        pilot = self.pilot
+        before = (pilot.screen, pilot.services.visit.step_index, pilot.overlay)
+        for _attempt in range(3):
+            pilot.tap(name)
+            if (pilot.screen, pilot.services.visit.step_index, pilot.overlay) != before:
+                break
+            pilot.settle(20)
+        else:
+            raise AssertionError(f"tapping {name!r} three times changed nothing on {before}")
+        self.changes += 1
+
+    def visit(self) -> None:
+        """Language and text size in turn; a procedure to the end; help; the other way out too."""
+        pilot = self.pilot
+        lang = LANGS[self.visits % len(LANGS)]
+        large = (self.visits // len(LANGS)) % 2 == 1
+        procedure = self.procedures[self.visits % len(self.procedures)]
+        self.visits += 1
+        assert pilot.screen == "welcome"
+        if large:
+            pilot.tap("profile_low_vision")  # 150 %
+            pilot.tap("profile_low_vision")  # 200 %
+            assert pilot.services.style.text_scale == 2.0
+        self.tap("start_button")
+        self.tap(f"language_{lang}")
+        self.tap("help_button")
+        self.tap("close_button")
+        self.tap(f"procedure_{procedure}")
+        for _ in pilot.services.content.get(procedure).steps:
+            self.tap("next_button")
+        assert pilot.screen == "finished"
+        self.tap("again_button")
+        self.tap(f"procedure_{procedure}")
+        self.tap("next_button")
+        self.tap("back_button")
+        self.tap("back_button")  # the catalogue
+        self.tap(self.pilot.find("procedure_" + procedure).name)
+        while pilot.screen != "finished":
+            self.tap("next_button")
+        self.tap("end_button")
+        assert pilot.screen == "welcome" and pilot.services.style.text_scale == 1.0
+
+
+@pytest.mark.timeout(600)
+def test_live_widgets_stay_bounded_over_many_visits(pilot: Pilot) -> None:
+    visitor = Visitor(pilot)
+    visitor.visit()  # every screen and overlay built once
+    settled = live_widgets()
+    assert settled["KioskScreen"] == len(pilot.app.root.screens)
+    while visitor.changes < CHANGES:
+        visitor.visit()
+    final = live_widgets()
+    assert final["KioskScreen"] == settled["KioskScreen"]
+    # A visit that left even one button behind would add one per visit (more than ten here).
+    assert final["BigButton"] <= settled["BigButton"] + 2, (settled, final, visitor.visits)
+    assert final["Label"] <= settled["Label"] + 4, (settled, final, visitor.visits)
