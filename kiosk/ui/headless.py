@@ -56,6 +56,9 @@ class Headless:
     def __init__(self, app: Any, clock: MovableClock) -> None:
         self.app = app
         self.clock = clock
+        #: draw frames while settling; off, the kiosk runs its clock and lays out without
+        #: drawing (``kiosk simulate``: the same events and records, no pixels)
+        self.draw = True
 
     # -- life -----------------------------------------------------------------------
     @classmethod
@@ -202,6 +205,9 @@ class Headless:
         """Let the clock run a few frames so layout, bindings and events settle."""
         from kivy.base import EventLoop
 
+        if not self.draw:
+            self.settle_layout()
+            return
         for _ in range(frames):
             EventLoop.idle()
 

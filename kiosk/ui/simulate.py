@@ -173,6 +173,7 @@ def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, day
     holder: dict[str, WallClock] = {}
     with Headless.run(config, content=content, wall=lambda: holder["wall"]()) as kiosk:
         holder["wall"] = WallClock(kiosk.clock)
+        kiosk.draw = False  # the logbook opened with the first frame; nobody looks at the pixels
         visitor = Visitor(kiosk, rng)
         bar = tqdm(total=sessions, desc="visits", unit="visit", file=sys.stderr,
                    disable=None if progress is None else not progress)
