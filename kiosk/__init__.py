@@ -10,9 +10,14 @@ The packages split along what they own:
   contrast (no Kivy);
 - ``kiosk.i18n``: the languages, interface strings and right-to-left text;
 - ``kiosk.session``: the visit in progress, wiped at its end (no Kivy);
+- ``kiosk.practice``: the practice rules of the replicas (no Kivy);
+- ``kiosk.logbook``: visit records, their storage and the reports (no Kivy);
 - ``kiosk.services``: the domain services handed to every screen (no Kivy);
-- ``kiosk.ui``: the Kivy app, navigator, screens and widgets;
+- ``kiosk.ui``: the Kivy app, navigator, screens and widgets; the headless
+  runner, the audit and the visit simulator;
 - ``kiosk.testing``: the pilot that drives the real app headless in tests.
+
+docs/architecture.md draws the layers.
 
 The bundled procedures (``content/``) and pictograms (``assets/``) live at the
 top of the repository; an installed package carries a copy (:func:`bundled`).
