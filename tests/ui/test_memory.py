@@ -98,12 +98,12 @@ class Visitor:
 def test_live_widgets_stay_bounded_over_many_visits(pilot: Pilot) -> None:
     visitor = Visitor(pilot)
     visitor.visit()  # every screen and overlay built once
-    settled = live_widgets()
-    assert settled["KioskScreen"] == len(pilot.app.root.screens)
+    settled = live_widgets()  # (an earlier test's kiosk may still be counted: only growth matters)
+    assert settled["KioskScreen"] >= len(pilot.app.root.screens)
     while visitor.changes < CHANGES:
         visitor.visit()
     final = live_widgets()
-    assert final["KioskScreen"] == settled["KioskScreen"]
+    assert final["KioskScreen"] <= settled["KioskScreen"]
     # A visit that left even one button behind would add one per visit (more than ten here).
     assert final["BigButton"] <= settled["BigButton"] + 2, (settled, final, visitor.visits)
     assert final["Label"] <= settled["Label"] + 4, (settled, final, visitor.visits)
