@@ -59,7 +59,7 @@ def test_a_visit_folds_into_one_record_with_what_the_national_form_asks() -> Non
     assert len({r["id"] for r in saves.records}) == 1  # every save is the same visit
     assert len(saves.records) == 5  # started, opened, two step changes, end
     assert record["kiosk_id"] == "k1" and record["ended"] == "left" and record["launched_by"] == "visitor"
-    assert record["languages"] == ["fr", "ar"]
+    assert record["languages"] == ["ar"]  # chosen before anything was read: the welcome's French was not used
     assert record["profiles"] == ["low_vision", "seated"]
     assert record["settings"] == {"speech": True, "text_scales": [1.0, 1.5], "themes": ["dark", "light"],
                                   "seated": True, "easy": False}
@@ -137,3 +137,13 @@ def test_records_hold_no_free_text() -> None:
 
     dates_and_id = {record["id"], record["start"], record["start_local"], record["end"], record["end_local"]}
     assert set(strings(record)) - dates_and_id <= allowed
+
+
+def test_a_language_changed_during_a_procedure_counts_both() -> None:
+    saves, clock = Saves(), Clock()
+    rec = Recorder(saves, kiosk_id="k1", monotonic=clock)
+    rec.handle(ev.VisitStarted(at=T0, language="fr"))
+    rec.handle(ev.ProcedureOpened(at=T0, procedure_id="ameli", theme="health", step_count=3))
+    rec.handle(ev.LanguageChosen(at=T0, language="en"))
+    rec.handle(ev.VisitEnded(at=T0, how="idle"))
+    assert saves.records[-1]["languages"] == ["fr", "en"]

@@ -114,7 +114,13 @@ class VisitRecord:
         return self.how is not None
 
     def _language(self, language: str) -> None:
-        if language and language not in self.languages:
+        if not language or language in self.languages:
+            return
+        if not self.procedures:
+            # Chosen on the language screen, before anything was read: the visit's language
+            # replaces the welcome screen's default, which the visitor did not use.
+            self.languages = [language]
+        else:
             self.languages.append(language)
 
     def _settings(self, profiles: frozenset[str], text_scale: float, speech_on: bool, theme: str) -> None:

@@ -101,6 +101,11 @@ class Recorder:
         assert self.visit is not None
         self.writer.save(self.visit.to_dict(mono))
 
+    @property
+    def in_visit(self) -> bool:
+        """Whether a visit is open (started and not yet ended)."""
+        return self.visit is not None and not self.visit.ended
+
     def attach(self, writer: Saver) -> None:
         """Hand over to ``writer`` (the logbook just opened); records held so far go to it."""
         held = self.writer.records.values() if isinstance(self.writer, PendingSaver) else ()

@@ -165,7 +165,7 @@ class KioskApp(App):
                       on_keyboard=self._on_keyboard, on_request_close=self._on_request_close,
                       on_flip=self._after_first_frame)
         Window.unbind(on_flip=self._open_logbook)
-        if self.services and self.services.visit.started:
+        if self.services and self.services.recorder.in_visit:
             self.services.recorder.emit(VisitEnded, how="left")  # the kiosk stops mid-visit
         if self.logbook is not None:
             self.logbook.close(timeout=10)
