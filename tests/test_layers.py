@@ -24,7 +24,8 @@ PACKAGE = ROOT / "kiosk"
 #: Domain packages and modules: plain Python, no Kivy, no UI. Future packages are
 #: covered as soon as they exist (skipped while absent).
 DOMAIN = ("kiosk.content", "kiosk.session", "kiosk.config", "kiosk.access", "kiosk.i18n", "kiosk.speech",
-          "kiosk.idle", "kiosk.keymap", "kiosk.validation", "kiosk.logbook", "kiosk.practice")
+          "kiosk.idle", "kiosk.keymap", "kiosk.validation", "kiosk.logbook", "kiosk.practice", "kiosk.services",
+          "kiosk.problems", "kiosk.staff")
 #: Domain modules allowed Kivy: the speech player plays clips through Kivy's audio
 #: (``kiosk/speech/player.py``, or ``player_*.py`` / ``player/`` if it is split).
 KIVY_ALLOWED = ("kiosk.speech.player", "kiosk.speech.player_mixer")

@@ -27,6 +27,7 @@ import yaml
 from kiosk.content.contentset import ContentSet, Problem
 from kiosk.content.model import Element, Procedure, Replica, Step, Text
 from kiosk.i18n import LANGUAGES
+from kiosk.problems import keep_for_staff
 from kiosk.validation import dotted, schema_errors
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
@@ -263,17 +264,7 @@ def write_problem_report(content: ContentSet, data_dir: Path) -> Path | None:
     log = logging.getLogger("kiosk.content")
     for problem in content.errors:
         log.error("left out: %s", problem)
-    report = data_dir / PROBLEM_REPORT
-    try:
-        if not content.errors:
-            if report.exists():  # (a read-only folder refuses even removing a file that is not there)
-                report.unlink()
-            return None
-        lines = [str(p) for p in content.errors]
+    lines = [str(p) for p in content.errors]
+    if lines:
         lines.append(f"{len(content.procedures)} procedures loaded; the ones above were left out.")
-        data_dir.mkdir(parents=True, exist_ok=True)
-        report.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        return report
-    except OSError as exc:
-        log.warning("cannot write %s: %s", report, exc)
-        return None
+    return keep_for_staff(data_dir, PROBLEM_REPORT, lines, log)

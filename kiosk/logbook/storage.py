@@ -30,9 +30,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from tinydb.storages import Storage
 
-import msgspec
+from kiosk.problems import keep_for_staff
 
 log = logging.getLogger("kiosk.logbook")
 
@@ -281,21 +282,10 @@ def start_up(folder: Path, keep_days: int = 365, now: float | None = None) -> St
 def write_problem_report(problems: list[str], data_dir: Path) -> Path | None:
     """Log the problems and keep them in ``data_dir/logbook-problems.txt`` for staff.
 
-    Mirrors :func:`kiosk.content.loader.write_problem_report`: the file is
+    Kept like content problems (:mod:`kiosk.problems`): the file is
     removed when there is nothing to report; returns its path, or ``None`` when
     there is nothing to report or the folder cannot be written.
     """
     for problem in problems:
         log.error("logbook: %s", problem)
-    report = data_dir / PROBLEM_REPORT
-    try:
-        if not problems:
-            if report.exists():  # (a read-only folder refuses even removing a file that is not there)
-                report.unlink()
-            return None
-        data_dir.mkdir(parents=True, exist_ok=True)
-        report.write_text("\n".join(problems) + "\n", encoding="utf-8")
-        return report
-    except OSError as exc:
-        log.warning("cannot write %s: %s", report, exc)
-        return None
+    return keep_for_staff(data_dir, PROBLEM_REPORT, problems, log)
