@@ -87,6 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--config", type=Path)
     listing.add_argument("--json", action="store_true", help="one JSON object per procedure")
 
+    staff = sub.add_parser("staff", help="staff mode: set the PIN, make a learner code")
+    ssub = staff.add_subparsers(dest="staff_command", required=True)
+    set_pin = ssub.add_parser("set-pin", help="set the staff PIN (4 to 12 digits; only its hash is stored)")
+    set_pin.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
+    set_pin.add_argument("--data-dir", type=Path, help="data folder (overrides the configuration)")
+    set_pin.add_argument("--pin-stdin", action="store_true", help="read the PIN from the first line of stdin")
+    learner = ssub.add_parser("learner", help="learner codes")
+    learner.add_argument("learner_command", choices=("new", "list"))
+    learner.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
+    learner.add_argument("--data-dir", type=Path, help="data folder (overrides the configuration)")
+
     report = sub.add_parser("report", help="figures from the visit logbook: table, CSV, HTML page with charts")
     report.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
     report.add_argument("--data-dir", type=Path, action="append",
@@ -320,6 +331,44 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_staff(args: argparse.Namespace) -> int:
+    """``kiosk staff set-pin`` and ``kiosk staff learner new|list``."""
+    config = load_config(args)
+    if args.staff_command == "learner":
+        from kiosk.staff.learners import Learners
+
+        learners = Learners(config.data_dir)
+        if args.learner_command == "new":
+            print(learners.create().code)
+        else:
+            for item in learners.all():
+                print(f"{item.code}  {item.created}")
+        return 0
+    from kiosk.staff import pin as pins
+
+    if args.pin_stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        import getpass
+
+        if not sys.stdin.isatty():
+            raise UsageError("set-pin: no terminal to ask on; use --pin-stdin to read the PIN from stdin")
+        pin = getpass.getpass("New staff PIN (4 to 12 digits): ")
+        if getpass.getpass("The same PIN again: ") != pin:
+            raise UsageError("set-pin: the two PINs differ; nothing changed")
+    try:
+        pins.check_format(pin)
+        path = pins.set_pin(config.data_dir, pin)
+    except pins.PinError as exc:
+        raise UsageError(f"set-pin: {exc}; nothing changed") from None
+    except OSError as exc:
+        raise UsageError(f"set-pin: {config.data_dir}: cannot write the PIN file ({exc.strerror or exc})") from None
+    finally:
+        pin = ""  # not kept
+    print(f"kiosk: staff PIN set (only its hash is stored, in {path})")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kiosk`` command."""
     parser = build_parser()
@@ -335,6 +384,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_audit(args)
         if args.command == "report":
             return cmd_report(args)
+        if args.command == "staff":
+            return cmd_staff(args)
     except (ConfigError, UsageError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2

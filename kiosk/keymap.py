@@ -28,7 +28,7 @@ BACKSPACE = KEY_CODES["backspace"]
 ENTER_KEYS = frozenset({KEY_CODES["enter"], KEY_CODES["numpadenter"]})
 
 ACTIONS = ("next", "previous", "activate", "back", "help", "repeat",
-           "volume_down", "volume_up", "slower", "faster", "speech")
+           "volume_down", "volume_up", "slower", "faster", "speech", "call_helper", "staff")
 
 DEFAULT_KEYMAP: dict[str, tuple[str, ...]] = {
     "next": ("down", "tab", "numpad2"),
@@ -42,6 +42,10 @@ DEFAULT_KEYMAP: dict[str, tuple[str, ...]] = {
     "slower": ("f5", "numpad4"),
     "faster": ("f6", "numpad6"),
     "speech": ("f12", "numpad7"),
+    # A helper is also called by the Help key pressed while Help is open (keypad * twice).
+    "call_helper": ("shift+f1",),
+    # Staff entry ([staff] entry_key; a keypad key held, [staff] hold_key, is handled by the app).
+    "staff": ("f11",),
 }
 
 
