@@ -59,9 +59,11 @@ class KeyMap:
     """Looks up the action of a key press."""
 
     def __init__(self, overrides: Mapping[str, Iterable[str]] | None = None) -> None:
-        mapping = {**DEFAULT_KEYMAP, **{k: tuple(v) for k, v in (overrides or {}).items()}}
+        overrides = {k: tuple(v) for k, v in (overrides or {}).items()}
+        # Defaults first, configured keys last: a key moved to another action takes it from its default one.
+        mapping = [*((a, n) for a, n in DEFAULT_KEYMAP.items() if a not in overrides), *overrides.items()]
         self._by_key: dict[tuple[int, bool], str] = {}
-        for action, names in mapping.items():
+        for action, names in mapping:
             for name in names:
                 self._by_key[parse_key(name)] = action
 
