@@ -24,7 +24,8 @@ from kiosk.i18n import LANGUAGES
 if TYPE_CHECKING:
     from kiosk.ui.headless import Headless
 
-SCREENS = ("welcome", "language", "catalogue", "walkthrough", "finished", "help", "idle")
+SCREENS = ("welcome", "language", "catalogue", "walkthrough", "finished", "help", "idle",
+           "staff_pin", "staff_panel", "staff_launch", "staff_learners", "staff_learner", "staff_today")
 
 
 class UsageError(Exception):
@@ -282,6 +283,12 @@ def stage(kiosk: Headless, args: argparse.Namespace) -> None:
     elif screen == "help":
         nav.go("catalogue")
         nav.show_help()
+    elif screen.startswith("staff_"):
+        nav.enter_staff()
+        if screen == "staff_learner":
+            learners = services.staff.learners.all()
+            nav.ensure("staff_learner").code = learners[0].code if learners else "ABC-234"
+        nav.go(screen)
     elif screen == "idle":
         nav.go("catalogue")
         kiosk.advance(services.config.idle_delay_s + 0.5)

@@ -16,7 +16,7 @@ from kivy.lang import Builder
 from kivy.properties import StringProperty
 from kivy.uix.gridlayout import GridLayout
 
-from kiosk.access.profiles import CHOOSABLE, LOW_VISION_SCALES
+from kiosk.access.profiles import CHOOSABLE, LOW_VISION_SCALES, PICTOGRAMS
 from kiosk.i18n import t
 from kiosk.keymap import BACKSPACE, ENTER_KEYS, KEY_CODES
 from kiosk.logbook.events import AUTONOMY_LEVELS
@@ -254,7 +254,8 @@ class StaffLaunchScreen(StaffScreen):
             key = f"profile_{profile}" + (("_200" if launch.text_scale >= 2 else "_150")
                                           if profile == "low_vision" and profile in launch.profiles else "")
             toggles.append(self.button(f"launch_profile_{profile}", self.tr(key),
-                                       lambda p=profile: self.toggle(p), "check", profile in launch.profiles))
+                                       lambda p=profile: self.toggle(p), PICTOGRAMS[profile],
+                                       profile in launch.profiles))
         pane.add_content(self.grid(toggles))
         pane.add_content(self.heading(self.tr("staff_autonomy")))
         pane.add_content(self.grid([
