@@ -24,7 +24,8 @@ from kiosk.i18n import LANGUAGES
 if TYPE_CHECKING:
     from kiosk.ui.headless import Headless
 
-SCREENS = ("welcome", "language", "catalogue", "walkthrough", "finished", "help", "idle")
+SCREENS = ("welcome", "language", "catalogue", "walkthrough", "finished", "help", "idle",
+           "staff_pin", "staff_panel", "staff_launch", "staff_learners", "staff_learner", "staff_today")
 
 
 class UsageError(Exception):
@@ -86,6 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
     listing = csub.add_parser("list", help="list the procedures")
     listing.add_argument("--config", type=Path)
     listing.add_argument("--json", action="store_true", help="one JSON object per procedure")
+
+    staff = sub.add_parser("staff", help="staff mode: set the PIN, make a learner code")
+    ssub = staff.add_subparsers(dest="staff_command", required=True)
+    set_pin = ssub.add_parser("set-pin", help="set the staff PIN (4 to 12 digits; only its hash is stored)")
+    set_pin.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
+    set_pin.add_argument("--data-dir", type=Path, help="data folder (overrides the configuration)")
+    set_pin.add_argument("--pin-stdin", action="store_true", help="read the PIN from the first line of stdin")
+    learner = ssub.add_parser("learner", help="learner codes")
+    learner.add_argument("learner_command", choices=("new", "list"))
+    learner.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
+    learner.add_argument("--data-dir", type=Path, help="data folder (overrides the configuration)")
 
     report = sub.add_parser("report", help="figures from the visit logbook: table, CSV, HTML page with charts")
     report.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
@@ -304,6 +316,12 @@ def stage(kiosk: Headless, args: argparse.Namespace) -> None:
     elif screen == "help":
         nav.go("catalogue")
         nav.show_help()
+    elif screen.startswith("staff_"):
+        nav.enter_staff()
+        if screen == "staff_learner":
+            learners = services.staff.learners.all()
+            nav.ensure("staff_learner").code = learners[0].code if learners else "ABC-234"
+        nav.go(screen)
     elif screen == "idle":
         nav.go("catalogue")
         kiosk.advance(services.config.idle_delay_s + 0.5)
@@ -353,6 +371,44 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_staff(args: argparse.Namespace) -> int:
+    """``kiosk staff set-pin`` and ``kiosk staff learner new|list``."""
+    config = load_config(args)
+    if args.staff_command == "learner":
+        from kiosk.staff.learners import Learners
+
+        learners = Learners(config.data_dir)
+        if args.learner_command == "new":
+            print(learners.create().code)
+        else:
+            for item in learners.all():
+                print(f"{item.code}  {item.created}")
+        return 0
+    from kiosk.staff import pin as pins
+
+    if args.pin_stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        import getpass
+
+        if not sys.stdin.isatty():
+            raise UsageError("set-pin: no terminal to ask on; use --pin-stdin to read the PIN from stdin")
+        pin = getpass.getpass("New staff PIN (4 to 12 digits): ")
+        if getpass.getpass("The same PIN again: ") != pin:
+            raise UsageError("set-pin: the two PINs differ; nothing changed")
+    try:
+        pins.check_format(pin)
+        path = pins.set_pin(config.data_dir, pin)
+    except pins.PinError as exc:
+        raise UsageError(f"set-pin: {exc}; nothing changed") from None
+    except OSError as exc:
+        raise UsageError(f"set-pin: {config.data_dir}: cannot write the PIN file ({exc.strerror or exc})") from None
+    finally:
+        pin = ""  # not kept
+    print(f"kiosk: staff PIN set (only its hash is stored, in {path})")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kiosk`` command."""
     parser = build_parser()
@@ -370,6 +426,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_report(args)
         if args.command == "simulate":
             return cmd_simulate(args)
+        if args.command == "staff":
+            return cmd_staff(args)
     except (ConfigError, UsageError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2

@@ -25,6 +25,14 @@ Example (every key shown with its default)::
     [logbook]
     keep_days = 365         # visit records older than this are purged at start-up
 
+    [staff]                 # staff mode (PIN set with `kiosk staff set-pin`)
+    entry_key = "f11"       # opens the staff PIN screen
+    hold_key = "numpad0"    # ... and so does this keypad key held for 3 s
+    corner = "top_right"    # ... and three taps in this corner within 2 s
+    help_command = ""       # run on each help call, with the kiosk id as last argument (empty: none)
+    print_command = ""      # run with a progress sheet's PDF path (empty: the PDF is only saved)
+    command_timeout_s = 10  # a command still running after this is stopped
+
     [keys]                  # optional: key names per action (see kiosk/keymap.py)
     help = ["f1", "numpadmul"]
 """
@@ -59,6 +67,24 @@ class ScreenConfig:
     obstacle: bool = True
 
 
+CORNERS = ("top_left", "top_right", "bottom_left", "bottom_right")
+
+
+@dataclass(frozen=True)
+class StaffConfig:
+    """How staff get in, and the commands help calls and progress sheets run."""
+
+    entry_key: str = "f11"
+    hold_key: str = "numpad0"
+    hold_s: float = 3.0
+    corner: str = "top_right"
+    help_command: str = ""
+    print_command: str = ""
+    command_timeout_s: float = 10.0
+    #: staff mode returns to the visitor flow after this long unused
+    idle_s: float = 120.0
+
+
 @dataclass(frozen=True)
 class KioskConfig:
     """Everything the kiosk is configured with; built-in defaults throughout."""
@@ -74,6 +100,7 @@ class KioskConfig:
     #: names this kiosk in the logbook: several kiosks merge into one report
     kiosk_id: str = field(default_factory=lambda: socket.gethostname() or "kiosk")
     logbook_keep_days: int = 365
+    staff: StaffConfig = field(default_factory=StaffConfig)
     source: Path | None = None
 
     @property
@@ -127,6 +154,20 @@ SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
             "properties": {"keep_days": {"type": "integer", "minimum": 1, "maximum": 3650}},
         },
+        "staff": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "entry_key": {"enum": sorted(KEY_CODES)},
+                "hold_key": {"enum": sorted(KEY_CODES)},
+                "hold_s": {"type": "number", "minimum": 1, "maximum": 10},
+                "corner": {"enum": list(CORNERS)},
+                "help_command": {"type": "string"},
+                "print_command": {"type": "string"},
+                "command_timeout_s": {"type": "number", "exclusiveMinimum": 0, "maximum": 300},
+                "idle_s": {"type": "number", "minimum": 30},
+            },
+        },
         "keys": {
             "type": "object",
             "additionalProperties": False,
@@ -168,6 +209,7 @@ def from_mapping(data: dict[str, Any], source: Path | None = None) -> KioskConfi
         keys={action: tuple(names) for action, names in data.get("keys", {}).items()},
         kiosk_id=kiosk.get("kiosk_id", defaults.kiosk_id),
         logbook_keep_days=data.get("logbook", {}).get("keep_days", defaults.logbook_keep_days),
+        staff=StaffConfig(**data.get("staff", {})),
         source=source,
     )
 

@@ -28,7 +28,7 @@ BACKSPACE = KEY_CODES["backspace"]
 ENTER_KEYS = frozenset({KEY_CODES["enter"], KEY_CODES["numpadenter"]})
 
 ACTIONS = ("next", "previous", "activate", "back", "help", "repeat",
-           "volume_down", "volume_up", "slower", "faster", "speech")
+           "volume_down", "volume_up", "slower", "faster", "speech", "call_helper", "staff")
 
 DEFAULT_KEYMAP: dict[str, tuple[str, ...]] = {
     "next": ("down", "tab", "numpad2"),
@@ -42,6 +42,10 @@ DEFAULT_KEYMAP: dict[str, tuple[str, ...]] = {
     "slower": ("f5", "numpad4"),
     "faster": ("f6", "numpad6"),
     "speech": ("f12", "numpad7"),
+    # A helper is also called by the Help key pressed while Help is open (keypad * twice).
+    "call_helper": ("shift+f1",),
+    # Staff entry ([staff] entry_key; a keypad key held, [staff] hold_key, is handled by the app).
+    "staff": ("f11",),
 }
 
 
@@ -55,9 +59,11 @@ class KeyMap:
     """Looks up the action of a key press."""
 
     def __init__(self, overrides: Mapping[str, Iterable[str]] | None = None) -> None:
-        mapping = {**DEFAULT_KEYMAP, **{k: tuple(v) for k, v in (overrides or {}).items()}}
+        overrides = {k: tuple(v) for k, v in (overrides or {}).items()}
+        # Defaults first, configured keys last: a key moved to another action takes it from its default one.
+        mapping = [*((a, n) for a, n in DEFAULT_KEYMAP.items() if a not in overrides), *overrides.items()]
         self._by_key: dict[tuple[int, bool], str] = {}
-        for action, names in mapping.items():
+        for action, names in mapping:
             for name in names:
                 self._by_key[parse_key(name)] = action
 

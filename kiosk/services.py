@@ -8,12 +8,16 @@ screen (style, navigation) is the UI's own context (:mod:`kiosk.ui.context`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kiosk.config import KioskConfig
 from kiosk.content.contentset import ContentSet
 from kiosk.logbook.recorder import NoSaver, Recorder
 from kiosk.session import Visit
 from kiosk.speech.queue import SpeechQueue
+
+if TYPE_CHECKING:
+    from kiosk.staff.desk import StaffDesk
 
 
 @dataclass(frozen=True)
@@ -26,3 +30,5 @@ class Services:
     speech: SpeechQueue
     #: the logbook's recorder: the visit flow's events in, one record per visit out
     recorder: Recorder = field(default_factory=lambda: Recorder(NoSaver(), kiosk_id="render"))
+    #: staff mode: PIN, learners, help calls (None where there is no staff mode)
+    staff: StaffDesk | None = None

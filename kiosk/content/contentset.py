@@ -82,6 +82,12 @@ class ContentSet:
         for listener in listeners:
             self._tell(listener)
 
+    def replace_with(self, procedures: list[Procedure], problems: list[Problem]) -> None:
+        """Swap in a fresh load (staff's "reload content"): readers see the old set or the new one."""
+        self.wait()
+        with self._lock:
+            self._procedures, self._problems = list(procedures), list(problems)
+
     def when_loaded(self, listener: Callable[[ContentSet], None]) -> None:
         """Call ``listener(self)`` once loading has finished: at once if it has, else on the loading thread."""
         with self._lock:

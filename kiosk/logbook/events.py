@@ -18,6 +18,8 @@ Launcher = Literal["visitor", "staff"]
 Ending = Literal["finished", "left", "idle", "staff"]
 LAUNCHERS: tuple[str, ...] = ("visitor", "staff")
 ENDINGS: tuple[str, ...] = ("finished", "left", "idle", "staff")
+#: the autonomy staff expect of a visit they launch (the national form's levels)
+AUTONOMY_LEVELS: tuple[str, ...] = ("accompanied", "partly_autonomous", "autonomous")
 
 
 def _now() -> float:
@@ -42,10 +44,16 @@ class VisitStarted(Event):
     speech_on: bool = True
     theme: str = "light"
     kiosk_id: str | None = None
+    #: the learner code staff attached (never a name), for a learner's progress page
+    learner: str | None = None
+    #: the autonomy staff expect (a staff-launched visit): one of AUTONOMY_LEVELS
+    autonomy_expected: str | None = None
 
     def __post_init__(self) -> None:
         if self.launched_by not in LAUNCHERS:
             raise ValueError(f"launched_by must be one of {LAUNCHERS}, got {self.launched_by!r}")
+        if self.autonomy_expected is not None and self.autonomy_expected not in AUTONOMY_LEVELS:
+            raise ValueError(f"autonomy_expected must be one of {AUTONOMY_LEVELS}, got {self.autonomy_expected!r}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,3 +138,19 @@ class VisitEnded(Event):
     def __post_init__(self) -> None:
         if self.how not in ENDINGS:
             raise ValueError(f"how must be one of {ENDINGS}, got {self.how!r}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class HelpCalled(Event):
+    """The visitor called a helper (Help's "Call a helper", or its key); counted in the visit."""
+
+    procedure_id: str | None = None
+    step_index: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class StaffEntryTried(Event):
+    """Someone tried the staff PIN: right or wrong (never the digits), or refused while locked."""
+
+    ok: bool
+    locked: bool = False

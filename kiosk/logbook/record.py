@@ -101,6 +101,9 @@ class VisitRecord:
         self.themes: set[str] = set()
         self.speech = False
         self.help_outside = 0
+        self.learner = started.learner
+        self.autonomy_expected = started.autonomy_expected
+        self.help_calls: list[tuple[str, int] | None] = []  # where each call was made (None: outside a step)
         self.procedures: dict[str, ProcedureLog] = {}
         self._open: tuple[str, int] | None = None  # (procedure id, step index) being shown
         self._open_since = mono
@@ -177,6 +180,11 @@ class VisitRecord:
                 step.help += 1
             else:
                 step.repeats += 1
+        elif isinstance(event, ev.HelpCalled):
+            pid = event.procedure_id or (self._open[0] if self._open else None)
+            index = event.step_index if event.step_index is not None else (self._open[1] if self._open else None)
+            self.help_calls.append((pid, index) if pid is not None and index is not None else None)
+            return True  # staff may look at the learner's page straight away
         elif isinstance(event, ev.PracticeMistake):
             step = self._target(event.procedure_id, event.step_index)
             if step is not None:
@@ -236,7 +244,11 @@ class VisitRecord:
                 "easy": "easy" in self.profiles,
             },
             "help": help_total,
-            "autonomy": autonomy(self.launched_by, help_total),
+            "help_calls": len(self.help_calls),
+            "help_call_steps": [list(where) for where in self.help_calls if where is not None],
+            "learner": self.learner,
+            "autonomy_expected": self.autonomy_expected,
+            "autonomy": self.autonomy_expected or autonomy(self.launched_by, help_total + len(self.help_calls)),
             "national_themes": sorted({p["national_theme"] for p in procedures}),
             "procedures": procedures,
         }

@@ -23,7 +23,7 @@ from kiosk.content.background import load_in_background
 from kiosk.content.contentset import ContentSet
 from kiosk.i18n import t
 from kiosk.idle import IdleState, IdleTimer
-from kiosk.keymap import ESCAPE, KeyMap
+from kiosk.keymap import ESCAPE, KeyMap, parse_key
 from kiosk.logbook.events import VisitEnded
 from kiosk.logbook.recorder import NoSaver, PendingSaver, Recorder
 from kiosk.services import Services
@@ -45,9 +45,22 @@ from kiosk.ui.style import Style
 if TYPE_CHECKING:
     from kiosk.logbook.writer import LogWriter
 
-#: The visitor screens by name; each is built the first time it is shown.
+def _staff_screen(name: str) -> Callable[..., object]:
+    """Builds staff screen ``name``, importing the staff screens (and their kv) only then."""
+    def build(services: Services, ui: UiContext, name: str = name) -> object:
+        from kiosk.ui.screens.staff import STAFF_SCREENS
+
+        return STAFF_SCREENS[name](services, ui, name=name)
+    return build
+
+
+#: The screens by name (visitor, then staff); each is built the first time it is shown.
 SCREENS = {"welcome": WelcomeScreen, "language": LanguageScreen, "catalogue": CatalogueScreen,
-           "walkthrough": WalkthroughScreen, "finished": FinishedScreen}
+           "walkthrough": WalkthroughScreen, "finished": FinishedScreen,
+           **{name: _staff_screen(name) for name in ("staff_pin", "staff_panel", "staff_launch", "staff_learners",
+                                                     "staff_learner", "staff_today")}}
+#: three taps in the staff corner within this many seconds open the staff PIN screen
+STAFF_TAPS_S = 2.0
 #: two touches on the welcome background within this many seconds start speech mode
 DOUBLE_TOUCH_S = 1.5
 #: how often the idle timer is checked, seconds
@@ -105,12 +118,20 @@ class KioskApp(App):
                             now=self._wall, monotonic=self._now)
         if self._record:
             Window.bind(on_flip=self._open_logbook)
-        services = Services(config=config, content=content, visit=visit, speech=speech, recorder=recorder)
+        from kiosk.staff.desk import StaffDesk
+
+        staff = StaffDesk(config.data_dir, config.kiosk_id, help_command=config.staff.help_command or None,
+                          print_command=config.staff.print_command or None,
+                          command_timeout_s=config.staff.command_timeout_s, now=self._now, wall=self._wall)
+        services = Services(config=config, content=content, visit=visit, speech=speech, recorder=recorder,
+                            staff=staff)
         self.services = services
         self.idle = IdleTimer(config.idle_delay_s, config.idle_warning_s, now=self._now)
         manager = KioskScreens()
         nav = Navigator(manager, services, style, screens=SCREENS, idle=self.idle)
         self._navigator, self.ui = nav, nav.ui
+        nav.stop_kiosk = self.stop  # staff's "Exit the kiosk"
+        nav.on_overlay_open = self._raise_badge
         nav.apply_profiles()  # the staff preset (kiosk run --profile), if any
         self._apply_voice()  # before the first announcement
         # The first screen: the manager enters it (refresh, then its announcement).
@@ -118,7 +139,14 @@ class KioskApp(App):
         nav.ensure("welcome")
         Window.clearcolor = style.background
         style.bind(background=lambda _s, value: setattr(Window, "clearcolor", value))
-        self.keymap = KeyMap(config.keys)
+        self.keymap = KeyMap({"staff": (config.staff.entry_key,), **config.keys})
+        self._hold_code = parse_key(config.staff.hold_key)[0]
+        self._hold_started: float | None = None
+        self._hold_repeat = False
+        self._staff_taps: list[float] = []
+        self._staff_active = self._now()
+        self._badge = None
+        staff.on_change(self._update_badge)
         self.focus = Focus(services, style, top=lambda: nav.top)
         manager.bind(current=lambda *_: self.focus.clear())
         self._welcome_touches: list[float] = []
@@ -141,7 +169,7 @@ class KioskApp(App):
 
     def on_start(self) -> None:
         Window.bind(on_touch_down=self._on_activity, on_touch_move=self._on_touch_move,
-                    on_key_down=self._on_key_activity,
+                    on_key_down=self._on_key_activity, on_key_up=self._on_key_up,
                     on_keyboard=self._on_keyboard, on_request_close=self._on_request_close)
         self._idle_event = Clock.schedule_interval(self._tick_idle, IDLE_TICK_S)
 
@@ -161,7 +189,7 @@ class KioskApp(App):
 
     def on_stop(self) -> None:
         Window.unbind(on_touch_down=self._on_activity, on_touch_move=self._on_touch_move,
-                      on_key_down=self._on_key_activity,
+                      on_key_down=self._on_key_activity, on_key_up=self._on_key_up,
                       on_keyboard=self._on_keyboard, on_request_close=self._on_request_close,
                       on_flip=self._after_first_frame)
         Window.unbind(on_flip=self._open_logbook)
@@ -184,6 +212,8 @@ class KioskApp(App):
     def _on_keyboard(self, _window: object, key: int, _scancode: int = 0, codepoint: str | None = None,
                      modifiers: list[str] | None = None) -> bool:
         """Keys: typing in a practice field first, then the key map (never quit)."""
+        if key == self._hold_code and self._hold_repeat:
+            return True  # the staff key held down: its action once, not once per repeat
         handler = getattr(self.root.current_screen, "handle_key", None)
         if handler and not self.nav.overlays and handler(key, codepoint):
             return True  # typed into a practice field
@@ -197,7 +227,13 @@ class KioskApp(App):
         """Carry out a key-map action (see :mod:`kiosk.keymap`)."""
         services, focus, nav = self.services, self.focus, self.nav
         visit, lang = services.visit, services.visit.language
-        if action == "next":
+        if action == "staff":
+            nav.enter_staff()
+        elif nav.in_staff and action in ("speech", "call_helper", "volume_down", "volume_up", "slower", "faster"):
+            return  # staff mode is silent
+        elif action == "call_helper" or (action == "help" and nav.overlays and nav.overlays[-1] is nav.help_overlay):
+            nav.call_helper()  # the Help key pressed again while Help is open calls a person
+        elif action == "next":
             focus.move(+1)
         elif action == "previous":
             focus.move(-1)
@@ -254,12 +290,16 @@ class KioskApp(App):
         touch); the kiosk keeps that touch from reaching the item.
         """
         self.services.speech.stop()
-        if self.idle.state is IdleState.WARNING:
+        self._staff_active = self._now()
+        if self.idle.state is IdleState.WARNING and not self.nav.in_staff:
             self.nav.still_here()
             return True  # the touch answered the warning; it reaches nothing behind
         self.idle.activity()
         if touch is None:
             return False
+        self._count_staff_taps(touch)
+        if self.nav.in_staff:
+            return False  # staff screens: a touch acts at once, silently
         if self.services.visit.explore_by_touch:
             return self.focus.explore(touch.x, touch.y)
         self._count_welcome_touches(touch)
@@ -285,16 +325,73 @@ class KioskApp(App):
             self._welcome_touches.clear()
             self.start_exploring()
 
-    def _on_key_activity(self, *_: object) -> bool:
+    def _count_staff_taps(self, touch: object) -> None:
+        """Three taps in the staff corner (20 mm square) within 2 s open the staff PIN screen."""
+        size = self.ui.style.target
+        corner = self.kiosk_config.staff.corner
+        x_ok = touch.x <= size if corner.endswith("left") else touch.x >= Window.width - size
+        y_ok = touch.y >= Window.height - size if corner.startswith("top") else touch.y <= size
+        if not (x_ok and y_ok):
+            self._staff_taps.clear()
+            return
+        now = self._now()
+        self._staff_taps = [t0 for t0 in self._staff_taps if now - t0 < STAFF_TAPS_S] + [now]
+        if len(self._staff_taps) >= 3:
+            self._staff_taps.clear()
+            Clock.schedule_once(lambda _dt: self.nav.enter_staff(), 0)  # after this touch has done its work
+
+    def _on_key_up(self, _window: object, key: int, *_: object) -> bool:
+        if key == self._hold_code:
+            self._hold_started, self._hold_repeat = None, False
+        return False
+
+    def _on_key_activity(self, _window: object = None, key: int = 0, *_: object) -> bool:
+        self._staff_active = self._now()
+        if key == self._hold_code:
+            self._hold_repeat = self._hold_started is not None
+            if self._hold_started is None:
+                self._hold_started = self._now()
         self.services.speech.stop()
+        if self.nav.in_staff:
+            return False
         if self.idle.state is IdleState.WARNING:
             self.nav.still_here()
             return True
         self.idle.activity()
         return False
 
+    def _update_badge(self) -> None:
+        """Show the help-call badge while calls wait for staff; gone once they acknowledge."""
+        from kiosk.ui.staff_badge import HelpBadge
+
+        waiting = self.services.staff.calls_waiting
+        if waiting and self._badge is None:
+            self._badge = HelpBadge(style=self.ui.style)
+        if self._badge is not None:
+            self._badge.count = waiting
+            if waiting:
+                self._raise_badge()
+            elif self._badge.parent is not None:
+                Window.remove_widget(self._badge)
+
+    def _raise_badge(self) -> None:
+        """Keep the badge above everything, overlays included."""
+        badge = self._badge
+        if badge is not None and badge.count:
+            if badge.parent is not None:
+                Window.remove_widget(badge)
+            Window.add_widget(badge)
+
     def _tick_idle(self, _dt: float) -> None:
         nav = self.nav
+        now, staff = self._now(), self.kiosk_config.staff
+        if self._hold_started is not None and now - self._hold_started >= staff.hold_s:
+            self._hold_started = None
+            nav.enter_staff()
+        if nav.in_staff:
+            if now - self._staff_active >= staff.idle_s:
+                nav.leave_staff()  # staff walked away: back to the visitor flow
+            return
         if nav.screen_name == "welcome" and not nav.overlays:
             self.idle.restart()  # nothing to protect yet
             return

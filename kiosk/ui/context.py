@@ -76,6 +76,29 @@ class Navigation(Protocol):
     def still_here(self) -> None:
         """The visitor answered the idle warning: carry on where they were."""
 
+    def call_helper(self) -> None:
+        """The visitor calls a helper (Help's button or its key): told one is coming."""
+
+    # Staff mode (kiosk.ui.staff_nav): the staff screens use these.
+    @property
+    def in_staff(self) -> bool:
+        """Whether a staff screen is on show."""
+
+    def enter_staff(self) -> None:
+        """Open the staff PIN screen."""
+
+    def leave_staff(self) -> None:
+        """Back to the visitor flow where it was."""
+
+    def hand_over(self, launch: object) -> None:
+        """Start the visit staff set up (a :class:`kiosk.ui.staff_nav.Launch`)."""
+
+    def staff_end_visit(self) -> None:
+        """Staff end the visit in progress."""
+
+    def exit_kiosk(self) -> None:
+        """Staff stop the kiosk."""
+
 
 @dataclass(frozen=True)
 class UiContext:

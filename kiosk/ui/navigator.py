@@ -21,6 +21,7 @@ from kiosk.idle import IdleTimer
 from kiosk.logbook import events as ev
 from kiosk.services import Services
 from kiosk.ui.context import UiContext
+from kiosk.ui.staff_nav import StaffNavigation
 from kiosk.ui.style import Style
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class KioskScreens(ScreenManager):
         super().__init__(**kwargs)
 
 
-class Navigator:
+class Navigator(StaffNavigation):
     """The visitor flow over one :class:`KioskScreens`, with its overlays.
 
     ``screens`` maps each screen name to what builds it; a screen is built the
@@ -114,15 +115,19 @@ class Navigator:
     # -- the flow -------------------------------------------------------------------
     def start_visit(self, launched_by: str = "visitor") -> None:
         """From the welcome screen: choose a language, or skip when only one is offered."""
-        self.services.visit.started = True
-        visit, settings = self.services.visit, self._settings()
-        self._record(ev.VisitStarted, launched_by=launched_by, language=visit.language,
-                     profiles=frozenset(visit.profiles), text_scale=settings.text_scale,
-                     speech_on=visit.speech_on, theme=settings.theme)
+        self._begin_visit(launched_by)
         if len(self.services.config.languages) > 1:
             self.go("language")
         else:
             self.go("catalogue")
+
+    def _begin_visit(self, launched_by: str, **extra: object) -> None:
+        """The visit starts: tell the logbook how (``extra``: staff's learner code and expected autonomy)."""
+        self.services.visit.started = True
+        visit, settings = self.services.visit, self._settings()
+        self._record(ev.VisitStarted, launched_by=launched_by, language=visit.language,
+                     profiles=frozenset(visit.profiles), text_scale=settings.text_scale,
+                     speech_on=visit.speech_on, theme=settings.theme, **extra)
 
     def choose_language(self, lang: str) -> None:
         """Switch the screen (and speech) language, then show the catalogue."""
@@ -219,6 +224,12 @@ class Navigator:
             self.go("language" if len(self.services.config.languages) > 1 else "welcome")
         elif name == "language":
             self.go("welcome")
+        elif name in ("staff_pin", "staff_panel"):
+            self.leave_staff()
+        elif name == "staff_learner":
+            self.go("staff_learners")
+        elif self.in_staff:
+            self.go("staff_panel")
 
     def learn_more(self) -> None:
         """From the finished screen: back to the catalogue."""
@@ -255,6 +266,8 @@ class Navigator:
 
     def _opened(self, overlay: KioskOverlay) -> None:
         self.overlays.append(overlay)
+        if self.on_overlay_open is not None:
+            self.on_overlay_open()
 
     def _closed(self, overlay: KioskOverlay) -> None:
         if overlay in self.overlays:

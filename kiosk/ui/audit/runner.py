@@ -89,6 +89,19 @@ class Auditor:
                 visit.procedure_id = first.id
                 nav.go("finished")
             yield "finished", "finished", finished, nothing
+        # The staff screens, as staff see them (entered the way the staff entry does).
+        def staff(name: str) -> Callable[[], None]:
+            def show() -> None:
+                nav.enter_staff()
+                nav.go(name)
+            return show
+
+        def leave_staff() -> None:
+            nav.leave_staff()
+            kiosk.settle_layout()
+
+        for name in ("staff_pin", "staff_panel", "staff_launch", "staff_learners", "staff_learner", "staff_today"):
+            yield name, None, staff(name), leave_staff
 
     # -- one setting ------------------------------------------------------------------------
     def apply(self, setting: Setting) -> None:

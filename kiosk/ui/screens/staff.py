@@ -1,0 +1,295 @@
+"""The staff screens: PIN, panel, launch a session, learners, a learner's page, today.
+
+Reached only through the staff entry (key, keypad key held, corner taps; see
+:mod:`kiosk.ui.staff_nav`). Nothing here is spoken: the room must not hear
+staff at work, nor a PIN. Every target is a 20 mm (or 30 mm) BigButton, so the
+focus keys, the themes and the audit apply as on the visitor screens.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from kivy.clock import Clock
+from kivy.lang import Builder
+from kivy.properties import StringProperty
+from kivy.uix.gridlayout import GridLayout
+
+from kiosk.access.profiles import CHOOSABLE, LOW_VISION_SCALES, PICTOGRAMS
+from kiosk.i18n import t
+from kiosk.keymap import BACKSPACE, ENTER_KEYS, KEY_CODES
+from kiosk.logbook.events import AUTONOMY_LEVELS
+from kiosk.ui.pictograms import pictogram_path
+from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.visitor import nav_button
+from kiosk.ui.staff_nav import Launch
+from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel
+
+#: key code -> digit, for the number row and the numeric keypad
+DIGIT_KEYS = {**{ord(str(d)): str(d) for d in range(10)}, **{KEY_CODES[f"numpad{d}"]: str(d) for d in range(10)}}
+
+
+class StaffScreen(KioskScreen):
+    """A staff screen: silent, with a title, a status line and a pane of big buttons."""
+
+    title_key = StringProperty("staff_title")
+    status = StringProperty("")
+
+    @property
+    def desk(self):  # noqa: ANN201 (kiosk.staff.desk.StaffDesk)
+        """The staff desk (PIN, learners, help calls)."""
+        return self.services.staff
+
+    def on_kv_post(self, base_widget: object) -> None:
+        self.ids.nav_bar.buttons = [nav_button(self, "staff_back_button", "back", "back", lambda: self.nav.back())]
+
+    def announce(self) -> None:
+        """Staff screens say nothing aloud."""
+
+    def help_text(self) -> str:
+        return self.tr("help_staff")
+
+    def button(self, name: str, label: str, action, icon: str = "check", selected: bool | None = None) -> BigButton:  # noqa: ANN001
+        """A 20 mm target (a toggle when ``selected`` is given)."""
+        button = BigButton(style=self.style, name=name, label=label, icon=pictogram_path(icon),
+                           toggle=selected is not None, selected=bool(selected))
+        button.bind(on_release=lambda *_: action())
+        return button
+
+    def grid(self, buttons: list[BigButton]) -> ButtonGrid:
+        """Buttons in equal cells (two columns at larger text)."""
+        grid = ButtonGrid(style=self.style)
+        grid.buttons = buttons
+        return grid
+
+    def heading(self, text: str, name: str = "") -> KioskLabel:
+        return KioskLabel(style=self.style, role="title", logical=text, name=name)
+
+    def line(self, text: str, name: str = "") -> KioskLabel:
+        return KioskLabel(style=self.style, logical=text, name=name)
+
+
+class StaffPinScreen(StaffScreen):
+    """A big numeric keypad; dots for the digits typed, never the digits; no PIN set: how to set one."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        self._digits: list[str] = []
+        super().__init__(*args, **kwargs)
+
+    def refresh(self) -> None:
+        self.title_key = "staff_pin_title"
+        self._digits.clear()
+        self.status = self.tr("staff_pin_prompt") if self.desk.has_pin() else self.tr("staff_no_pin")
+        self.build_keypad()
+
+    def build_keypad(self) -> None:
+        pane = self.ids.pane
+        pane.clear_content()
+        if not self.desk.has_pin():
+            return  # stays closed: the status says how to set a PIN
+        pane.add_content(KioskLabel(style=self.style, role="title", align="center", name="pin_dots",
+                                    logical=" ".join("●" * len(self._digits)) or "–"))
+        keys = [*"123456789", "delete", "0", "ok"]
+        grid = GridLayout(cols=3, size_hint_y=None, spacing=self.style.gap)
+        grid.bind(minimum_height=grid.setter("height"))
+        for key in keys:
+            label = self.tr(f"staff_pin_{key}") if key in ("delete", "ok") else key
+            button = BigButton(style=self.style, name=f"pin_{key}", label=label, size_class="main",
+                               label_align="center", icon=pictogram_path("check" if key == "ok" else "back")
+                               if key in ("delete", "ok") else "")
+            button.bind(on_release=lambda _b, k=key: self.press(k))
+            grid.add_widget(button)
+        pane.add_content(grid)
+
+    def press(self, key: str) -> None:
+        """One keypad key: a digit, delete, or OK."""
+        if key == "ok":
+            self.submit()
+            return
+        if key == "delete":
+            if self._digits:
+                self._digits.pop()
+        elif len(self._digits) < 12:
+            self._digits.append(key)
+        self.ids.pane.ids.content_box.children[-1].logical = " ".join("●" * len(self._digits)) or "–"
+
+    def submit(self) -> None:
+        """Check the PIN, then forget it whatever the answer."""
+        pin, self._digits = "".join(self._digits), []
+        verdict = self.desk.try_pin(pin)
+        del pin
+        if verdict == "ok":
+            self.nav.go("staff_panel")
+            return
+        locked = self.desk.lockout.locked_for()
+        self.status = (self.tr("staff_pin_locked", s=int(locked + 0.999)) if verdict == "locked"
+                       else self.tr("staff_pin_wrong"))
+        self.build_keypad()
+
+    def handle_key(self, key: int, codepoint: str | None) -> bool:
+        """Digit keys (number row and keypad), Backspace and Enter work as the keypad does."""
+        if not self.desk.has_pin():
+            return False
+        if key in DIGIT_KEYS:
+            self.press(DIGIT_KEYS[key])
+        elif key == BACKSPACE:
+            self.press("delete")
+        elif key in ENTER_KEYS:
+            self.submit()
+        else:
+            return False
+        return True
+
+    def forget(self) -> None:
+        self._digits.clear()
+
+
+class StaffPanelScreen(StaffScreen):
+    """Launch a session, learners, today, help calls, end the visit, reload content, exit."""
+
+    def refresh(self) -> None:
+        self.title_key = "staff_panel_title"
+        waiting = self.desk.calls_waiting
+        self.status = self.tr("staff_calls_waiting", n=waiting) if waiting else ""
+        nav, pane = self.nav, self.ids.pane
+        pane.clear_content()
+        buttons = [
+            self.button("staff_launch_button", self.tr("staff_launch"), lambda: nav.go("staff_launch"), "next"),
+            self.button("staff_learners_button", self.tr("staff_learners"), lambda: nav.go("staff_learners"),
+                        "document"),
+            self.button("staff_today_button", self.tr("staff_today"), lambda: nav.go("staff_today"), "search"),
+        ]
+        if waiting:
+            buttons.insert(0, self.button("staff_acknowledge_button", self.tr("staff_acknowledge", n=waiting),
+                                          self.acknowledge, "hand"))
+        if self.services.visit.started:
+            buttons.append(self.button("staff_end_visit_button", self.tr("staff_end_visit"),
+                                       nav.staff_end_visit, "home"))
+        buttons += [self.button("staff_reload_button", self.tr("staff_reload"), self.reload, "repeat"),
+                    self.button("staff_exit_button", self.tr("staff_exit"), nav.exit_kiosk, "warning")]
+        for button in buttons:
+            pane.add_content(button)
+
+    def acknowledge(self) -> None:
+        self.desk.acknowledge()
+        self.refresh()
+
+    def reload(self) -> None:
+        """Load the procedures again off the UI thread; a broken file is left out, its problem shown."""
+        self.status = self.tr("staff_reloading")
+        config, content = self.services.config, self.services.content
+
+        def work() -> None:
+            from kiosk.content.loader import load_files, write_problem_report
+
+            procedures, problems = load_files([config.content_dir])
+            content.replace_with(procedures, problems)
+            write_problem_report(content, config.data_dir)
+            Clock.schedule_once(lambda _dt: self._reloaded(), 0)
+
+        threading.Thread(target=work, name="content-reload", daemon=True).start()
+
+    def _reloaded(self) -> None:
+        content = self.services.content
+        problems = "\n".join(str(p) for p in content.errors)
+        self.status = self.tr("staff_reloaded", n=len(content.procedures), e=len(content.errors)) + (
+            f"\n{problems}" if problems else "")
+        for screen in self.manager.screens if self.manager else []:
+            if screen.name == "catalogue":
+                screen.refresh()
+
+
+class StaffLaunchScreen(StaffScreen):
+    """Language, profile, procedure, learner code, expected autonomy; then "Hand over"."""
+
+    launch: Launch | None = None
+
+    def on_kv_post(self, base_widget: object) -> None:
+        self.ids.nav_bar.buttons = [
+            nav_button(self, "staff_back_button", "back", "back", lambda: self.nav.back()),
+            nav_button(self, "staff_hand_over_button", "staff_hand_over", "next", self.hand_over)]
+
+    def on_pre_enter(self, *args: object) -> None:
+        visit = self.services.visit
+        self.launch = Launch(language=visit.language, speech_on=visit.speech_on)
+        super().on_pre_enter(*args)
+
+    def choose(self, **changes: object) -> None:
+        """Change one setting of the launch and show the choices again."""
+        for key, value in changes.items():
+            setattr(self.launch, key, value)
+        self.refresh()
+
+    def toggle(self, profile: str) -> None:
+        launch = self.launch
+        if profile == "low_vision":  # off -> 150 % -> 200 % -> off, as the visitor's toggle
+            if "low_vision" not in launch.profiles:
+                launch.profiles.add(profile)
+                launch.text_scale = LOW_VISION_SCALES[0]
+            elif launch.text_scale < LOW_VISION_SCALES[-1]:
+                launch.text_scale = LOW_VISION_SCALES[-1]
+            else:
+                launch.profiles.discard(profile)
+                launch.text_scale = 1.0
+        else:
+            launch.profiles ^= {profile}
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.title_key = "staff_launch"
+        launch, pane, lang = self.launch, self.ids.pane, self.style.lang
+        if launch is None:
+            return
+        pane.clear_content()
+        pane.add_content(self.heading(self.tr("staff_language")))
+        pane.add_content(self.grid([
+            self.button(f"launch_language_{code}", t(code, "language_name"),
+                        lambda c=code: self.choose(language=c), "globe", launch.language == code)
+            for code in self.services.config.languages]))
+        pane.add_content(self.heading(self.tr("profiles_title")))
+        toggles = [self.button("launch_speech", self.tr("staff_speech"),
+                               lambda: self.choose(speech_on=not launch.speech_on), "speaker", launch.speech_on)]
+        for profile in CHOOSABLE:
+            key = f"profile_{profile}" + (("_200" if launch.text_scale >= 2 else "_150")
+                                          if profile == "low_vision" and profile in launch.profiles else "")
+            toggles.append(self.button(f"launch_profile_{profile}", self.tr(key),
+                                       lambda p=profile: self.toggle(p), PICTOGRAMS[profile],
+                                       profile in launch.profiles))
+        pane.add_content(self.grid(toggles))
+        pane.add_content(self.heading(self.tr("staff_autonomy")))
+        pane.add_content(self.grid([
+            self.button(f"launch_autonomy_{level}", self.tr(f"staff_autonomy_{level}"),
+                        lambda v=level: self.choose(autonomy_expected=None if launch.autonomy_expected == v else v),
+                        "hand", launch.autonomy_expected == level) for level in AUTONOMY_LEVELS]))
+        pane.add_content(self.heading(self.tr("staff_learner_code")))
+        codes = [item.code for item in self.desk.learners.all()]
+        pane.add_content(self.grid([
+            self.button(f"launch_learner_{code}", code,
+                        lambda c=code: self.choose(learner=None if launch.learner == c else c),
+                        "document", launch.learner == code) for code in codes] or [
+            self.button("launch_no_learner", self.tr("staff_no_learners"), lambda: self.nav.go("staff_learners"),
+                        "document")]))
+        pane.add_content(self.heading(self.tr("staff_procedure")))
+        if self.services.content.finished():
+            for procedure in self.services.content.procedures:
+                pane.add_content(self.button(
+                    f"launch_procedure_{procedure.id}", procedure.title.get(lang),
+                    lambda p=procedure.id: self.choose(procedure_id=None if launch.procedure_id == p else p),
+                    procedure.pictogram, launch.procedure_id == procedure.id))
+        else:
+            pane.add_content(self.line(self.tr("catalogue_loading")))
+
+    def hand_over(self) -> None:
+        """Start the visit as set up and show it to the visitor."""
+        self.nav.hand_over(self.launch)
+
+
+Builder.load_file(str(Path(__file__).with_name("staff.kv")))
+
+from kiosk.ui.screens.staff_pages import StaffLearnerScreen, StaffLearnersScreen, StaffTodayScreen  # noqa: E402
+
+#: the staff screens by name, built when first shown (added to kiosk.ui.app.SCREENS)
+STAFF_SCREENS = {"staff_pin": StaffPinScreen, "staff_panel": StaffPanelScreen, "staff_launch": StaffLaunchScreen,
+                 "staff_learners": StaffLearnersScreen, "staff_learner": StaffLearnerScreen,
+                 "staff_today": StaffTodayScreen}

@@ -1,0 +1,141 @@
+"""The staff screens that read: learners and a learner's page (with its printed sheet), and today.
+
+Their layout is the staff screens' rule (``staff.kv``, loaded by
+:mod:`kiosk.ui.screens.staff`).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from kivy.clock import Clock
+from kivy.properties import StringProperty
+
+from kiosk.ui.screens.staff import StaffScreen
+from kiosk.ui.widgets import Panel
+from kiosk.ui.pictograms import pictogram_path
+
+
+class StaffLearnersScreen(StaffScreen):
+    """Make a learner code (to write on a card); every code, each opening its page."""
+
+    #: the code made last (shown big, to copy onto the card)
+    made = StringProperty("")
+
+    def refresh(self) -> None:
+        self.title_key = "staff_learners"
+        self.status = self.tr("staff_learner_made", code=self.made) if self.made else self.tr("staff_learners_intro")
+        pane = self.ids.pane
+        pane.clear_content()
+        pane.add_content(self.button("staff_new_learner_button", self.tr("staff_new_learner"), self.make, "check"))
+        learners = self.desk.learners.all()
+        if not learners:
+            pane.add_content(self.line(self.tr("staff_no_learners")))
+        for item in learners:
+            pane.add_content(self.button(f"learner_{item.code}", f"{item.code}  ({item.created})",
+                                         lambda c=item.code: self.open(c), "document"))
+
+    def make(self) -> None:
+        self.made = self.desk.learners.create().code
+        self.refresh()
+
+    def open(self, code: str) -> None:
+        learner_screen = self.nav.ensure("staff_learner")
+        learner_screen.code = code
+        self.nav.go("staff_learner")
+
+    def forget(self) -> None:
+        self.made = ""
+
+
+class StaffLearnerScreen(StaffScreen):
+    """A learner's page from the logbook: each procedure practised, finished or not, where help was needed."""
+
+    code = StringProperty("")
+
+    def progress(self):  # noqa: ANN201 (kiosk.staff.progress.Progress)
+        from kiosk.staff.progress import load_progress
+
+        if self.services.recorder is not None and getattr(self.services.recorder.writer, "flush", None):
+            self.services.recorder.writer.flush(timeout=5)  # the visit staff just watched, on disk first
+        return load_progress(self.services.config.data_dir, self.code)
+
+    def refresh(self) -> None:
+        self.title_key = "staff_learner_page"
+        progress = self.progress()
+        self.status = self.tr("staff_learner_summary", code=self.code, n=progress.visits,
+                              date=progress.last_visit or "–")
+        pane = self.ids.pane
+        pane.clear_content()
+        pane.add_content(self.button("staff_print_button", self.tr("staff_print"), self.print_sheet, "document"))
+        if not progress.procedures:
+            pane.add_content(self.line(self.tr("staff_learner_nothing")))
+        for item in progress.procedures:
+            procedure = self.services.content.get(item.procedure_id)
+            title = procedure.title.get(self.lang) if procedure else item.procedure_id
+            pane.add_content(Panel(style=self.style, kind="info", heading=title, name=f"practised_{item.procedure_id}",
+                                   icon=pictogram_path("check" if item.finished else "document"),
+                                   body=self.describe(item)))
+
+    def describe(self, item) -> str:  # noqa: ANN001 (kiosk.staff.progress.Practised)
+        """The lines under a procedure's heading, in the screen's language."""
+        help_steps = ", ".join(str(n) for n in sorted(item.help_steps)) or "–"
+        return "\n".join([
+            self.tr("staff_finished_yes" if item.finished else "staff_finished_no"),
+            self.tr("staff_times", n=item.times),
+            self.tr("staff_last_visit", date=item.last_visit),
+            self.tr("staff_help_steps", steps=help_steps)])
+
+    def print_sheet(self) -> None:
+        """Write the progress sheet (a PDF in the data folder) and send it to the print command, if any."""
+        from kiosk.staff.sheet import write_sheet
+
+        progress, lang = self.progress(), self.lang
+        titles = {p.id: p.title.get(lang) for p in self.services.content.procedures} \
+            if self.services.content.finished() else {}
+        self.status = self.tr("staff_printing")
+
+        def work() -> None:
+            try:
+                path = write_sheet(progress, lang, titles, self.services.config.data_dir)
+            except Exception as exc:  # never the kiosk's end: say it on the screen
+                message = self.tr("staff_print_failed", error=str(exc))
+            else:
+                self.desk.print_command.run(str(path))
+                message = self.tr("staff_printed", path=path.name)
+            Clock.schedule_once(lambda _dt: setattr(self, "status", message), 0)
+
+        threading.Thread(target=work, name="progress-sheet", daemon=True).start()
+
+
+class StaffTodayScreen(StaffScreen):
+    """Today at a glance: visits, procedures finished, help calls, and the kiosk's health."""
+
+    def refresh(self) -> None:
+        from kiosk.staff.today import today_figures
+
+        self.title_key = "staff_today"
+        app_logbook = getattr(self.services.recorder, "writer", None)
+        status = app_logbook.status() if hasattr(app_logbook, "status") else self.tr("staff_logbook_closed")
+        content = self.services.content
+        problems = [str(p) for p in content.errors] if content.finished() else []
+        engine = self.services.speech.engine
+        speech = getattr(engine, "reason", None) or f"ok ({type(engine).__name__})"
+        figures = today_figures(self.services.config.data_dir, content_problems=problems, speech=speech,
+                                logbook=status, journal=self.desk.journal)
+        self.status = ""
+        pane = self.ids.pane
+        pane.clear_content()
+        rows = [
+            ("staff_visits_today", {"n": figures.visits}),
+            ("staff_finished_today", {"n": figures.finished}),
+            ("staff_help_calls_today", {"n": figures.help_calls}),
+            ("staff_speech_status", {"status": figures.speech}),
+            ("staff_disk_free", {"mb": figures.free_disk_mb if figures.free_disk_mb is not None else "?"}),
+            ("staff_logbook_status", {"status": figures.logbook}),
+        ]
+        for key, values in rows:
+            pane.add_content(self.line(self.tr(key, **values), name=key))
+        pane.add_content(self.heading(self.tr("staff_content_problems", n=len(figures.content_problems))))
+        for problem in figures.content_problems:
+            pane.add_content(self.line(problem))
