@@ -50,10 +50,11 @@ class StaffScreen(KioskScreen):
     def help_text(self) -> str:
         return self.tr("help_staff")
 
-    def button(self, name: str, label: str, action, icon: str = "check", selected: bool | None = None) -> BigButton:  # noqa: ANN001
-        """A 20 mm target (a toggle when ``selected`` is given)."""
+    def button(self, name: str, label: str, action, icon: str = "check", selected: bool | None = None,  # noqa: ANN001
+               label_lang: str = "") -> BigButton:
+        """A 20 mm target (a toggle when ``selected`` is given); ``label_lang`` when the label is in another language."""
         button = BigButton(style=self.style, name=name, label=label, icon=pictogram_path(icon),
-                           toggle=selected is not None, selected=bool(selected))
+                           toggle=selected is not None, selected=bool(selected), label_lang=label_lang)
         button.bind(on_release=lambda *_: action())
         return button
 
@@ -245,7 +246,7 @@ class StaffLaunchScreen(StaffScreen):
         pane.add_content(self.heading(self.tr("staff_language")))
         pane.add_content(self.grid([
             self.button(f"launch_language_{code}", t(code, "language_name"),
-                        lambda c=code: self.choose(language=c), "globe", launch.language == code)
+                        lambda c=code: self.choose(language=c), "globe", launch.language == code, label_lang=code)
             for code in self.services.config.languages]))
         pane.add_content(self.heading(self.tr("profiles_title")))
         toggles = [self.button("launch_speech", self.tr("staff_speech"),
