@@ -137,10 +137,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     before = count_recorded(config.data_dir)
     outcome = simulate(config, args.sessions, seed=args.seed, days=args.days)
     recorded = count_recorded(config.data_dir) - before
+    for finding in outcome.stuck:
+        print(f"kiosk: simulate: stuck: {finding}", file=sys.stderr)
     print(f"{recorded} visits recorded in {config.data_dir} "
           f"({outcome.finished} finished, {outcome.left} left, {outcome.idle} idle resets; "
           f"{outcome.seconds:.0f} s, {outcome.visits / max(outcome.seconds, 1e-9) * 60:.0f} visits a minute)")
-    return 0 if recorded == outcome.visits else 1
+    return 0 if recorded == outcome.visits and not outcome.stuck else 1
 
 
 def load_config(args: argparse.Namespace) -> KioskConfig:

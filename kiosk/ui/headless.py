@@ -121,10 +121,12 @@ class Headless:
         """Touch ``name`` so that it acts: once, or twice in speech mode.
 
         In speech mode (explore by touch) the first touch on an item only says
-        what it is; a visitor touches it again to use it.
+        what it is; a visitor touches it again to use it. An item the last touch
+        already announced (armed) acts at once; the focus ring alone is not
+        enough (after Next, the ring stays on Next but a touch announces it again).
         """
         widget = self.find(name)
-        if self.services.visit.explore_by_touch and not getattr(widget, "focused", False):
+        if self.services.visit.explore_by_touch and self.app.focus.armed is not widget:
             self.tap_widget(widget)
         self.tap_widget(widget)
 

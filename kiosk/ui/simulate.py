@@ -17,7 +17,7 @@ import random
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,8 @@ class Outcome:
     left: int = 0
     idle: int = 0
     seconds: float = 0.0
+    #: visits where the simulated visitor could not do what they meant to (with the seed to replay)
+    stuck: list[str] = field(default_factory=list)
 
 
 class WallClock:
@@ -158,7 +160,7 @@ def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, day
     from tqdm import tqdm
 
     from kiosk.content.loader import load
-    from kiosk.ui.headless import Headless
+    from kiosk.ui.headless import Headless, VisitorStuck
 
     rng = random.Random(seed)
     content = load([config.content_dir])
@@ -178,9 +180,15 @@ def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, day
         bar = tqdm(total=sessions, desc="visits", unit="visit", file=sys.stderr,
                    disable=None if progress is None else not progress)
         with bar:
-            for start in times:
+            for number, start in enumerate(times, 1):
                 holder["wall"].start_at(start)
-                ending = visitor.visit(procedures)
+                try:
+                    ending = visitor.visit(procedures)
+                except (VisitorStuck, LookupError) as exc:
+                    # A visitor who cannot go on is a finding, not a crash: say where, let the
+                    # idle reset end the visit as it would for a person, and go on.
+                    outcome.stuck.append(f"visit {number} (seed {seed}): {exc}")
+                    ending = visitor.walk_away() if kiosk.screen != "welcome" else "left"
                 setattr(outcome, ending, getattr(outcome, ending) + 1)
                 outcome.visits += 1
                 bar.update(1)
