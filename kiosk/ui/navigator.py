@@ -20,6 +20,7 @@ from kiosk.i18n import t
 from kiosk.idle import IdleTimer
 from kiosk.logbook import events as ev
 from kiosk.services import Services
+from kiosk.ui.chime import Chime
 from kiosk.ui.context import UiContext
 from kiosk.ui.staff_nav import StaffNavigation
 from kiosk.ui.style import Style
@@ -68,6 +69,8 @@ class Navigator(StaffNavigation):
         self.overlays: list[KioskOverlay] = []
         self._help: HelpOverlay | None = None  # overlays are built when first needed
         self._idle_warning: IdleWarning | None = None
+        #: the help-call chime staff hear (kiosk.ui.chime)
+        self.chime = Chime()
 
     # -- where we are -------------------------------------------------------------
     @property

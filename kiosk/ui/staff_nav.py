@@ -109,6 +109,7 @@ class StaffNavigation:
         if desk is not None:
             desk.call_helper(**where)
         self._record(ev.HelpCalled, **where)
+        self.chime.play()  # staff hear it across the room
         lang = visit.language
         text = t(lang, "helper_coming")
         overlay = self.help_overlay

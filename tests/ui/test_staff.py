@@ -132,6 +132,7 @@ def test_a_help_call_shows_the_badge_runs_the_command_once_and_is_recorded(staff
     assert "A helper is coming" in staff_pilot.spoken[-1]
     badge = staff_pilot.app._badge
     assert badge is not None and badge.parent is not None and badge.count == 1
+    assert staff_pilot.ui.nav.chime.played == 1  # staff hear it across the room
     rang = tmp_path / "rang.txt"
     wait_until(lambda: rang.exists(), step=staff_pilot.settle, message="the help command to run")
     assert rang.read_text().split() == ["kiosk-7", "kiosk-7"]
