@@ -73,7 +73,7 @@ class Visitor:
         if large:
             pilot.tap("profile_low_vision")  # 150 %
             pilot.tap("profile_low_vision")  # 200 %
-            assert pilot.services.style.text_scale == 2.0
+            assert pilot.ui.style.text_scale == 2.0
         self.tap("start_button")
         self.tap(f"language_{lang}")
         self.tap("help_button")
@@ -91,7 +91,7 @@ class Visitor:
         while pilot.screen != "finished":
             self.tap("next_button")
         self.tap("end_button")
-        assert pilot.screen == "welcome" and pilot.services.style.text_scale == 1.0
+        assert pilot.screen == "welcome" and pilot.ui.style.text_scale == 1.0
 
 
 @pytest.mark.timeout(600)
