@@ -7,7 +7,7 @@ Its font, size and colours come from the shared style; its size rule is in
 from __future__ import annotations
 
 from collections import OrderedDict
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -93,14 +93,27 @@ class KioskLabel(Label):
         texture = self.texture
         if texture is None or texture is core.texture_1px or self.is_shortened:
             return
-        texture.bind()  # fills it now (Kivy fills a label's texture when first drawn)
-        core.texture = None  # the next text gets a new texture: this one stays as drawn, shared
-        TEXTURES.put(key, texture)
+        # Kivy fills a label's texture when it is first drawn: kept then, if the text is still
+        # the same (a label laid out at a passing width is never drawn, nor kept).
+        texture.ask_update(partial(_fill_and_keep, core, key))
 
     def _draw(self, *largs: object) -> None:
         if self.font_direction == "rtl" and self.text:
             primed_rtl_label(self.font_name, self.font_size, self.bold)
         super().texture_update(*largs)
+
+
+def _fill_and_keep(core: CoreLabel, key: tuple[Any, ...], texture: Any) -> None:
+    """Draw ``core``'s text into ``texture`` (as Kivy does), then share it in :data:`TEXTURES`.
+
+    The core label then starts a new texture for its next text, so this one stays as drawn.
+    """
+    core._texture_fill(texture)
+    if texture_key(core) != key:  # changed since it was laid out: Kivy lays it out again
+        return
+    if core.texture is texture:
+        core.texture = None
+    TEXTURES.put(key, texture)
 
 
 def _frozen(value: Any) -> Any:
@@ -112,8 +125,9 @@ def _frozen(value: Any) -> Any:
     return value
 
 
-#: core label options that do not change the pixels, or are stale copies (``text``, ``text_size``)
-_NOT_PIXELS = frozenset({"text", "text_size", "mipmap"})
+#: core label options that do not change the pixels, or are copies that may be stale (``text``,
+#: ``text_size``, and ``font_name_r``: the file of ``font_name``, resolved only when drawing)
+_NOT_PIXELS = frozenset({"text", "text_size", "mipmap", "font_name_r"})
 
 
 def texture_key(core: CoreLabel) -> tuple[Any, ...]:
@@ -167,8 +181,11 @@ def _bytes(texture: Any) -> int:
     return width * height * 4
 
 
-#: label textures of the whole kiosk: 48 MiB holds every text of a few screens at 200 %
-TEXTURES = TextureCache(48 * 2**20)
+#: label textures of the whole kiosk: 16 MiB holds the texts of a few screens at 200 %. Each kept
+#: text costs more than its pixels: the label draws its next text into a new texture where Kivy
+#: would reuse the old one, and the heap keeps the freed ones (bench/memory.py: about 100 MiB more
+#: resident memory than without the cache, level over hundreds of screen changes).
+TEXTURES = TextureCache(16 * 2**20)
 
 
 def primed_rtl_label(font_name: str, font_size: float, bold: bool) -> CoreLabel:
