@@ -46,6 +46,8 @@ LAYOUTS = {
 }
 LAYOUT_FOR_LANGUAGE = {"fr": "azerty", "ar": "azerty", "en": "qwerty"}
 MASK = "•"
+#: the bottom row of the on-screen keyboard, by interface string
+BOTTOM_KEYS = ("keyboard_shift", "keyboard_space", "keyboard_delete", "keyboard_ok")
 
 
 class ReplicaField(ButtonBehavior, BoxLayout):
@@ -77,9 +79,26 @@ class OnScreenKeyboard(BoxLayout):
     replica = ObjectProperty(None)
     shift = BooleanProperty(False)
 
+    #: the layout whose letter rows are built (the rows are kept while it stays the same)
+    layout = StringProperty("")
+
     def build(self, layout: str, lang: str) -> None:
-        """Lay out the keys of ``layout`` with labels in ``lang``."""
+        """Lay out the keys of ``layout`` with labels in ``lang``.
+
+        Built once and kept (by :func:`keyboard_for`): building 44 big keys is most of what a
+        first tap on a field cost. Another layout rebuilds the rows; another language relabels
+        the bottom keys only.
+        """
+        if self.shift:
+            self.toggle_shift()  # a new page starts in small letters
+        if layout != self.layout:
+            self._build_rows(layout)
+        for button, key in zip(self._bottom.children[::-1], BOTTOM_KEYS):
+            button.label = t(lang, key)
+
+    def _build_rows(self, layout: str) -> None:
         self.clear_widgets()
+        self.layout = layout
         for row in LAYOUTS[layout]:
             line = GridLayout(rows=1, size_hint_y=None, spacing=self.style.gap)
             line.bind(minimum_height=line.setter("height"))
@@ -91,24 +110,45 @@ class OnScreenKeyboard(BoxLayout):
             self.add_widget(line)
         bottom = GridLayout(rows=1, size_hint_y=None, spacing=self.style.gap)
         bottom.bind(minimum_height=bottom.setter("height"))
-        for name, key, action in (
-            ("key_shift", "keyboard_shift", self.toggle_shift),
-            ("key_space", "keyboard_space", lambda: self.replica.type_text(" ")),
-            ("key_delete", "keyboard_delete", self.replica.delete_char),
-            ("key_ok", "keyboard_ok", self.replica.confirm_entry),
+        for name, action in (
+            ("key_shift", lambda: self.toggle_shift()),
+            ("key_space", lambda: self.replica.type_text(" ")),
+            ("key_delete", lambda: self.replica.delete_char()),
+            ("key_ok", lambda: self.replica.confirm_entry()),
         ):
-            button = BigButton(style=self.style, label=t(lang, key), name=name, label_align="center")
+            button = BigButton(style=self.style, name=name, label_align="center")
             button.bind(on_release=lambda _b, a=action: a())
             bottom.add_widget(button)
         self.add_widget(bottom)
+        self._bottom = bottom
 
     def toggle_shift(self) -> None:
         """Next letters in capitals (until pressed again)."""
         self.shift = not self.shift
         for row in self.children:
+            if row is self._bottom:
+                continue
             for key in row.children:
                 if len(key.label) == 1:
                     key.label = key.label.upper() if self.shift else key.label.lower()
+
+
+def keyboard_for(view: ReplicaView) -> OnScreenKeyboard:
+    """The screen's one on-screen keyboard, typing into ``view`` and labelled in its language.
+
+    Kept on the screen (``practice_keyboard``) from one practice page to the next, so that a
+    tap on a field only shows it.
+    """
+    screen = view.screen
+    keyboard = getattr(screen, "practice_keyboard", None)
+    if keyboard is None:
+        keyboard = OnScreenKeyboard(style=view.style)
+        screen.practice_keyboard = keyboard
+    keyboard.replica = view
+    keyboard.build(LAYOUT_FOR_LANGUAGE.get(view.lang, "azerty"), view.lang)
+    if keyboard.parent is not None:
+        keyboard.parent.remove_widget(keyboard)
+    return keyboard
 
 
 class ReplicaCheckbox(BigButton):
@@ -274,8 +314,7 @@ class ReplicaView(BoxLayout):
         field.editing = True
         self.active_field = field
         if self.keyboard is None:
-            self.keyboard = OnScreenKeyboard(style=self.style, replica=self)
-            self.keyboard.build(LAYOUT_FOR_LANGUAGE.get(self.lang, "azerty"), self.lang)
+            self.keyboard = keyboard_for(self)
             self.ids.keyboard_box.add_widget(self.keyboard)
 
     def insert_example(self, field: ReplicaField, example: str) -> None:

@@ -136,10 +136,16 @@ class LanguageScreen(ProfileChoice, KioskScreen):
     def refresh(self) -> None:
         pane = self.ids.pane
         pane.clear_content()
-        for lang in self.services.config.languages:
-            button = BigButton(style=self.style, name=f"language_{lang}", size_class="main",
-                               label=t(lang, "language_name"), label_lang=lang, icon=pictogram_path("globe"))
-            button.bind(on_release=lambda _b, code=lang: self.nav.choose_language(code))
+        languages = tuple(self.services.config.languages)
+        if getattr(self, "_languages", None) != languages:  # built once: the configured languages stay
+            self._languages = languages
+            self._language_buttons = []
+            for lang in languages:
+                button = BigButton(style=self.style, name=f"language_{lang}", size_class="main",
+                                   label=t(lang, "language_name"), label_lang=lang, icon=pictogram_path("globe"))
+                button.bind(on_release=lambda _b, code=lang: self.nav.choose_language(code))
+                self._language_buttons.append(button)
+        for button in self._language_buttons:
             pane.add_content(button)
         self.profile_title.logical = self.tr("profiles_title")
         pane.add_content(self.profile_title)
@@ -190,19 +196,65 @@ class CatalogueScreen(KioskScreen):
             return
         order = {theme: i for i, theme in enumerate(THEME_ORDER)}
         themes = sorted({p.theme for p in procedures}, key=lambda th: order.get(th, len(order)))
+        shelves = self._shelves(procedures, themes)
         for theme in themes:
-            pane.add_content(KioskLabel(style=self.style, role="title", logical=self.tr(f"theme_{theme}")))
-            grid = GridLayout(cols=2, size_hint_y=None, spacing=self.style.gap,
-                              orientation="rl-tb" if self.style.rtl else "lr-tb")
+            title, grid = shelves[theme]
+            title.logical = self.tr(f"theme_{theme}")
+            grid.orientation = "rl-tb" if self.style.rtl else "lr-tb"
+            pane.add_content(title)
+            pane.add_content(grid)
+        for procedure in procedures:
+            button = self._procedure_buttons[procedure.id]
+            button.label = procedure.title.get(self.lang)
+            button.icon = pictogram_path(procedure.pictogram)
+
+    def _shelves(self, procedures: list, themes: list[str]) -> dict[str, tuple[KioskLabel, GridLayout]]:
+        """Each theme's title and grid of procedure buttons, built once for the loaded procedures.
+
+        Built again only when the procedures change: building a dozen big buttons
+        at every visit was most of the wait for the catalogue.
+        """
+        key = tuple((p.id, p.theme) for p in procedures)
+        if getattr(self, "_shelves_key", None) == key:
+            return self._shelf_widgets
+        shelves: dict[str, tuple[KioskLabel, GridLayout]] = {}
+        self._procedure_buttons: dict[str, BigButton] = {}
+        for theme in themes:
+            title = KioskLabel(style=self.style, role="title")
+            grid = GridLayout(cols=2, size_hint_y=None, spacing=self.style.gap)
             grid.bind(minimum_height=grid.setter("height"))
             for procedure in (p for p in procedures if p.theme == theme):
-                button = BigButton(style=self.style, name=f"procedure_{procedure.id}", size_class="main",
-                                   label=procedure.title.get(self.lang), icon=pictogram_path(procedure.pictogram))
+                button = BigButton(style=self.style, name=f"procedure_{procedure.id}", size_class="main")
                 button.bind(on_release=lambda _b, pid=procedure.id: self.nav.open_procedure(pid))
                 grid.add_widget(button)
+                self._procedure_buttons[procedure.id] = button
             if len(grid.children) % 2:
                 grid.add_widget(Widget(size_hint_y=None, height=0))  # keeps two equal columns
-            pane.add_content(grid)
+            shelves[theme] = (title, grid)
+        self._shelves_key, self._shelf_widgets = key, shelves
+        return shelves
+
+
+class StepParts:
+    """What a step shows besides its practice page: built once, then given each step's text.
+
+    Building the panels and labels again at every step was most of a step change.
+    """
+
+    def __init__(self, style: object) -> None:
+        self.praise = Panel(style=style, kind="info", heading="", body="", icon=pictogram_path("check"),
+                            name="praise_panel")
+        self.title = KioskLabel(style=style, role="title", name="step_title")
+        self.row = MirrorBox(style=style, size_hint_y=None, spacing=style.pad)
+        self.text = KioskLabel(style=style, name="step_text")
+        self.picture = Pictogram(color=style.text, size_hint=(None, None), width=style.mm(30),
+                                 height=style.mm(30), fit_mode="contain")
+        text, picture, row = self.text, self.picture, self.row
+        text.bind(height=lambda *_: setattr(row, "height", max(text.height, picture.height)))
+        row.set_items([picture, text])
+        self.bring = Panel(style=style, kind="info", icon=pictogram_path("document"), name="bring_panel")
+        self.tip = Panel(style=style, kind="tip", icon=pictogram_path("search"), name="tip_panel")
+        self.warning = Panel(style=style, kind="warning", icon=pictogram_path("warning"), name="warning_panel")
 
 
 class WalkthroughScreen(KioskScreen):
@@ -220,35 +272,30 @@ class WalkthroughScreen(KioskScreen):
         if procedure is None or step is None:
             self.progress_text = ""
             return
-        lang = self.lang
+        lang, parts, style = self.lang, self._parts(), self.style
         index = self.services.visit.step_index
         self.progress_text = f"{procedure.title.get(lang)} - " + self.tr(
             "step_progress", n=index + 1, total=len(procedure.steps))
         if self.services.visit.praise:
-            pane.add_content(Panel(style=self.style, kind="info", heading=self.services.visit.praise, body="",
-                                   icon=pictogram_path("check"), name="praise_panel"))
-        pane.add_content(KioskLabel(style=self.style, role="title", logical=step.title.get(lang),
-                                    name="step_title"))
-        row = MirrorBox(style=self.style, size_hint_y=None, spacing=self.style.pad)
-        text = KioskLabel(style=self.style, logical=step.text.get(lang), name="step_text")
-        picture = Pictogram(source=pictogram_path(step.picture or procedure.pictogram), color=self.style.text,
-                        size_hint=(None, None), width=self.style.mm(30), height=self.style.mm(30),
-                        fit_mode="contain")
-        text.bind(height=lambda *_: setattr(row, "height", max(text.height, picture.height)))
-        row.set_items([picture, text])
-        row.height = max(text.height, picture.height)
-        pane.add_content(row)
+            parts.praise.heading = self.services.visit.praise
+            pane.add_content(parts.praise)
+        parts.title.logical = step.title.get(lang)
+        pane.add_content(parts.title)
+        parts.text.logical = step.text.get(lang)
+        parts.picture.source = pictogram_path(step.picture or procedure.pictogram)
+        parts.picture.color = style.text
+        parts.row.height = max(parts.text.height, parts.picture.height)
+        pane.add_content(parts.row)
         if index == 0 and procedure.bring:
-            items = "\n".join(f"• {item.get(lang)}" for item in procedure.bring)
-            pane.add_content(Panel(style=self.style, kind="info", heading=self.tr("bring_title"), body=items,
-                                   icon=pictogram_path("document"), name="bring_panel"))
+            parts.bring.heading = self.tr("bring_title")
+            parts.bring.body = "\n".join(f"• {item.get(lang)}" for item in procedure.bring)
+            pane.add_content(parts.bring)
         if step.tip:
-            pane.add_content(Panel(style=self.style, kind="tip", heading=self.tr("tip_title"),
-                                   body=step.tip.get(lang), icon=pictogram_path("search"), name="tip_panel"))
+            parts.tip.heading, parts.tip.body = self.tr("tip_title"), step.tip.get(lang)
+            pane.add_content(parts.tip)
         if step.warning:
-            pane.add_content(Panel(style=self.style, kind="warning", heading=self.tr("warning_title"),
-                                   body=step.warning.get(lang), icon=pictogram_path("warning"),
-                                   name="warning_panel"))
+            parts.warning.heading, parts.warning.body = self.tr("warning_title"), step.warning.get(lang)
+            pane.add_content(parts.warning)
         if step.replica is not None:
             from kiosk.ui.replica import ReplicaView  # its kv loads with the first practice page
 
@@ -256,6 +303,13 @@ class WalkthroughScreen(KioskScreen):
             pane.add_content(self.replica)
         else:
             self.replica = None
+
+    def _parts(self) -> StepParts:
+        """The step's widgets, built with the first step and updated for each one after."""
+        parts = getattr(self, "_step_parts", None)
+        if parts is None:
+            parts = self._step_parts = StepParts(self.style)
+        return parts
 
     def forget(self) -> None:
         self.ids.pane.clear_content()
@@ -319,14 +373,19 @@ class FinishedScreen(KioskScreen):
         procedure = self.nav.procedure
         title = procedure.title.get(self.lang) if procedure else ""
         site = procedure.site_url if procedure else ""
-        pane.add_content(KioskLabel(style=self.style, align="center", logical=self.tr("finished_body", title=title)))
-        pane.add_content(KioskLabel(style=self.style, align="center",
-                                    logical=self.tr("finished_next", site=site)))
-        nav = self.nav
-        again = nav_button(self, "again_button", "finished_again", "search", lambda: nav.learn_more())
-        end = nav_button(self, "end_button", "finished_end", "home", lambda: nav.end_visit("finished"))
-        pane.add_content(again)
-        pane.add_content(end)
+        if getattr(self, "_parts", None) is None:  # built once, given the procedure's words each time
+            nav = self.nav
+            self._parts = (
+                KioskLabel(style=self.style, align="center"),
+                KioskLabel(style=self.style, align="center"),
+                nav_button(self, "again_button", "finished_again", "search", lambda: nav.learn_more()),
+                nav_button(self, "end_button", "finished_end", "home", lambda: nav.end_visit("finished")),
+            )
+        body, next_label = self._parts[:2]
+        body.logical = self.tr("finished_body", title=title)
+        next_label.logical = self.tr("finished_next", site=site)
+        for widget in self._parts:
+            pane.add_content(widget)
 
     def announcement(self) -> str:
         procedure = self.nav.procedure

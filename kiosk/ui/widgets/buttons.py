@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kivy.graphics import Color, InstructionGroup, Line, Rectangle
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ColorProperty, ListProperty, NumericProperty, ObjectProperty, \
     OptionProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.gridlayout import GridLayout
 
+from kiosk.ui.pictograms import pictogram_path
 from kiosk.ui.style import follow_style
 from kiosk.ui.widgets.layout import MirrorBox
 from kiosk.ui.widgets.pictogram import Pictogram  # noqa: F401  (its kv rule draws the button's pictogram)
@@ -62,6 +64,30 @@ class BigButton(ButtonBehavior, MirrorBox):
         for prop in ("state", "focused", "highlighted", "selected"):
             self.fbind(prop, self._paint)
         follow_style(self, "_paint", "theme_name", "rtl")
+        self._tick = InstructionGroup()
+        self.canvas.after.add(self._tick)
+        for prop in ("pos", "size", "tick_colour", "tick_on_left", "selected", "style"):
+            self.fbind(prop, self._draw_tick)
+        self._draw_tick()
+
+    def _draw_tick(self, *_: object) -> None:
+        """A switched-on toggle: a thick frame inside the face and a tick in the top corner at the
+        end of the reading direction (shape, not colour alone).
+
+        Drawn only while on: each drawing instruction, even an invisible one, costs the
+        software rasteriser at every frame, and most buttons are never toggles.
+        """
+        group, style = self._tick, self.style
+        group.clear()
+        if style is None or not self.selected:
+            return
+        mm = style.mm
+        group.add(Color(rgba=self.tick_colour))
+        if self.tick_colour[3]:
+            group.add(Line(width=mm(0.8), rounded_rectangle=(self.x + mm(1.5), self.y + mm(1.5),
+                                                             self.width - mm(3), self.height - mm(3), mm(1.5))))
+        x = (self.x + mm(2.5)) if self.tick_on_left else (self.right - mm(9.5))
+        group.add(Rectangle(source=pictogram_path("check"), size=(mm(7), mm(7)), pos=(x, self.top - mm(9.5))))
 
     def _paint(self, *_: object) -> None:
         """Colours from the theme: a pressed button swaps face and ink."""

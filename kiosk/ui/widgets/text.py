@@ -6,8 +6,10 @@ Its font, size and colours come from the shared style; its size rule is in
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections import OrderedDict
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import Any
 
 from kivy.core.text import Label as CoreLabel
 from kivy.lang import Builder
@@ -72,10 +74,118 @@ class KioskLabel(Label):
             self.text = self.logical
 
     def texture_update(self, *largs: object) -> None:
-        """Lay out and draw the text; right-to-left lines are measured as they are drawn."""
+        """Lay out and draw the text, or take the same text already drawn from :data:`TEXTURES`.
+
+        Right-to-left lines are measured as they are drawn.
+        """
+        core = self._label
+        if not core.text.strip() or core.__class__ is not CoreLabel:
+            self._draw(*largs)
+            return
+        key = texture_key(core)
+        texture = TEXTURES.get(key)
+        if texture is not None:
+            self.texture = texture
+            self.texture_size = list(texture.size)
+            self.is_shortened = False
+            return
+        self._draw(*largs)
+        texture = self.texture
+        if texture is None or texture is core.texture_1px or self.is_shortened:
+            return
+        # Kivy fills a label's texture when it is first drawn: kept then, if the text is still
+        # the same (a label laid out at a passing width is never drawn, nor kept).
+        texture.ask_update(partial(_fill_and_keep, core, key))
+
+    def _draw(self, *largs: object) -> None:
         if self.font_direction == "rtl" and self.text:
             primed_rtl_label(self.font_name, self.font_size, self.bold)
         super().texture_update(*largs)
+
+
+def _fill_and_keep(core: CoreLabel, key: tuple[Any, ...], texture: Any) -> None:
+    """Draw ``core``'s text into ``texture`` (as Kivy does), then share it in :data:`TEXTURES`.
+
+    The core label then starts a new texture for its next text, so this one stays as drawn.
+    """
+    core._texture_fill(texture)
+    if texture_key(core) != key:  # changed since it was laid out: Kivy lays it out again
+        return
+    if core.texture is texture:
+        core.texture = None
+    TEXTURES.put(key, texture)
+
+
+def _frozen(value: Any) -> Any:
+    """``value`` made hashable: lists to tuples, dicts to sorted item tuples."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    return value
+
+
+#: core label options that do not change the pixels, or are copies that may be stale (``text``,
+#: ``text_size``, and ``font_name_r``: the file of ``font_name``, resolved only when drawing)
+_NOT_PIXELS = frozenset({"text", "text_size", "mipmap", "font_name_r"})
+
+
+def texture_key(core: CoreLabel) -> tuple[Any, ...]:
+    """Everything that decides a core label's pixels: text, box, font, size, colour, alignment, direction..."""
+    options = tuple(sorted((k, _frozen(v)) for k, v in core.options.items() if k not in _NOT_PIXELS))
+    return core.text, _frozen(core.usersize), options
+
+
+class TextureCache:
+    """Drawn label textures shared by every label, least recently used dropped past a byte budget.
+
+    Drawing text is most of what a screen change costs in software rendering
+    (SDL2_ttf at 1920x1080, several ms a label); the same texts come back at
+    every visit (buttons, titles, the steps of a procedure). A texture is never
+    drawn into again once cached, so labels may share it.
+    """
+
+    def __init__(self, budget_bytes: int) -> None:
+        self.budget = budget_bytes
+        self.used = 0
+        self._textures: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._textures)
+
+    def get(self, key: tuple[Any, ...]) -> Any:
+        """The texture drawn for ``key``, or None."""
+        texture = self._textures.get(key)
+        if texture is not None:
+            self._textures.move_to_end(key)
+        return texture
+
+    def put(self, key: tuple[Any, ...], texture: Any) -> None:
+        """Keep ``texture`` for ``key``, dropping the least recently used over the budget."""
+        if key in self._textures:
+            return
+        self._textures[key] = texture
+        self.used += _bytes(texture)
+        while self.used > self.budget and len(self._textures) > 1:
+            _key, dropped = self._textures.popitem(last=False)
+            self.used -= _bytes(dropped)
+
+    def clear(self) -> None:
+        """Forget every texture (labels on show keep theirs)."""
+        self._textures.clear()
+        self.used = 0
+
+
+def _bytes(texture: Any) -> int:
+    width, height = texture.size
+    return width * height * 4
+
+
+#: label textures of the whole kiosk: 16 MiB holds the texts of a few screens at 200 %. Each kept
+#: text costs more than its pixels: the label draws its next text into a new texture where Kivy
+#: would reuse the old one, and the heap keeps the freed ones (bench/memory.py: about 100 MiB more
+#: resident memory than without the cache, level over hundreds of screen changes).
+TEXTURES = TextureCache(16 * 2**20)
 
 
 def primed_rtl_label(font_name: str, font_size: float, bold: bool) -> CoreLabel:
