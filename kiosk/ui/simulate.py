@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import KioskConfig
+from kiosk.ui.headless import VisitorStuck
 
 #: how visitors share the languages (the first configured language is the most common)
 LANGUAGE_WEIGHTS = (0.6, 0.15, 0.25)
@@ -140,8 +141,12 @@ class Visitor:
             kiosk.activate("key_ok")
 
     def walk_away(self) -> str:
-        """The visitor leaves the kiosk: the idle warning, then the privacy reset."""
-        self.kiosk.end_visit()  # from anywhere but the finished screen: the idle delay runs out
+        """The visitor leaves the kiosk: the idle warning, then the privacy reset (on any screen)."""
+        kiosk, config = self.kiosk, self.kiosk.services.config
+        kiosk.advance(config.idle_delay_s + 1)
+        kiosk.advance(config.idle_warning_s + 1)
+        if kiosk.screen != "welcome":
+            raise VisitorStuck(f"the idle reset did not bring the welcome screen back (on {kiosk.screen!r})")
         return "idle"
 
     def go_back_and_leave(self) -> str:
@@ -160,7 +165,7 @@ def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, day
     from tqdm import tqdm
 
     from kiosk.content.loader import load
-    from kiosk.ui.headless import Headless, VisitorStuck
+    from kiosk.ui.headless import Headless
 
     rng = random.Random(seed)
     content = load([config.content_dir])
