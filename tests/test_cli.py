@@ -67,7 +67,9 @@ def fast_audit_screens(content) -> int:
     """
     from kiosk.access.themes import THEMES
 
-    per_setting = 5 + len(content.procedures[0].steps) + 1 + 6  # + the six staff screens
+    from kiosk.ui.audit.runner import STAFF_SCREENS
+
+    per_setting = 5 + len(content.procedures[0].steps) + 1 + len(STAFF_SCREENS)
     return 2 * (len(THEMES) + 1) * per_setting
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,7 +22,7 @@ from typing import Any
 
 from kiosk.logbook.national import AUTONOMY, DURATION_BANDS, THEMES
 from kiosk.logbook.reading import ProcedureVisit, Visit, read_visits, to_visit
-from kiosk.logbook.storage import LogbookError, day_files, day_of
+from kiosk.logbook.storage import TABLE, LogbookError, day_files, day_of, read_file
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -31,9 +31,28 @@ def load(folders: list[Path], date_from: date | None = None, date_to: date | Non
          progress: bool = True) -> list[Visit]:
     """The visit records in ``folders`` that began from ``date_from`` to ``date_to`` (inclusive).
 
+    Only the fields the report reads are decoded (:mod:`kiosk.logbook.reading`).
     Raises :class:`LogbookError` (one line naming the folder or file) for a
     missing folder, an unreadable file or a file of another schema version.
     """
+    found = _read(folders, date_from, date_to, progress, read_visits)
+    return sorted(found.values(), key=lambda r: r.start)
+
+
+def load_records(folders: list[Path], date_from: date | None = None, date_to: date | None = None,
+                 progress: bool = False) -> list[dict[str, Any]]:
+    """Whole visit records (every field, as saved), like :func:`load`: a learner's page reads these."""
+
+    def whole(path: Path) -> list[dict[str, Any]]:
+        return [doc for doc in read_file(path).get(TABLE, {}).values() if isinstance(doc, dict) and "id" in doc]
+
+    found = _read(folders, date_from, date_to, progress, whole)
+    return sorted(found.values(), key=lambda r: r.get("start", ""))
+
+
+def _read(folders: list[Path], date_from: date | None, date_to: date | None, progress: bool,
+          reader: Callable[[Path], list[Any]]) -> dict[str, Any]:
+    """Records by id from the files of ``folders`` in the date range, each file read by ``reader``."""
     files: list[Path] = []
     for folder in folders:
         if not folder.is_dir():
@@ -49,16 +68,16 @@ def load(folders: list[Path], date_from: date | None = None, date_to: date | Non
                 files.append(path)
     from tqdm import tqdm  # a bar on a terminal, nothing when the output is not one
 
-    records: dict[str, Visit] = {}
+    records: dict[str, Any] = {}
     for path in tqdm(files, desc="reading the logbook", unit="file", disable=None if progress else True,
                      leave=False):
         try:
-            visits = read_visits(path)
+            visits = reader(path)
         except OSError as exc:
             raise LogbookError(f"{path}: cannot read it ({exc.strerror or exc})") from None
         for visit in visits:
-            records[visit.id] = visit
-    return sorted(records.values(), key=lambda r: r.start)
+            records[visit["id"] if isinstance(visit, dict) else visit.id] = visit
+    return records
 
 
 @dataclass

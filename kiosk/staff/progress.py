@@ -59,11 +59,11 @@ def progress_from(records: list[dict[str, Any]], code: str) -> Progress:
 
 def load_progress(data_dir: Path, code: str) -> Progress:
     """The learner's progress from the logbook in ``data_dir`` (empty when there is none yet)."""
-    from kiosk.logbook.stats import load
+    from kiosk.logbook.stats import load_records
     from kiosk.logbook.storage import LogbookError
 
     try:
-        records = load([Path(data_dir)], progress=False)
+        records = load_records([Path(data_dir)])
     except LogbookError:
         records = []
     return progress_from(records, code)

@@ -26,6 +26,9 @@ from kiosk.ui.audit.reader import TreeReader, word_measurer
 Thumbnail = tuple[Setting, str, tuple[int, int, bytes]]
 
 
+#: the staff screens the audit checks at every setting, as staff see them
+STAFF_SCREENS = ("staff_pin", "staff_panel", "staff_launch", "staff_learners", "staff_learner", "staff_today")
+
 class Auditor:
     """Drives one running kiosk (a :class:`~kiosk.ui.headless.Headless`) over screens and settings."""
 
@@ -100,7 +103,7 @@ class Auditor:
             nav.leave_staff()
             kiosk.settle_layout()
 
-        for name in ("staff_pin", "staff_panel", "staff_launch", "staff_learners", "staff_learner", "staff_today"):
+        for name in STAFF_SCREENS:
             yield name, None, staff(name), leave_staff
 
     # -- one setting ------------------------------------------------------------------------
