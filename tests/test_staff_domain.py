@@ -77,3 +77,24 @@ def test_background_command_is_time_limited(tmp_path: Path) -> None:
     outcome = BackgroundCommand("sh -c 'sleep 30'", "k", timeout_s=0.5).outcome()
     assert outcome == "timed out after 0.5 s"
     assert BackgroundCommand(str(tmp_path / "missing"), "k").outcome().startswith("cannot run")
+
+
+def test_today_counts_the_visits_the_logbook_holds_for_today(tmp_path) -> None:
+    from kiosk.logbook import events as ev
+    from kiosk.logbook.recorder import Recorder
+    from kiosk.logbook.writer import LogWriter
+    from kiosk.staff.journal import StaffJournal
+    from kiosk.staff.today import today_figures
+
+    writer = LogWriter(tmp_path)
+    recorder = Recorder(writer, kiosk_id="k1")
+    for finished in (True, False):
+        recorder.emit(ev.VisitStarted, language="fr")
+        recorder.emit(ev.ProcedureOpened, procedure_id="email", theme="email", step_count=2)
+        recorder.emit(ev.StepShown, procedure_id="email", step_index=0)
+        if finished:
+            recorder.emit(ev.ProcedureFinished, procedure_id="email")
+        recorder.emit(ev.VisitEnded, how="finished" if finished else "idle")
+    writer.close()
+    today = today_figures(tmp_path, content_problems=[], speech="ok", logbook="ok", journal=StaffJournal(tmp_path))
+    assert (today.visits, today.finished) == (2, 1)

@@ -26,12 +26,12 @@ class Today:
 def today_figures(data_dir: Path, *, content_problems: list[str], speech: str, logbook: str,
                   journal: StaffJournal, day: date | None = None) -> Today:
     """Count today's visits and finished procedures in the logbook, help calls in the journal."""
-    from kiosk.logbook.stats import load
+    from kiosk.logbook.stats import load_records
     from kiosk.logbook.storage import LogbookError
 
     day = day or today_local()
     try:
-        records = load([Path(data_dir)], date_from=day, date_to=day, progress=False)
+        records = load_records([Path(data_dir)], date_from=day, date_to=day)
     except LogbookError:
         records = []
     finished = sum(1 for r in records for p in r.get("procedures", []) if p.get("finished"))
