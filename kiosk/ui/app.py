@@ -128,10 +128,9 @@ class KioskApp(App):
         self.services = services
         self.idle = IdleTimer(config.idle_delay_s, config.idle_warning_s, now=self._now)
         manager = KioskScreens()
-        nav = Navigator(manager, services, style, screens=SCREENS, idle=self.idle)
+        nav = Navigator(manager, services, style, screens=SCREENS, idle=self.idle,
+                        stop_kiosk=self.stop, on_overlay_open=self._raise_badge)  # staff's Exit; the badge on top
         self._navigator, self.ui = nav, nav.ui
-        nav.stop_kiosk = self.stop  # staff's "Exit the kiosk"
-        nav.on_overlay_open = self._raise_badge
         nav.apply_profiles()  # the staff preset (kiosk run --profile), if any
         self._apply_voice()  # before the first announcement
         # The first screen: the manager enters it (refresh, then its announcement).

@@ -58,8 +58,14 @@ class Navigator(StaffNavigation):
     """
 
     def __init__(self, manager: ScreenManager, services: Services, style: Style,
-                 screens: Mapping[str, ScreenFactory], idle: IdleTimer) -> None:
+                 screens: Mapping[str, ScreenFactory], idle: IdleTimer, *,
+                 stop_kiosk: Callable[[], object] | None = None,
+                 on_overlay_open: Callable[[], object] | None = None) -> None:
         self.manager = manager
+        #: staff's "Exit the kiosk" (the app's stop); none in tools that are not the kiosk
+        self.stop_kiosk = stop_kiosk
+        #: called after an overlay opens (the app keeps the help-call badge on top)
+        self.on_overlay_open = on_overlay_open
         self.services = services
         self.style = style
         self.idle = idle

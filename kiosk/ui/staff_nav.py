@@ -8,6 +8,7 @@ spoken to the room) and the visit's idle timer waits; staff mode ends after
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -38,10 +39,9 @@ class StaffNavigation:
 
     #: the visitor screen staff mode was opened from (shown again when it closes)
     _staff_return: str = "welcome"
-    #: called when staff choose "Exit the kiosk" (the app's stop)
-    stop_kiosk = None
-    #: called after an overlay opens (keeps the help-call badge on top)
-    on_overlay_open = None
+    #: set by the navigator's constructor: the app's stop, and what follows an overlay opening
+    stop_kiosk: Callable[[], object] | None
+    on_overlay_open: Callable[[], object] | None
 
     @property
     def in_staff(self: Navigator) -> bool:
