@@ -15,7 +15,9 @@ from __future__ import annotations
 import json
 import statistics
 import sys
+import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,7 +72,8 @@ def bare_peer() -> float:
 
 
 def main() -> None:
-    config = KioskConfig()
+    # A private data folder: the visits a benchmark makes are not real ones for the logbook.
+    config = replace(KioskConfig(), data_dir=Path(tempfile.mkdtemp(prefix="passerelle-bench-")))
     bootstrap.prepare(config, windowed=True, headless=True)
     bootstrap.quiet_kivy_logging()
     figures: dict[str, float] = {}

@@ -38,8 +38,10 @@ import json
 import pstats
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -278,7 +280,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--profile", action="store_true", help="profile the transitions over the goal")
     args = parser.parse_args()
-    config = KioskConfig()
+    # A private data folder: the visits a benchmark makes are not real ones for the logbook.
+    config = replace(KioskConfig(), data_dir=Path(tempfile.mkdtemp(prefix="passerelle-bench-")))
     bootstrap.prepare(config, windowed=True, headless=True)
     bootstrap.quiet_kivy_logging()
     kiosk: dict[str, list[float]] = {name: [] for name in TRANSITIONS}

@@ -22,9 +22,11 @@ import gc
 import json
 import os
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +165,8 @@ def main() -> int:
 
     if args.trace:
         tracemalloc.start(12)
-    config = KioskConfig()
+    # A private data folder: the visits a benchmark makes are not real ones for the logbook.
+    config = replace(KioskConfig(), data_dir=Path(tempfile.mkdtemp(prefix="passerelle-bench-")))
     start = time.monotonic()
     with Pilot.run(config, content=content) as pilot:
         tour = Tour(pilot, procedures, on_change=lambda n: sample("first") if n == first else None)
