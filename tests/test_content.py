@@ -111,7 +111,7 @@ def test_a_replica_target_that_does_not_exist(tmp_path: Path) -> None:
 def test_an_action_that_does_not_fit_its_target(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace("target: go", "target: name"))
     _, problems = load_file(path, TODAY)
-    assert "action 'tap' needs a button, checkbox or link target, 'name' is a field" in only(problems)
+    assert "action 'tap' needs a button, checkbox, link, result, message, file, toggle, tool target, 'name' is a field" in only(problems)
 
 
 def test_easy_to_read_lint_gives_warnings_and_keeps_the_procedure(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from kiosk.content.contentset import ContentSet, Problem
-from kiosk.content.model import Element, Procedure, Replica, Step, Text
+from kiosk.content.model import Element, HelpPhone, Procedure, Replica, Source, Step, Text
 from kiosk.i18n import LANGUAGES
 from kiosk.problems import keep_for_staff
 from kiosk.validation import dotted, schema_errors
@@ -97,6 +97,20 @@ def _text(raw: dict[str, str] | None) -> Text | None:
     return Text(dict(raw)) if raw else None
 
 
+def _sources(raw: list[dict[str, str]] | None) -> tuple[Source, ...]:
+    return tuple(Source(s["url"], s["title"], date.fromisoformat(s["checked"])) for s in raw or ())
+
+
+def _element(e: dict[str, Any]) -> Element:
+    return Element(
+        e["id"], e["kind"], Text(e["label"]), _text(e.get("example")),
+        hint=_text(e.get("hint")), address=e.get("address"), badge=_text(e.get("badge")),
+        sender=e.get("sender"), unread=bool(e.get("unread", False)), size=e.get("size"),
+        folder=bool(e.get("folder", False)), on=bool(e.get("on", False)), icon=e.get("icon"),
+        cells=tuple(tuple(row) for row in e.get("cells", ())), cell=e.get("cell"),
+    )
+
+
 def _build(data: dict[str, Any], source: Path) -> Procedure:
     steps = []
     for s in data["steps"]:
@@ -105,9 +119,7 @@ def _build(data: dict[str, Any], source: Path) -> Procedure:
             replica = Replica(
                 address=r.get("address", data["site"]["url"]),
                 heading=Text(r["heading"]),
-                elements=tuple(
-                    Element(e["id"], e["kind"], Text(e["label"]), _text(e.get("example"))) for e in r["elements"]
-                ),
+                elements=tuple(_element(e) for e in r["elements"]),
                 target=r["target"],
                 action=r["action"],
             )
@@ -122,6 +134,8 @@ def _build(data: dict[str, Any], source: Path) -> Procedure:
                 picture=s.get("picture"),
                 replica=replica,
                 audio={lang: source.parent / rel for lang, rel in s["audio"].items()} if s.get("audio") else None,
+                sources=_sources(s.get("sources")),
+                unconfirmed=s.get("unconfirmed"),
             )
         )
     languages = tuple(lang for lang in LANGUAGES if lang in data["title"])
@@ -139,7 +153,23 @@ def _build(data: dict[str, Any], source: Path) -> Procedure:
         steps=tuple(steps),
         source=source,
         languages=languages,
+        sources=_sources(data.get("sources")),
+        help_phone=_help_phone(data.get("help_phone")),
+        minutes=data.get("minutes"),
     )
+
+
+def _help_phone(raw: dict[str, Any] | None) -> HelpPhone | None:
+    if not raw:
+        return None
+    source = _sources([raw["source"]])[0] if raw.get("source") else None
+    return HelpPhone(raw["number"], Text(raw["label"]), source)
+
+
+#: what each element kind can be the target of (the practice model registers the same; kept
+#: here so that checking content needs no practice code)
+TAP_KINDS = ("button", "checkbox", "link", "result", "message", "file", "toggle", "tool")
+TYPE_KINDS = ("field", "password", "keypad", "sheet")
 
 
 def _structure_errors(data: dict[str, Any]) -> Iterable[tuple[list[Any], str]]:
@@ -157,16 +187,34 @@ def _structure_errors(data: dict[str, Any]) -> Iterable[tuple[list[Any], str]]:
             if element["id"] in kinds:
                 yield ["steps", i, "replica", "elements", j, "id"], f"element id {element['id']!r} is used twice"
             kinds[element["id"]] = element["kind"]
-            if "example" in element and element["kind"] not in ("field", "password"):
-                yield ["steps", i, "replica", "elements", j, "example"], "only a field or password has an example"
+            if "example" in element and element["kind"] not in TYPE_KINDS:
+                yield ["steps", i, "replica", "elements", j, "example"], f"only a {', '.join(TYPE_KINDS)} has an example"
         target, action = replica["target"], replica["action"]
         where = ["steps", i, "replica", "target"]
         if target not in kinds:
             yield where, f"target {target!r} is not one of the replica's elements ({', '.join(kinds)})"
-        elif action == "type" and kinds[target] not in ("field", "password"):
-            yield where, f"action 'type' needs a field or password target, {target!r} is a {kinds[target]}"
-        elif action == "tap" and kinds[target] not in ("button", "checkbox", "link"):
-            yield where, f"action 'tap' needs a button, checkbox or link target, {target!r} is a {kinds[target]}"
+        elif action == "type" and kinds[target] not in TYPE_KINDS:
+            yield where, f"action 'type' needs a {', '.join(TYPE_KINDS)} target, {target!r} is a {kinds[target]}"
+        elif action == "tap" and kinds[target] not in TAP_KINDS:
+            yield where, f"action 'tap' needs a {', '.join(TAP_KINDS)} target, {target!r} is a {kinds[target]}"
+
+
+def _dates(data: dict[str, Any]) -> Iterable[list[Any]]:
+    """Where the document holds dates: ``last_checked`` and every source's ``checked``."""
+    yield ["last_checked"]
+    for i, _ in enumerate(data.get("sources", ())):
+        yield ["sources", i, "checked"]
+    if "source" in data.get("help_phone", {}):
+        yield ["help_phone", "source", "checked"]
+    for i, step in enumerate(data["steps"]):
+        for j, _ in enumerate(step.get("sources", ())):
+            yield ["steps", i, "sources", j, "checked"]
+
+
+def _at(data: Any, path: Sequence[Any]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def load_file(path: Path, today: date | None = None) -> tuple[Procedure | None, list[Problem]]:
@@ -197,10 +245,11 @@ def load_file(path: Path, today: date | None = None) -> tuple[Procedure | None, 
             if not (path.parent / rel).is_file():
                 problems.append(Problem(path, located.line(["steps", i, "audio", lang]), f"steps[{i}].audio.{lang}",
                                         f"no such audio file: {path.parent / rel}"))
-    try:
-        date.fromisoformat(data["last_checked"])
-    except ValueError:
-        problems.append(Problem(path, located.line(["last_checked"]), "last_checked", "not a real date (YYYY-MM-DD)"))
+    for where in _dates(data):
+        try:
+            date.fromisoformat(_at(data, where))
+        except ValueError:
+            problems.append(Problem(path, located.line(where), dotted(where), "not a real date (YYYY-MM-DD)"))
     if problems:
         return None, problems
     procedure = _build(data, path)

@@ -30,13 +30,50 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Source:
+    """An official page a fact was checked against, and when."""
+
+    url: str
+    title: str
+    checked: date
+
+
+@dataclass(frozen=True)
+class HelpPhone:
+    """The useful phone number of a procedure (shown on the memo), with what it is."""
+
+    number: str
+    label: Text
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
 class Element:
-    """One thing drawn on a practice replica: text, field, button, box or link."""
+    """One thing drawn on a practice replica: text, field, button, box, link, or a curriculum kind.
+
+    Beyond id, kind and label, each field serves some kinds only (the content
+    format, ``content/FORMAT.md``, says which): ``hint`` is what a touch on this
+    element says when it is not the one to use (a refused file's message);
+    ``address`` and ``badge`` belong to a search ``result``; ``sender`` and
+    ``unread`` to a ``message``; ``size`` and ``folder`` to a ``file``; ``on`` to a
+    ``toggle``; ``icon`` to a ``tool``; ``cells`` and ``cell`` to a ``sheet``.
+    """
 
     id: str
     kind: str
     label: Text
     example: Text | None = None
+    hint: Text | None = None
+    address: str | None = None
+    badge: Text | None = None
+    sender: str | None = None
+    unread: bool = False
+    size: str | None = None
+    folder: bool = False
+    on: bool = False
+    icon: str | None = None
+    cells: tuple[tuple[str, ...], ...] = ()
+    cell: str | None = None
 
     @property
     def typable(self) -> bool:
@@ -78,6 +115,10 @@ class Step:
     replica: Replica | None = None
     #: recorded speech per language, played instead of synthesis (for voices espeak reads badly)
     audio: Mapping[str, Path] | None = None
+    #: the official pages this step was checked against
+    sources: tuple[Source, ...] = ()
+    #: for staff (French): which fact of this step could not be confirmed, and why
+    unconfirmed: str | None = None
 
     def spoken(self, lang: str) -> str:
         """What to say for this step's instruction (``speak`` wins over ``text``)."""
@@ -101,6 +142,16 @@ class Procedure:
     steps: tuple[Step, ...]
     source: Path | None = None
     languages: tuple[str, ...] = field(default=())
+    #: the official pages the procedure was checked against
+    sources: tuple[Source, ...] = ()
+    help_phone: HelpPhone | None = None
+    #: about how long it takes, in minutes (the catalogue shows it)
+    minutes: int | None = None
+
+    @property
+    def sourced_steps(self) -> int:
+        """How many steps name the official page they were checked against."""
+        return sum(1 for s in self.steps if s.sources)
 
     @property
     def replica_count(self) -> int:
