@@ -13,9 +13,12 @@ from kiosk.i18n.bidi import display_line, display_text, has_rtl_letters, wrap_lo
 HELLO, WRITE, HERE, STEP, OF = "مرحبا", "اكتب", "هنا", "الخطوة", "من"
 
 
+_MIRROR = str.maketrans("()[]{}«»", ")(][}{»«")
+
+
 def on_screen(handed: str) -> str:
-    """What a right-to-left renderer shows, read from left to right."""
-    return handed[::-1]
+    """What a right-to-left renderer shows, read from left to right (it mirrors every bracket)."""
+    return handed[::-1].translate(_MIRROR)
 
 
 def reading_right_to_left(word: str) -> str:
@@ -49,6 +52,25 @@ def test_latin_only_text_is_shown_as_written() -> None:
 def test_brackets_are_left_for_the_renderer_to_mirror() -> None:
     # HarfBuzz mirrors brackets in a right-to-left run; mirroring them here too would undo it.
     assert display_line(f"({HELLO})") == f"({HELLO})"
+
+
+def test_brackets_around_arabic_read_right_to_left() -> None:
+    assert on_screen(display_line(f"({HELLO})")) == f"({reading_right_to_left(HELLO)})"
+
+
+def test_brackets_around_latin_in_an_arabic_line_are_not_turned_round() -> None:
+    # Seen on the Arabic Today page: "ok (RecordingEngine)" came out as "ok )RecordingEngine(".
+    assert on_screen(display_line(f"{HELLO} ok (RecordingEngine)")) == f"ok (RecordingEngine) {reading_right_to_left(HELLO)}"
+    # A real French label quoted in Arabic reads as on the site, its translation beside it.
+    shown = on_screen(display_line(f"{WRITE} « Mon compte » ({HERE})"))
+    assert shown == f"({reading_right_to_left(HERE)}) « Mon compte » {reading_right_to_left(WRITE)}"
+
+
+def test_a_phone_number_in_groups_keeps_its_groups_in_order() -> None:
+    # The bidi algorithm alone shows "0 805 805 817" as "817 805 805 0" in an Arabic line.
+    shown = on_screen(display_line(f"{WRITE} 0 805 805 817 {HERE}"))
+    assert shown == f"{reading_right_to_left(HERE)} 0 805 805 817 {reading_right_to_left(WRITE)}"
+    assert "\u2066" not in display_line(f"{WRITE} 0 805 805 817") and "\u2069" not in display_line(f"{WRITE} 0 805")
 
 
 def test_which_text_is_right_to_left() -> None:

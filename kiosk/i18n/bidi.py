@@ -37,9 +37,42 @@ def has_rtl_letters(text: str) -> bool:
     return bool(_RTL_LETTER.search(text))
 
 
+#: a number written in groups ("0 805 805 817", "FR76 3000"): one left-to-right unit, or the bidi
+#: algorithm puts its groups in right-to-left order (spaces between numbers take the paragraph's side)
+_GROUPED_NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d+)+")
+#: a real site's French label quoted in an Arabic line: shown as on the site, « Mon compte »
+_FRENCH_QUOTE = re.compile(r"«[^»\u0590-\u08FF]*»")
+_LRI, _PDI = "\u2066", "\u2069"
+_OPEN, _CLOSE = "([{«", ")]}»"
+_SWAP = str.maketrans(_OPEN + _CLOSE, _CLOSE + _OPEN)
+
+
+def _unmirror_left_to_right_pairs(visual: str) -> str:
+    """Swap the brackets of pairs that read left to right, so the renderer's mirroring undoes it.
+
+    HarfBuzz mirrors *every* bracket of a right-to-left line, which is right for
+    brackets around Arabic and wrong around Latin ("(RecordingEngine)" came out
+    as ")RecordingEngine("). python-bidi does not mirror, so in its visual order
+    a left-to-right pair still reads "(...)" while a right-to-left pair reads
+    ")...(": the first kind is swapped here and comes out right.
+    """
+    chars = list(visual)
+    stack: list[tuple[int, str]] = []
+    for i, c in enumerate(chars):
+        if c in _OPEN:
+            stack.append((i, _CLOSE[_OPEN.index(c)]))
+        elif c in _CLOSE and stack and stack[-1][1] == c:
+            j, _ = stack.pop()
+            chars[i], chars[j] = chars[i].translate(_SWAP), chars[j].translate(_SWAP)
+    return "".join(chars)
+
+
 def display_line(line: str) -> str:
     """One logical line of right-to-left text -> the string to hand to SDL2_ttf."""
-    return get_display(line, base_dir="R")[::-1]
+    isolate = lambda m: f"{_LRI}{m.group()}{_PDI}"  # noqa: E731
+    isolated = _GROUPED_NUMBER.sub(isolate, _FRENCH_QUOTE.sub(isolate, line))
+    visual = get_display(isolated, base_dir="R").replace(_LRI, "").replace(_PDI, "")
+    return _unmirror_left_to_right_pairs(visual)[::-1]
 
 
 def wrap_logical(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
