@@ -21,9 +21,9 @@ DISCOURAGED_VERBS: dict[str, dict[str, str]] = {
     "en": {"Write": "Type", "Enter": "Type", "Click": "Tap", "Press": "Tap"},
 }
 
-# A sentence starts after the text's start, a sentence end or a line break; opening quotes,
-# dashes and bullets in between do not count. Both case forms: "tapez" after "Puis, " is not caught
-# (too many false alarms with plain nouns), only the imperative that opens a sentence.
+# A sentence starts at the text's start, after a sentence end or a colon, or on a new line; opening
+# quotes, dashes and bullets in between do not count. Only the capitalised imperative that opens a
+# sentence is caught: a lower-case "tapez" inside a sentence is left alone (too many false alarms).
 _SENTENCE_START = r"(?:^|(?<=[.!?؟:\n])\s*)[\s«“\"'‘(—–•-]*"
 _VERB_AT_START = {
     lang: re.compile(_SENTENCE_START + r"(" + "|".join(verbs) + r")\b", re.MULTILINE)
