@@ -34,12 +34,14 @@ site:
   url: "https://messagerie.exemple.fr"
 last_checked: 2026-11-01
 checked_by: "Équipe"
+sources:
+  - {url: "https://messagerie.exemple.fr/aide", title: "Aide", checked: 2026-11-01}
 bring:
   - {fr: "Votre téléphone.", en: "Your phone.", ar: "هاتفك."}
 steps:
   - id: open
     title: {fr: "Ouvrir", en: "Open", ar: "افتح"}
-    text: {fr: "Touchez le bouton.", en: "Touch the button.", ar: "المس الزر."}
+    text: {fr: "Touchez le bouton.", en: "Touch the button.", ar: "اضغط على الزر."}
     replica:
       heading: {fr: "Accueil", en: "Home", ar: "الرئيسية"}
       elements:
@@ -98,14 +100,14 @@ def test_a_wrong_value_is_reported_on_its_own_line(tmp_path: Path) -> None:
 def test_an_unknown_key_in_a_step(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace("    title: {fr: \"Ouvrir\"", "    titel: x\n    title: {fr: \"Ouvrir\""))
     _, problems = load_file(path, TODAY)
-    assert only(problems).startswith(f"{path}:15: steps[0].titel: unknown key")
+    assert only(problems).startswith(f"{path}:17: steps[0].titel: unknown key")
 
 
 def test_a_replica_target_that_does_not_exist(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace("target: go", "target: gone"))
     _, problems = load_file(path, TODAY)
     message = only(problems)
-    assert message.startswith(f"{path}:27: steps[0].replica.target: target 'gone' is not one of")
+    assert message.startswith(f"{path}:29: steps[0].replica.target: target 'gone' is not one of")
 
 
 def test_an_action_that_does_not_fit_its_target(tmp_path: Path) -> None:
@@ -234,7 +236,23 @@ def test_content_list_json() -> None:
     for row in rows:
         procedure = shipped.get(row["id"])
         assert row == {"id": procedure.id, "languages": list(procedure.languages), "steps": len(procedure.steps),
-                       "replicas": procedure.replica_count, "last_checked": procedure.last_checked.isoformat()}
+                       "replicas": procedure.replica_count, "last_checked": procedure.last_checked.isoformat(),
+                       "sourced_steps": procedure.sourced_steps, "sources": len(procedure.sources)}
+
+
+def test_content_list_counts_sources_and_sourced_steps(tmp_path: Path) -> None:
+    sourced = GOOD.replace("    replica:\n", "    sources:\n      - {url: \"https://exemple.fr/a\", title: \"A\", "
+                           "checked: 2026-11-01}\n    replica:\n", 1)
+    write(tmp_path, sourced, "a.yaml")
+    write(tmp_path, GOOD.replace("id: sample", "id: other"), "b.yaml")
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[kiosk]\ncontent_dir = "{tmp_path}"\n', encoding="utf-8")
+    rows = {r["id"]: r for r in map(json.loads, kiosk("content", "list", "--json", "--config", str(config))
+                                     .stdout.splitlines())}
+    assert (rows["sample"]["sourced_steps"], rows["sample"]["sources"]) == (1, 1)
+    assert (rows["other"]["sourced_steps"], rows["other"]["sources"]) == (0, 1)
+    text = kiosk("content", "list", "--config", str(config)).stdout
+    assert " 1 sourced steps  1 sources" in text and " 0 sourced steps  1 sources" in text
 
 
 def test_a_deferred_load_waits_to_be_started_or_read(tmp_path: Path) -> None:

@@ -2,7 +2,9 @@
 
 Warnings, never errors: a sentence over 15 words, a word in capitals, an
 abbreviation used before it is written out in full, a missing translation, a
-``last_checked`` older than six months, an unknown pictogram. Imports no Kivy.
+``last_checked`` older than six months, an unknown pictogram; then the style
+list (:mod:`kiosk.content.wording`) and the sources of facts
+(:mod:`kiosk.content.sourcing`). Imports no Kivy.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from kiosk import PICTOGRAM_DIR
+from kiosk.content.sourcing import lint_sources
+from kiosk.content.wording import lint_wording
 from kiosk.i18n import LANGUAGES
 
 MAX_WORDS = 15
@@ -88,3 +92,5 @@ def lint(data: dict[str, Any], today: date) -> Iterator[tuple[list[Any], str]]:
         for path, name in names:
             if not (PICTOGRAM_DIR / f"{name}.png").exists():
                 yield path, f"no pictogram named {name!r} in assets/pictograms"
+    yield from lint_wording(data)
+    yield from lint_sources(data)
