@@ -124,22 +124,16 @@ def draw_result(view: ReplicaView, element: Element) -> Widget:
     style, lang = view.style, view.lang
     box = BoxLayout(orientation="vertical", size_hint_y=None, spacing=style.mm(1))
     box.bind(minimum_height=box.setter("height"))
-    top = BoxLayout(size_hint_y=None, spacing=style.pad)
-    top.bind(minimum_height=top.setter("height"))
     if element.badge is not None:
-        badge = _framed_label(view, element.badge.get(lang), size_hint_x=None, padding=style.mm(1.5))
-        badge.width = style.mm(40) * style.text_scale
+        # Wide enough for the word at every text size: a badge's word is never cut.
+        badge = _framed_label(view, element.badge.get(lang), size_hint_x=None, padding=style.mm(1.5),
+                              width=style.mm(60) * style.text_scale, pos_hint={"right": 1} if style.rtl else {})
         badge.name = f"badge_{element.id}"
-        top.add_widget(badge)
+        box.add_widget(badge)
     if element.address:
         # An address reads left to right in every language.
-        top.add_widget(KioskLabel(style=style, logical=element.address, colour_role="panel_text",
+        box.add_widget(KioskLabel(style=style, logical=element.address, colour_role="panel_text",
                                   name=f"address_{element.id}"))
-    if top.children:
-        top.height = max(c.height for c in top.children)
-        for child in top.children:
-            child.bind(height=lambda *_a, r=top: setattr(r, "height", max(c.height for c in r.children)))
-        box.add_widget(top)
     title = _button(view, element, f"replica_{element.id}", element.label.get(lang), _say_result, spoken_kind="link")
     box.add_widget(_tap(view, title, element))
     return box
