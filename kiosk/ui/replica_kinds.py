@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 TOOL_PICTOGRAMS = {"save_pdf": "document", "attach": "file", "spelling": "check", "sum": "spreadsheet",
                    "align_left": "document", "align_center": "document", "align_right": "document"}
 #: the letter a word processor shows for bold and italic, by visit language (the sites are French)
-TOOL_LETTERS = {"bold": {"fr": "G", "ar": "G", "en": "B"}, "italic": {"fr": "I", "ar": "I", "en": "I"}}
+TOOL_LETTERS = {"bold": {"fr": "G", "ar": "G", "en": "G"}, "italic": {"fr": "I", "ar": "I", "en": "I"}}
 
 
 def comma(lang: str) -> str:
@@ -102,10 +102,12 @@ class Framed(BoxLayout):
     name = StringProperty("")
 
 
-def _framed_label(view: ReplicaView, text: str, lang: str = "", margin_mm: float = 3, **kwargs: Any) -> Framed:
+def _framed_label(view: ReplicaView, text: str, lang: str = "", margin_mm: float = 3, align: str = "start",
+                  **kwargs: Any) -> Framed:
     """A label in a frame, as tall as its text plus ``margin_mm`` (on a page: the page's colours)."""
     box = Framed(style=view.style, size_hint_y=None, **kwargs)
-    label = KioskLabel(style=view.style, logical=text, lang=lang, colour_role="text" if box.page else "panel_text")
+    label = KioskLabel(style=view.style, logical=text or "\u00a0", lang=lang, align=align,
+                       colour_role="text" if box.page else "panel_text")
     box.add_widget(label)
     box.height = label.height + view.style.mm(margin_mm)
     label.bind(height=lambda _l, h, b=box: setattr(b, "height", h + view.style.mm(margin_mm)))
@@ -332,14 +334,16 @@ def draw_sheet(view: ReplicaView, element: Element) -> Widget:
     grid.bind(minimum_height=grid.setter("height"))
     target = (element.cell or "").upper()
     cells: dict[str, Framed] = {}
-    for name in [""] + [column_letter(c) for c in range(width)]:
-        grid.add_widget(_framed_label(view, name, lang="en", padding=style.mm(1), page=False))
+    numbers = {"size_hint_x": None, "width": style.mm(14) * style.text_scale}  # the row numbers' column
+    for c, name in enumerate([""] + [column_letter(c) for c in range(width)]):
+        grid.add_widget(_framed_label(view, name, lang="en", align="center", padding=style.mm(1),
+                                      **(numbers if c == 0 else {})))
     for r, row in enumerate(element.cells, start=1):
-        grid.add_widget(_framed_label(view, str(r), lang="en", padding=style.mm(1)))
+        grid.add_widget(_framed_label(view, str(r), lang="en", align="center", padding=style.mm(1), **numbers))
         for c in range(width):
             reference = f"{column_letter(c)}{r}"
-            cell = _framed_label(view, row[c] if c < len(row) else "", lang="fr", padding=style.mm(1), page=True,
-                                 highlighted=reference == target)
+            cell = _framed_label(view, row[c] if c < len(row) else "", lang="fr", align="center",
+                                 padding=style.mm(1), page=True, highlighted=reference == target)
             cells[reference] = cell
             grid.add_widget(cell)
     box.add_widget(grid)
