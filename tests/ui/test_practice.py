@@ -159,3 +159,35 @@ def test_a_box_is_ticked_in_the_practice_model_and_the_page_draws_the_tick(pilot
     assert not practice.checked(box.id) and widget.label.startswith("☐")
     pilot.tap("next_button")
     assert pilot.services.visit.practice is not practice and not practice.checked(box.id)
+
+
+def test_each_kind_says_what_it_is_and_its_state_never_the_digits(walker: Pilot) -> None:
+    from kiosk.ui.focus import describe_widget
+
+    pilot = walker
+    procedure = pilot.services.content.get("practice_kinds")
+    index = {s.id: i for i, s in enumerate(procedure.steps)}
+    pilot.start_visit("en")
+
+    def open_step(step_id: str) -> None:
+        pilot.ui.nav.open_procedure("practice_kinds", index[step_id])
+        pilot.settle()
+
+    open_step("search")
+    assert describe_widget(pilot.find("replica_ad"), "en") == (
+        "Result, advertisement: Registration certificate in 24 h - fast service, www.carte-grise-rapide.exemple.com.")
+    open_step("inbox")
+    assert describe_widget(pilot.find("replica_townhall"), "en") == (
+        "Message from Mairie exemple, unread: Your appointment on 3 March.")
+    open_step("call")
+    assert describe_widget(pilot.find("replica_microphone"), "en") == "Microphone, switch, off."
+    pilot.tap("replica_camera")  # not the target: a hint, and the camera goes off
+    assert describe_widget(pilot.find("replica_camera"), "en") == "Camera, switch, off."
+    assert "off" in pilot.find("replica_camera").label
+    open_step("letter")
+    assert describe_widget(pilot.find("replica_bold"), "en") == "“Gras”, Bold, toolbar button, not pressed."
+    open_step("bank_code")
+    for digit in "123":
+        pilot.tap(f"keypad_code_{digit}")
+    said = describe_widget(pilot.find("keypad_code_ok"), "en")
+    assert said == "OK, Keypad, 3 digits typed." and "123" not in said
