@@ -817,6 +817,70 @@ def draw_faster(pen: Pen) -> None:
     capsule(pen, (164, 166), (216, 190), 20)
 
 
+# -- the curriculum modules (issue 13) ----------------------------------
+
+
+@pictogram("cart")
+def draw_cart(pen: Pen) -> None:
+    """Shopping cart: a basket on two wheels with a handle."""
+    pen.line([(24, 56), (60, 56), (86, 170), (204, 170)], STROKE)
+    pen.polygon([(66, 80), (226, 80), (208, 146), (82, 146)])
+    pen.circle((98, 204), 18)
+    pen.circle((190, 204), 18)
+
+
+@pictogram("folder")
+def draw_folder(pen: Pen) -> None:
+    """Folder: a tab on top of a wide box."""
+    pen.polygon([(28, 62), (100, 62), (120, 84), (228, 84), (228, 206), (28, 206)])
+    pen.rect((44, 108, 212, 190), 6, ink=ERASE)
+    pen.rect((44, 108, 212, 114), 0)
+
+
+@pictogram("microphone")
+def draw_microphone(pen: Pen) -> None:
+    """Microphone on a stand."""
+    pen.rect((96, 24, 160, 148), 32)
+    pen.arc((128, 118), 60, 0, 180, STROKE)
+    pen.line([(128, 178), (128, 220)], STROKE)
+    pen.line([(88, 222), (168, 222)], STROKE)
+
+
+@pictogram("video")
+def draw_video(pen: Pen) -> None:
+    """Video camera: a box with a lens cone."""
+    pen.rect((24, 72, 168, 184), 18)
+    pen.polygon([(176, 128), (232, 84), (232, 172)])
+
+
+@pictogram("letter")
+def draw_letter(pen: Pen) -> None:
+    """A letter: a page with a folded corner and lines of text."""
+    pen.polygon([(52, 24), (164, 24), (204, 64), (204, 232), (52, 232)])
+    pen.polygon([(68, 40), (156, 40), (188, 72), (188, 216), (68, 216)], ink=ERASE)
+    for y in (96, 132, 168):
+        pen.line([(86, y), (170, y)], 14)
+    pen.line([(86, 60), (130, 60)], 14)
+
+
+@pictogram("spreadsheet")
+def draw_spreadsheet(pen: Pen) -> None:
+    """A spreadsheet: a grid of cells with a bold header row."""
+    pen.rect((28, 40, 228, 216), 8, STROKE)
+    pen.rect((28, 40, 228, 84), 0)
+    for x in (94, 160):
+        pen.line([(x, 84), (x, 216)], 12)
+    for y in (128, 172):
+        pen.line([(28, y), (228, y)], 12)
+
+
+@pictogram("file")
+def draw_file(pen: Pen) -> None:
+    """A file: a page with a folded corner."""
+    pen.polygon([(60, 24), (160, 24), (204, 68), (204, 232), (60, 232)])
+    pen.polygon([(76, 40), (150, 40), (150, 78), (188, 78), (188, 216), (76, 216)], ink=ERASE)
+
+
 # --------------------------------------------------------------------------
 # Rendering
 # --------------------------------------------------------------------------

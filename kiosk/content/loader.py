@@ -82,11 +82,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _name_keys(node: yaml.Node | None) -> None:
+    """Keys are names: a switch's ``on:`` stays "on" (YAML 1.1 would read a boolean key)."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag == "tag:yaml.org,2002:bool":
+                key.tag = "tag:yaml.org,2002:str"
+            _name_keys(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _name_keys(item)
+
+
 def parse(text: str) -> tuple[Any, _Located]:
     """Parse YAML text into data and a line locator; raises ``yaml.YAMLError``."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        _name_keys(node)
         data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()

@@ -75,13 +75,17 @@ def actionable(root: Any, rtl: bool, pagers: bool = False) -> list[Any]:
 
 
 def describe_widget(widget: Any, lang: str) -> str:
-    """What to say about an actionable widget."""
+    """What to say about an actionable widget (a practice kind's part says it itself)."""
+    own = getattr(widget, "describe", None)
+    if callable(own):
+        return own(lang)
     if isinstance(widget, _practice_field()):
         element = widget.element
         return describe.control(lang, element.kind, widget.label, value=widget.value, masked=element.masked)
     kind = getattr(widget, "spoken_kind", "button")
     checked = bool(getattr(widget, "checked", False)) if kind == "checkbox" else None  # from the practice model
-    return describe.control(lang, kind, widget.label, checked=checked)
+    label = getattr(widget, "spoken_label", "") or widget.label  # "« French », translation" on a replica
+    return describe.control(lang, kind, label, checked=checked)
 
 
 def activate(widget: Any) -> None:

@@ -28,7 +28,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.widget import Widget
 
-from kiosk.content.model import Element, Step
+from kiosk.content.model import BASE_LANGUAGE, Element, Step
 from kiosk.i18n import t
 from kiosk.practice.model import Outcome, PracticeState
 from kiosk.ui.pictograms import pictogram_path
@@ -167,6 +167,19 @@ class ReplicaCheckbox(BigButton):
         self.checked = state.checked(element_id)
 
 
+def site_words(element: Element, lang: str) -> tuple[str, str]:
+    """What a button, link, box or tool shows, and what is said of it, in ``lang``.
+
+    The real site is French: away from French, its own words come first and the
+    translation under them (the visitor will meet the French words on the real
+    site); the kiosk says "« French », translation".
+    """
+    site, translated = element.label.get(BASE_LANGUAGE), element.label.get(lang)
+    if lang == BASE_LANGUAGE or not element.label.has(lang) or site == translated:
+        return translated, translated
+    return f"{site}\n{translated}", t(lang, "replica_translation", site=site, translation=translated)
+
+
 #: element kind -> drawer: ``drawer(view, element)`` returns the widget to put on the page and
 #: records in ``view.widgets`` the one the visitor uses (for its highlight and its state)
 Drawer = Callable[["ReplicaView", Element], Widget]
@@ -217,8 +230,9 @@ def draw_field(view: ReplicaView, element: Element) -> Widget:
 @drawer("button", "link")
 def draw_button(view: ReplicaView, element: Element) -> Widget:
     """A button or a link of the page."""
-    button = BigButton(style=view.style, name=f"replica_{element.id}", label=element.label.get(view.lang),
-                       spoken_kind=element.kind)
+    shown, spoken = site_words(element, view.lang)  # the real site's French words first
+    button = BigButton(style=view.style, name=f"replica_{element.id}", label=shown, spoken_kind=element.kind)
+    button.spoken_label = spoken
     button.bind(on_release=lambda _b, e=element: view.tapped(e))
     view.widgets[element.id] = button
     return button
@@ -227,8 +241,10 @@ def draw_button(view: ReplicaView, element: Element) -> Widget:
 @drawer("checkbox")
 def draw_checkbox(view: ReplicaView, element: Element) -> Widget:
     """A box to tick: its state is drawn as a ☐/☑ before the label."""
-    box = ReplicaCheckbox(style=view.style, name=f"replica_{element.id}", caption=element.label.get(view.lang),
+    shown, spoken = site_words(element, view.lang)  # the real site's French words first
+    box = ReplicaCheckbox(style=view.style, name=f"replica_{element.id}", caption=shown,
                           spoken_kind=element.kind, icon=pictogram_path("check"))
+    box.spoken_label = spoken
     box.on_checked()
     box.bind(on_release=lambda _b, e=element: view.tapped(e))
     view.widgets[element.id] = box
@@ -272,8 +288,10 @@ class ReplicaView(BoxLayout):
         self.target_widget.highlighted = True
         self.ids.target_hint.logical = t(lang, "replica_target_here", label=self.state.target.label.get(lang))
         self.sync()
-        if self.state.focused is not None:
+        if self.state.focused in self.fields:
             self._show_focus(self.fields[self.state.focused])
+        elif self.state.focused is not None:
+            self.active_field = self.widgets[self.state.focused]  # a keypad: its own keys
 
     @property
     def done(self) -> bool:
@@ -337,7 +355,7 @@ class ReplicaView(BoxLayout):
 
     def confirm_entry(self) -> None:
         """Done/Enter: complete the step when the target field holds something."""
-        self.outcome(self.state.confirm())
+        self.outcome(self.state.confirm(self.lang))
 
     # -- outcomes -------------------------------------------------------------------
     def outcome(self, outcome: Outcome) -> None:
@@ -356,3 +374,7 @@ class ReplicaView(BoxLayout):
 
 
 Builder.load_file(str(Path(__file__).with_name("replica.kv")))
+
+# The curriculum's kinds (result, message, file, keypad...) register their drawers; the
+# import sits here because their module builds on this one.
+from kiosk.ui import replica_kinds  # noqa: E402,F401

@@ -144,3 +144,59 @@ def test_nothing_typed_in_practice_reaches_the_disk_or_the_log(
         if path.is_file():
             assert MARKER.encode() not in path.read_bytes(), path
     assert MARKER not in caplog.text
+
+
+#: digits typed on every practice keypad (a keypad takes digits only): long enough to be found nowhere else
+KEYPAD_MARKER = "97310586"
+
+
+@pytest.mark.timeout(400)
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_nothing_typed_or_chosen_on_the_curriculum_kinds_reaches_the_disk(
+        config, lang: str, caplog: pytest.LogCaptureFixture) -> None:
+    """Keypad codes, sheet cells, switches, tools and files touched: none of it is recorded."""
+    from kiosk.content.loader import load
+    from tests.conftest import ROOT
+
+    caplog.set_level(logging.DEBUG)
+    content = load([ROOT / "content", ROOT / "tests" / "fixtures" / "curriculum"])
+    assert not content.errors
+    chosen: set[str] = set()
+    with Pilot.run(config, content=content) as pilot:
+        pilot.start_visit(lang)
+        for procedure in content.procedures:
+            for index, step in enumerate(procedure.steps):
+                curriculum = [e for e in step.replica.elements if e.kind in CURRICULUM_KINDS] if step.replica else []
+                if not curriculum:
+                    continue
+                pilot.ui.nav.open_procedure(procedure.id, index)
+                pilot.settle()
+                for element in curriculum:
+                    if element.kind == "keypad":
+                        for digit in KEYPAD_MARKER:
+                            pilot.tap(f"keypad_{element.id}_{digit}")
+                        assert pilot.services.visit.typed[(step.id, element.id)] == KEYPAD_MARKER
+                    elif element.kind == "sheet":
+                        pilot.tap(f"replica_{element.id}")
+                        for key in MARKER:
+                            pilot.press(key)
+                        assert MARKER in pilot.services.visit.typed.values()
+                    elif element.kind != "document" and element.id != step.replica.target:
+                        pilot.tap(f"replica_{element.id}")  # chosen, not the one to use: the step stays
+                        chosen.add(element.id)
+        assert chosen, "no curriculum kind was touched"
+        pilot.tap("help_button")
+        pilot.expire(pilot.app.kiosk_config.idle_delay_s + pilot.app.kiosk_config.idle_warning_s + 1)
+        data_dir = flushed(pilot)
+        assert records_on_disk(data_dir), "the visit was recorded"
+        for path in data_dir.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                assert MARKER.encode() not in data and KEYPAD_MARKER.encode() not in data, path
+                for element_id in chosen:
+                    assert f'"{element_id}"'.encode() not in data, (path, element_id)
+    assert MARKER not in caplog.text and KEYPAD_MARKER not in caplog.text
+
+
+#: the practice kinds of the curriculum (content/FORMAT.md)
+CURRICULUM_KINDS = ("result", "message", "file", "keypad", "toggle", "tool", "document", "sheet")

@@ -1,28 +1,68 @@
-"""Practice replicas: a whole procedure in each language, a wrong tap before each right one."""
+"""Practice replicas: whole procedures in each language, a wrong touch before each right one.
+
+The walk knows every practice kind (a keypad: its digits then OK; a sheet: the
+cell, the example, OK). Module writers add their procedure ids to
+:data:`WALKED`; the test procedure with every curriculum kind lives in
+tests/fixtures/curriculum.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from kiosk.content.model import Element, Replica
 from kiosk.i18n import t
+from kiosk.practice.model import KINDS, digits
 from kiosk.testing.pilot import Pilot
+from tests.conftest import ROOT
 
 PRAISE = {lang: t(lang, "replica_praise") for lang in ("fr", "en", "ar")}
+#: the procedures walked through, every step, in every language
+WALKED = ["email", "practice_kinds"]
+#: what the walk's content holds besides the shipped procedures
+FIXTURES = ROOT / "tests" / "fixtures" / "curriculum"
 
 
-def wrong_tap(pilot: Pilot, replica) -> None:
-    """Tap something on the practice page that is not the target."""
-    others = [e for e in replica.elements if e.id != replica.target and e.kind != "text"]
-    if others:
-        pilot.tap(f"replica_{others[0].id}")
-    else:
-        pilot.tap("practice_banner")  # the page itself, away from anything usable
+@pytest.fixture(scope="module")
+def walk_content():
+    """The shipped procedures plus the test procedure with every curriculum kind."""
+    from kiosk.content.loader import load
+
+    content = load([ROOT / "content", FIXTURES])
+    assert not content.errors, [str(p) for p in content.errors]
+    return content
 
 
-def do_the_right_thing(pilot: Pilot, replica, lang: str) -> None:
+@pytest.fixture
+def walker(config, walk_content) -> Iterator[Pilot]:
+    """The kiosk, headless, with :func:`walk_content`."""
+    with Pilot.run(config, content=walk_content) as p:
+        yield p
+
+
+def wrong_touch(pilot: Pilot, replica: Replica) -> Element | None:
+    """Touch something on the practice page that is not the target (the element touched, if any)."""
+    usable = [e for e in replica.elements if e.id != replica.target and KINDS[e.kind].completes
+              and (KINDS[e.kind].completes == "tap" or replica.action == "type")]
+    if usable:
+        pilot.tap(f"replica_{usable[0].id}" if usable[0].kind != "keypad" else f"keypad_{usable[0].id}_ok")
+        return usable[0]
+    pilot.tap("practice_banner")  # the page itself, away from anything usable
+    return None
+
+
+def do_the_right_thing(pilot: Pilot, replica: Replica, lang: str) -> None:
+    """Use the target as the step asks: a tap, or typing (the example) then OK."""
     target = replica.element(replica.target)
     if replica.action == "tap":
         pilot.tap(f"replica_{target.id}")
+        return
+    if target.kind == "keypad":
+        for digit in digits(target.example.get(lang)):
+            pilot.tap(f"keypad_{target.id}_{digit}")
+        pilot.tap(f"keypad_{target.id}_ok")
         return
     pilot.tap(f"replica_{target.id}")
     if target.example is not None:
@@ -32,12 +72,15 @@ def do_the_right_thing(pilot: Pilot, replica, lang: str) -> None:
     pilot.tap("key_ok")
 
 
+@pytest.mark.timeout(300)
 @pytest.mark.parametrize("lang", ["fr", "en", "ar"])
-def test_every_practice_page_of_a_procedure(pilot: Pilot, lang: str) -> None:
-    procedure = pilot.services.content.get("email")
-    pilot.tap("start_button")
-    pilot.tap(f"language_{lang}")
-    pilot.tap("procedure_email")
+@pytest.mark.parametrize("procedure_id", WALKED)
+def test_every_practice_page_of_a_procedure(walker: Pilot, procedure_id: str, lang: str) -> None:
+    pilot = walker
+    procedure = pilot.services.content.get(procedure_id)
+    pilot.start_visit(lang)
+    pilot.ui.nav.open_procedure(procedure_id, 0)
+    pilot.settle()
     for index, step in enumerate(procedure.steps):
         assert pilot.services.visit.step_index == index
         replica = step.replica
@@ -46,14 +89,17 @@ def test_every_practice_page_of_a_procedure(pilot: Pilot, lang: str) -> None:
             continue
         assert t(lang, "practice_banner") in pilot.texts()
         assert pilot.find("replica_" + replica.target).highlighted
-        wrong_tap(pilot, replica)
+        touched = wrong_touch(pilot, replica)
         hint = pilot.find("hint_panel").heading
-        assert hint and replica.element(replica.target).label.get(lang) in hint
+        if touched is not None and touched.hint is not None:
+            assert hint == touched.hint.get(lang)  # its own message (a refused file's)
+        else:
+            assert hint and replica.element(replica.target).label.get(lang) in hint
         assert pilot.spoken[-1] == hint
-        assert pilot.services.visit.step_index == index  # a wrong tap never moves on
+        assert pilot.services.visit.step_index == index  # a wrong touch never moves on
         do_the_right_thing(pilot, replica, lang)
         if index + 1 < len(procedure.steps):
-            assert pilot.services.visit.step_index == index + 1
+            assert pilot.services.visit.step_index == index + 1, step.id
             assert pilot.spoken[-1].startswith(PRAISE[lang])
         else:
             assert pilot.screen == "finished"
@@ -113,3 +159,35 @@ def test_a_box_is_ticked_in_the_practice_model_and_the_page_draws_the_tick(pilot
     assert not practice.checked(box.id) and widget.label.startswith("☐")
     pilot.tap("next_button")
     assert pilot.services.visit.practice is not practice and not practice.checked(box.id)
+
+
+def test_each_kind_says_what_it_is_and_its_state_never_the_digits(walker: Pilot) -> None:
+    from kiosk.ui.focus import describe_widget
+
+    pilot = walker
+    procedure = pilot.services.content.get("practice_kinds")
+    index = {s.id: i for i, s in enumerate(procedure.steps)}
+    pilot.start_visit("en")
+
+    def open_step(step_id: str) -> None:
+        pilot.ui.nav.open_procedure("practice_kinds", index[step_id])
+        pilot.settle()
+
+    open_step("search")
+    assert describe_widget(pilot.find("replica_ad"), "en") == (
+        "Result, advertisement: Registration certificate in 24 h - fast service, www.carte-grise-rapide.exemple.com.")
+    open_step("inbox")
+    assert describe_widget(pilot.find("replica_townhall"), "en") == (
+        "Message from Mairie exemple, unread: Your appointment on 3 March.")
+    open_step("call")
+    assert describe_widget(pilot.find("replica_microphone"), "en") == "Microphone, switch, off."
+    pilot.tap("replica_camera")  # not the target: a hint, and the camera goes off
+    assert describe_widget(pilot.find("replica_camera"), "en") == "Camera, switch, off."
+    assert "off" in pilot.find("replica_camera").label
+    open_step("letter")
+    assert describe_widget(pilot.find("replica_bold"), "en") == "“Gras”, Bold, toolbar button, not pressed."
+    open_step("bank_code")
+    for digit in "123":
+        pilot.tap(f"keypad_code_{digit}")
+    said = describe_widget(pilot.find("keypad_code_ok"), "en")
+    assert said == "OK, Keypad, 3 digits typed." and "123" not in said
