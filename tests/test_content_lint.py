@@ -176,6 +176,15 @@ def test_a_procedure_needs_sources_and_its_bring_list_too() -> None:
     assert list(lint_sources(data)) == []
 
 
+def test_a_practice_site_that_copies_no_real_page_needs_no_procedure_sources_but_its_facts_do() -> None:
+    data = procedure(text={"fr": "Appelez le 3646."})
+    del data["sources"]
+    data["site"]["url"] = "https://entrainement.exemple.fr"
+    assert [p for p, _ in lint_sources(data)] == [["steps", 0, "text", "fr"]]
+    data["site"]["url"] = "https://www.exemple.fr.arnaque.com"  # not a made-up site: a real address
+    assert ["sources"] in [p for p, _ in lint_sources(data)]
+
+
 @pytest.mark.parametrize("lang, text", [
     ("fr", "Choisissez un jour et une heure."),
     ("fr", "Il se place avant le signe @."),

@@ -76,9 +76,15 @@ def facts(lang: str, text: str) -> list[tuple[str, str]]:
     return found
 
 
+def _fictional(url: str) -> bool:
+    """Whether a procedure's site is a made-up practice site (``*.exemple.fr``): it copies no real page."""
+    host = url.split("://", 1)[-1].split("/", 1)[0]
+    return host == "exemple.fr" or host.endswith(".exemple.fr")
+
+
 def lint_sources(data: dict[str, Any]) -> Iterator[tuple[list[Any], str]]:
     """Yield ``(path, message)`` warnings for facts with no official page to back them."""
-    if not data.get("sources"):
+    if not data.get("sources") and not _fictional(data["site"].get("url", "")):
         yield ["sources"], ("no sources: name the official pages this procedure was checked against "
                             "(content/FORMAT.md, section Sources)")
         if data["bring"]:
