@@ -20,7 +20,8 @@ from tests.conftest import ROOT
 
 PRAISE = {lang: t(lang, "replica_praise") for lang in ("fr", "en", "ar")}
 #: the procedures walked through, every step, in every language
-WALKED = ["email", "practice_kinds"]
+WALKED = ["email", "practice_kinds", "shopping_online", "video_call", "files_folders", "write_letter",
+          "household_budget"]
 #: what the walk's content holds besides the shipped procedures
 FIXTURES = ROOT / "tests" / "fixtures" / "curriculum"
 
