@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.logbook.national import AUTONOMY, DURATION_BANDS, THEMES
+from kiosk.logbook.journal import snapshots
 from kiosk.logbook.reading import ProcedureVisit, Visit, read_visits, to_visit
 from kiosk.logbook.storage import TABLE, LogbookError, day_files, day_of, read_file
 
@@ -35,7 +36,7 @@ def load(folders: list[Path], date_from: date | None = None, date_to: date | Non
     Raises :class:`LogbookError` (one line naming the folder or file) for a
     missing folder, an unreadable file or a file of another schema version.
     """
-    found = _read(folders, date_from, date_to, progress, read_visits)
+    found = _read(folders, date_from, date_to, progress, read_visits, to_visit)
     return sorted(found.values(), key=lambda r: r.start)
 
 
@@ -51,13 +52,21 @@ def load_records(folders: list[Path], date_from: date | None = None, date_to: da
 
 
 def _read(folders: list[Path], date_from: date | None, date_to: date | None, progress: bool,
-          reader: Callable[[Path], list[Any]]) -> dict[str, Any]:
-    """Records by id from the files of ``folders`` in the date range, each file read by ``reader``."""
+          reader: Callable[[Path], list[Any]],
+          reader_of_record: Callable[[dict[str, Any]], Any] | None = None) -> dict[str, Any]:
+    """Records by id from the files of ``folders`` in the date range, each file read by ``reader``.
+
+    Visits a running kiosk has saved but not yet put into their hour file are
+    read from its journal (the newest snapshot wins). The journals are read
+    first: a journal retired meanwhile has its records in the hour files by then.
+    """
     files: list[Path] = []
+    journaled: dict[str, dict[str, Any]] = {}
     for folder in folders:
         if not folder.is_dir():
             raise LogbookError(f"{folder}: no such folder")
         try:
+            journaled.update(snapshots(folder))
             found = day_files(folder)
         except OSError as exc:
             raise LogbookError(f"{folder}: cannot list it ({exc.strerror or exc})") from None
@@ -77,7 +86,21 @@ def _read(folders: list[Path], date_from: date | None, date_to: date | None, pro
             raise LogbookError(f"{path}: cannot read it ({exc.strerror or exc})") from None
         for visit in visits:
             records[visit["id"] if isinstance(visit, dict) else visit.id] = visit
+    for record_id, record in journaled.items():
+        day = _day_or_none(record["start_local"])
+        if day is None or (date_from is not None and day < date_from) or (date_to is not None and day > date_to):
+            continue
+        visit = reader_of_record(record) if reader_of_record else record
+        if visit is not None:
+            records[record_id] = visit
     return records
+
+
+def _day_or_none(start_local: str) -> date | None:
+    try:
+        return date.fromisoformat(start_local[:10])
+    except ValueError:
+        return None
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Logbook files: one small TinyDB file per hour, written atomically.
+"""Logbook files: one small TinyDB file per hour, written atomically; start-up tidying.
 
 TinyDB's own ``JSONStorage`` rewrites its file in place (a crash mid-write
 leaves a file that will not open) and one growing file makes every save
@@ -14,7 +14,10 @@ Every file carries a schema version; a file with another version is refused
 (:class:`SchemaError`, naming the file) and left as it is. :func:`start_up`
 tidies the folder: leftover temporary files removed, unreadable files moved
 aside (``*.corrupt-<timestamp>``, never deleted), files of days older than
-``keep_days`` purged. Imports no Kivy.
+``keep_days`` purged, then the journals a stopped or killed kiosk left
+(:mod:`kiosk.logbook.journal`) replayed into the hour files. Saves reach these
+files at checkpoints (a visit's end, ``flush``, ``close``): each save is made
+durable first by the journal. Imports no Kivy.
 """
 
 from __future__ import annotations
@@ -223,6 +226,7 @@ class StartUp:
     temps_removed: int = 0
     set_aside: list[Path] = field(default_factory=list)
     purged: list[Path] = field(default_factory=list)
+    replayed: int = 0  # records put from journals into the hour files
 
 
 def set_aside(path: Path, now: float | None = None) -> Path:
@@ -276,7 +280,36 @@ def start_up(folder: Path, keep_days: int = 365, now: float | None = None) -> St
             result.problems.append(f"{path}: {exc.strerror or exc}")
     if result.purged:
         log.info("logbook: %d files of days older than %d days purged", len(result.purged), keep_days)
+    _replay_journals(folder, result, now)
     return result
+
+
+def _replay_journals(folder: Path, result: StartUp, now: float) -> None:
+    """Put what journals left by the last run hold into the hour files (see :mod:`kiosk.logbook.journal`)."""
+    from kiosk.logbook.hourfiles import HourFiles  # (they import this module)
+    from kiosk.logbook.journal import journal_files, replay
+
+    try:
+        if not journal_files(folder):
+            return
+    except OSError as exc:
+        result.problems.append(f"{folder}: cannot list the logbook folder ({exc.strerror or exc})")
+        return
+    files = HourFiles(folder, excluded=result.excluded, problem=result.problems.append, now=lambda: now)
+
+    def upsert(record: dict[str, Any]) -> None:
+        try:
+            files.upsert(record)
+        except (LogbookError, ValueError) as exc:  # one record that fits no file must not stop the others
+            result.problems.append(f"a visit record from the journal could not be written: {exc}")
+
+    try:
+        result.replayed = replay(folder, upsert, lambda path: set_aside(path, now), result.problems)
+        fsync_folder(folder)  # the journals' removal is durable before new ones are written
+    except OSError as exc:
+        result.problems.append(f"{folder}: journals not replayed ({exc.strerror or exc})")
+    finally:
+        files.close()
 
 
 def write_problem_report(problems: list[str], data_dir: Path) -> Path | None:
