@@ -47,6 +47,8 @@ PROBLEM_REPORT = "logbook-problems.txt"
 _DAY_FILE = re.compile(r"^visits-(\d{4}-\d{2}-\d{2})(?:T(\d{2}))?(?:\.(\d+))?\.json$")
 _TEMP_PREFIX = ".visits-"
 _TEMP_SUFFIX = ".tmp"
+SUMMARY_TEMP_PREFIX = ".summary-"  # day summaries (kiosk.logbook.summary): a cache, rewritten at will
+_SUMMARY = re.compile(r"^summary-(\d{4}-\d{2}-\d{2})\.msgpack$")
 
 
 class LogbookError(Exception):
@@ -65,6 +67,15 @@ def day_of(path: Path) -> date | None:
     """The day a logbook file holds, from its name (``None``: not a logbook file)."""
     match = _DAY_FILE.match(path.name)
     return date.fromisoformat(match.group(1)) if match else None
+
+
+def summary_day(path: Path) -> date | None:
+    """The day a summary file (:mod:`kiosk.logbook.summary`) is about, from its name (``None``: not one)."""
+    match = _SUMMARY.match(path.name)
+    try:
+        return date.fromisoformat(match.group(1)) if match else None
+    except ValueError:
+        return None
 
 
 def file_name(start_local: str, n: int = 0) -> str:
@@ -256,9 +267,14 @@ def start_up(folder: Path, keep_days: int = 365, now: float | None = None) -> St
     for path in entries:
         name = path.name
         try:
-            if name.startswith(_TEMP_PREFIX) and name.endswith(_TEMP_SUFFIX):
+            if name.startswith((_TEMP_PREFIX, SUMMARY_TEMP_PREFIX)) and name.endswith(_TEMP_SUFFIX):
                 path.unlink()  # a save interrupted before its rename: the old file is intact
                 result.temps_removed += 1
+                continue
+            summarised = summary_day(path)
+            if summarised is not None:
+                if summarised < cutoff:
+                    path.unlink()  # figures of a day whose visits are purged
                 continue
             day = day_of(path)
             if day is None:

@@ -25,6 +25,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,7 @@ class LogWriter:
         self._lock = threading.Lock()
         self._reason = ""
         self._checkpoint_reason = ""
+        self._summarised_for: date | None = None  # the day summaries were last brought up to date
         self._waiting = 0
         self.dropped = 0
         self.written = 0
@@ -135,6 +137,7 @@ class LogWriter:
             log.exception("logbook: start-up tidying failed")
         self._maintain()  # the first journal is ready before the first save
         self.ready.set()
+        self._summarise()
         stop = False
         while not stop:
             try:
@@ -175,6 +178,8 @@ class LogWriter:
                     waiter.error = self._reason or self._checkpoint_reason or "not written"
                 waiter.done.set()
             self._maintain(stopping=stop)
+            if not stop:
+                self._summarise()
         self._hours.close()
         if self._journal is not None:
             self._journal.close()
@@ -262,6 +267,19 @@ class LogWriter:
                 self._journal.prepare()  # zeros laid down ahead, not during a save
         except OSError as exc:  # the next save meets the same disk and says so
             log.debug("logbook: journal upkeep: %s", exc)
+
+    def _summarise(self) -> None:
+        """Once a day is over, keep its figures as a summary (the report reads those, not a year of files)."""
+        today = datetime.fromtimestamp(self._now()).date()
+        if today == self._summarised_for:
+            return
+        self._summarised_for = today
+        try:
+            from kiosk.logbook.summary import summarise_closed_days
+
+            summarise_closed_days(self.data_dir, today)
+        except Exception as exc:  # a cache: the report reads the hour files without it
+            log.warning("logbook: day summaries not written: %s", exc)
 
     def _problem(self, text: str) -> None:
         self.problems.append(text)
