@@ -104,50 +104,45 @@ def _to_plain(day: date, sources: list[tuple[str, int, int]], ids: list[str], st
                     counters, procedures)
 
 
-def _from_plain(plain: _Summary) -> Stats:
-    stats = Stats(visits=plain.visits, first=date.fromisoformat(plain.first) if plain.first else None,
-                  last=date.fromisoformat(plain.last) if plain.last else None)
-    for name in _COUNTERS:
-        raw = plain.counters.get(name, {})
-        if name == "hours":
-            stats.hours = Counter({int(k): n for k, n in raw.items()})
-        elif name == "weeks":
-            stats.weeks = Counter({date.fromisoformat(k): n for k, n in raw.items()})
-        else:
-            setattr(stats, name, Counter(raw))
-    for p in plain.procedures:
-        stats.procedures[p.id] = ProcedureStats(p.id, p.theme, p.national_theme, p.step_count, p.started, p.finished,
-                                                p.help, p.repeats, p.mistakes, list(p.seconds), Counter(p.reached),
-                                                Counter(p.stopped_at))
-    return stats
-
-
-def merge(parts: list[Stats]) -> Stats:
-    """One :class:`Stats` from parts over disjoint visits, oldest part first."""
-    out = Stats()
+def merge(parts: list[_Summary]) -> Stats:
+    """One :class:`Stats` from day parts over disjoint visits, oldest first (counted as plain dicts: fast)."""
+    counters: dict[str, Counter[Any]] = {name: Counter() for name in _COUNTERS}
+    procedures: dict[str, ProcedureStats] = {}
+    visits, first, last = 0, "", ""
     for part in parts:
         if not part.visits:
             continue
-        out.visits += part.visits
-        out.first = part.first if out.first is None or (part.first and part.first < out.first) else out.first
-        out.last = part.last if out.last is None or (part.last and part.last > out.last) else out.last
-        for name in _COUNTERS:
-            getattr(out, name).update(getattr(part, name))
-        for pid, proc in part.procedures.items():
-            mine = out.procedures.get(pid)
+        visits += part.visits
+        first = min(first, part.first or first) if first else part.first or ""
+        last = max(last, part.last or "")
+        for name, raw in part.counters.items():
+            if name in counters:
+                counters[name].update(raw)
+        for p in part.procedures:
+            mine = procedures.get(p.id)
             if mine is None:
-                out.procedures[pid] = proc
+                procedures[p.id] = ProcedureStats(p.id, p.theme, p.national_theme, p.step_count, p.started,
+                                                  p.finished, p.help, p.repeats, p.mistakes, list(p.seconds),
+                                                  Counter(p.reached), Counter(p.stopped_at))
                 continue
-            mine.step_count = max(mine.step_count, proc.step_count)
-            mine.started += proc.started
-            mine.finished += proc.finished
-            mine.help += proc.help
-            mine.repeats += proc.repeats
-            mine.mistakes += proc.mistakes
-            mine.seconds += proc.seconds
-            mine.reached.update(proc.reached)
-            mine.stopped_at.update(proc.stopped_at)
-    return out
+            mine.step_count = max(mine.step_count, p.step_count)
+            mine.started += p.started
+            mine.finished += p.finished
+            mine.help += p.help
+            mine.repeats += p.repeats
+            mine.mistakes += p.mistakes
+            mine.seconds += p.seconds
+            mine.reached.update(p.reached)
+            mine.stopped_at.update(p.stopped_at)
+    stats = Stats(visits=visits, first=date.fromisoformat(first) if first else None,
+                  last=date.fromisoformat(last) if last else None, procedures=procedures)
+    for name, counter in counters.items():
+        if name == "hours":
+            counter = Counter({int(k): n for k, n in counter.items()})
+        elif name == "weeks":
+            counter = Counter({date.fromisoformat(k): n for k, n in counter.items()})
+        setattr(stats, name, counter)
+    return stats
 
 
 def _read_summary(folder: Path, day: date, sources: list[tuple[str, int, int]]) -> _Summary | None:
@@ -162,17 +157,16 @@ def _read_summary(folder: Path, day: date, sources: list[tuple[str, int, int]]) 
 
 
 def _summarise(folder: Path, day: date, files: list[Path], sources: list[tuple[str, int, int]],
-               write: bool) -> tuple[Stats, list[str]]:
-    """The figures and ids of one day's files, read from them; kept as the day's summary when ``write``."""
+               write: bool) -> _Summary:
+    """The summary of one day's files, read from them; kept on disk when ``write``."""
     records = read_files(files, read_visits)
-    stats = compute(sorted(records.values(), key=lambda r: r.start))
-    ids = list(records)
+    plain = _to_plain(day, sources, list(records), compute(sorted(records.values(), key=lambda r: r.start)))
     if write:
         try:
-            _write_cache(summary_path(folder, day), _ENCODER.encode(_to_plain(day, sources, ids, stats)))
+            _write_cache(summary_path(folder, day), _ENCODER.encode(plain))
         except OSError:
             pass  # a read-only folder: the report is only slower
-    return stats, ids
+    return plain
 
 
 def figures(folders: list[Path], date_from: date | None = None, date_to: date | None = None,
@@ -189,7 +183,7 @@ def figures(folders: list[Path], date_from: date | None = None, date_to: date | 
     journal_days = {d for d in (_day(r) for r in journaled.values()) if d is not None}
     from tqdm import tqdm  # a bar on a terminal, nothing when the output is not one
 
-    parts: list[Stats] = []
+    parts: list[_Summary] = []
     counted = 0
     seen: set[str] = set()
     try:
@@ -200,18 +194,16 @@ def figures(folders: list[Path], date_from: date | None = None, date_to: date | 
                 return compute(load(folders, date_from, date_to, progress=False))
             sources = _sources(group)
             plain = _read_summary(folder, day, sources)
-            if plain is not None:
-                stats, ids = _from_plain(plain), plain.ids
-            else:
-                stats, ids = _summarise(folder, day, group, sources, write=day < today)
-            parts.append(stats)
-            counted += len(ids)
-            seen.update(ids)
+            if plain is None:
+                plain = _summarise(folder, day, group, sources, write=day < today)
+            parts.append(plain)
+            counted += len(plain.ids)
+            seen.update(plain.ids)
     except OSError:  # a file went while it was read (the writer replaced it): read the records instead
         return compute(load(folders, date_from, date_to, progress=False))
     if journaled:
         visits = [v for v in map(to_visit, journaled.values()) if v is not None]
-        parts.append(compute(sorted(visits, key=lambda v: v.start)))
+        parts.append(_to_plain(today, [], [], compute(sorted(visits, key=lambda v: v.start))))
         counted += len(journaled)
         seen.update(journaled)
     if len(seen) != counted:  # one visit in two folders (a copy): count it once, from the records
