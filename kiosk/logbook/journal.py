@@ -120,7 +120,7 @@ class Journal:
         while self.path.exists():
             self.path = folder / f"journal-{stamp}-{n}.jsonl"
             n += 1
-        self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)  # like the hour files (mkstemp)
         self.size = 0  # bytes laid down (zeros or lines)
         self.offset = 0  # where the next line goes
         self.broken = False  # an append failed: what the file ends with is uncertain, use a new one
