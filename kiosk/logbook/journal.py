@@ -120,7 +120,8 @@ class Journal:
         while self.path.exists():
             self.path = folder / f"journal-{stamp}-{n}.jsonl"
             n += 1
-        self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)  # like the hour files (mkstemp)
+        # (readable by the kiosk's user only, like the hour files mkstemp makes)
+        self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
         self.size = 0  # bytes laid down (zeros or lines)
         self.offset = 0  # where the next line goes
         self.broken = False  # an append failed: what the file ends with is uncertain, use a new one
