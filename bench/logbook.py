@@ -2,22 +2,28 @@
 
 Run: ``python bench/logbook.py``. The last line is one JSON object:
 
-- ``append_empty_p50_ms`` / ``append_empty_p99_ms``: one save (an upsert of the
-  visit's record, as at each step change), the writer's own time, fsync
-  included, into an empty data folder: 100 visits x 6 saves;
+- ``append_empty_p50_ms`` / ``append_empty_p99_ms``: one save of the visit's
+  record, as at each step change, the writer's own time to make it durable
+  (its line appended to the journal and ``fdatasync``), into an empty data
+  folder: 100 visits x 6 saves, the last of each visit with the visit ended;
 - ``append_1y_p50_ms`` / ``append_1y_p99_ms``: the same with one year of history
   (365 days x 100 visits, generated in this run; today already holds 100);
 - ``append_p50_ms`` / ``append_p99_ms``: the worse of the two histories;
 - ``report_1y_s``: ``kiosk report`` over that year (table, CSV and HTML page
   with charts, matplotlib's first import included), and its phases
-  (``report_load_s``, ``report_compute_s``, ``report_csv_s``, ``report_html_s``
-  with matplotlib's import, ``report_text_s``), and ``mpl_import_s``, the
-  import alone in a fresh interpreter;
+  (``report_load_s``: reading and counting, from the day summaries the
+  writer keeps for closed days, and today's files; ``report_csv_s``,
+  ``report_html_s`` with matplotlib's import, ``report_text_s``), and
+  ``mpl_import_s``, the import alone in a fresh interpreter;
+- ``checkpoint_empty_*`` / ``checkpoint_1y_*`` (p50, p99): the ended visit's
+  record put into its TinyDB hour file (atomic rewrite), once per visit, after
+  its last save has returned (not part of a save's time);
 - ``atomic_floor_empty_*`` / ``atomic_floor_1y_*`` (p50, p99): the bare
-  protocol (write a 1 KB temporary file, fsync, rename, fsync the folder) in
-  the same folder, interleaved with each history's saves (after each visit's
-  saves, as many bare writes): what the disk alone costs at that moment, the
-  floor under the saves;
+  atomic protocol (write a 1 KB temporary file, fsync, rename, fsync the
+  folder) in the same folder, interleaved with each history's saves (after each
+  visit's saves, as many bare writes): what the old design's disk part costs
+  at that moment; ``datasync_floor_*``: likewise a bare 1.5 KB ``pwrite`` and
+  ``fdatasync`` into a zero-filled file, the floor under the journal's saves;
 - references, the same saves through TinyDB's default ``JSONStorage`` into one
   growing file (``tinydb_json_*``; a few saves only with a year in it: each
   rewrites the whole year) and through sqlite3 in WAL mode with
@@ -62,28 +68,44 @@ def pct(values: list[float], q: float) -> float:
 
 
 def saves(n_visits: int, seed: int) -> Iterator[dict]:
-    """Each visit's record, saved ``SAVES_PER_VISIT`` times as it grows (fresh ids: new visits today)."""
+    """Each visit's record, saved ``SAVES_PER_VISIT`` times (fresh ids: new visits today); as the
+    recorder does, only the last save says the visit ended."""
     for n, record in enumerate(sample.visits(1, n_visits, seed=seed)):
         record = {**record, "id": f"bench-{seed}-{n}"}
-        for _ in range(SAVES_PER_VISIT):
-            yield record
+        for k in range(SAVES_PER_VISIT):
+            yield record if k == SAVES_PER_VISIT - 1 else {**record, "ended": None}
 
 
-def through_writer(folder: Path, seed: int, floor: list[float]) -> list[float]:
-    """The writer's own time for each save; ``floor`` gets as many bare atomic writes, interleaved."""
+def through_writer(folder: Path, seed: int, floor: list[float], datasync: list[float],
+                   checkpoints: list[float]) -> list[float]:
+    """The writer's own time for each save; ``floor`` and ``datasync`` get as many bare writes, interleaved;
+    ``checkpoints`` each record's upsert into its hour file."""
     times: list[float] = []
-    writer = LogWriter(folder, timing=times.append)
+    writer = LogWriter(folder, timing=times.append, checkpoint_timing=checkpoints.append)
     writer.ready.wait(60)
     bare = folder / "bench-floor.bin"
     payload = os.urandom(1024)
+    line = os.urandom(768).hex().encode()[:1499] + b"\n"
+    fd = os.open(folder / "bench-datasync.bin", os.O_RDWR | os.O_CREAT, 0o644)
+    os.pwrite(fd, bytes(1 << 20), 0)
+    os.fsync(fd)
+    offset = 0
     for n, record in enumerate(saves(VISITS, seed), 1):
         writer.save(record, wait=True)
-        if n % SAVES_PER_VISIT == 0:  # the writer is idle: the same disk, the same moment
+        if n % SAVES_PER_VISIT == 0:
+            writer.flush(60)  # the writer is idle (its checkpoint done): the same disk, the same moment
             for _ in range(SAVES_PER_VISIT):
                 started = time.perf_counter()
                 write_atomic(bare, payload)
                 floor.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                os.pwrite(fd, line, offset)
+                os.fdatasync(fd)
+                datasync.append(time.perf_counter() - started)
+                offset += len(line)
     writer.close()
+    os.close(fd)
+    (folder / "bench-datasync.bin").unlink()
     bare.unlink()
     return times
 
@@ -145,7 +167,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-logbook-", dir=os.environ.get("BENCH_TMP")) as tmp:
         base = Path(tmp)
         floor_empty: list[float] = []
-        empty = through_writer(base / "empty", seed=1, floor=floor_empty)
+        sync_empty: list[float] = []
+        ckpt_empty: list[float] = []
+        empty = through_writer(base / "empty", seed=1, floor=floor_empty, datasync=sync_empty,
+                               checkpoints=ckpt_empty)
         year = base / "year"
         started = time.perf_counter()
         sample.write_history(year, DAYS, PER_DAY, seed=2, last_day=datetime.now())
@@ -158,12 +183,18 @@ def main() -> None:
         out.update({f"report_{name}_s": round(seconds, 3) for name, seconds in phases.items()})
         out["mpl_import_s"] = mpl_import_s()
         floor_1y: list[float] = []
-        one_year = through_writer(year, seed=3, floor=floor_1y)
+        sync_1y: list[float] = []
+        ckpt_1y: list[float] = []
+        one_year = through_writer(year, seed=3, floor=floor_1y, datasync=sync_1y, checkpoints=ckpt_1y)
         out.update(append_empty_p50_ms=pct(empty, 50), append_empty_p99_ms=pct(empty, 99),
                    append_1y_p50_ms=pct(one_year, 50), append_1y_p99_ms=pct(one_year, 99),
                    append_saves=len(empty) + len(one_year),
                    atomic_floor_empty_p50_ms=pct(floor_empty, 50), atomic_floor_empty_p99_ms=pct(floor_empty, 99),
-                   atomic_floor_1y_p50_ms=pct(floor_1y, 50), atomic_floor_1y_p99_ms=pct(floor_1y, 99))
+                   atomic_floor_1y_p50_ms=pct(floor_1y, 50), atomic_floor_1y_p99_ms=pct(floor_1y, 99),
+                   datasync_floor_empty_p50_ms=pct(sync_empty, 50), datasync_floor_empty_p99_ms=pct(sync_empty, 99),
+                   datasync_floor_1y_p50_ms=pct(sync_1y, 50), datasync_floor_1y_p99_ms=pct(sync_1y, 99),
+                   checkpoint_empty_p50_ms=pct(ckpt_empty, 50), checkpoint_empty_p99_ms=pct(ckpt_empty, 99),
+                   checkpoint_1y_p50_ms=pct(ckpt_1y, 50), checkpoint_1y_p99_ms=pct(ckpt_1y, 99))
         out["append_p50_ms"] = max(out["append_empty_p50_ms"], out["append_1y_p50_ms"])
         out["append_p99_ms"] = max(out["append_empty_p99_ms"], out["append_1y_p99_ms"])
         history = history_records(year)

@@ -17,6 +17,7 @@ import pytest
 from tinydb import TinyDB
 
 from kiosk.logbook.storage import (PROBLEM_REPORT, AtomicStorage, SchemaError, read_file, start_up)
+from kiosk.logbook.journal import Journal
 from kiosk.logbook.writer import LogWriter, NotWritten
 
 NOW = datetime(2026, 6, 15, 12, 0).timestamp()
@@ -52,20 +53,41 @@ def test_saves_upsert_one_record_per_visit_into_the_file_of_the_hour_it_began(tm
 def test_a_failed_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     writer = LogWriter(tmp_path, now=lambda: NOW)
     writer.save(rec(1), wait=True)
+    assert writer.flush(10)  # a checkpoint: the record goes from the journal into its hour file
     before = (tmp_path / "visits-2026-06-15T10.json").read_bytes()
 
     def crash(fd: int) -> None:
         raise OSError(errno.EIO, "I/O error")
 
     monkeypatch.setattr(os, "fsync", crash)
-    with pytest.raises(NotWritten):
-        writer.save(rec(2), wait=True)
-    assert (tmp_path / "visits-2026-06-15T10.json").read_bytes() == before
+    writer.save(rec(2), wait=True)  # the journal's append needs no fsync (fdatasync): the save is on disk
+    assert not writer.flush(10)  # the hour file's atomic rewrite fails...
+    assert (tmp_path / "visits-2026-06-15T10.json").read_bytes() == before  # ...and leaves the old file whole
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # its temporary file is gone
     monkeypatch.undo()
     assert writer.flush(10)
     writer.close()
     assert set(stored(tmp_path)) == {"visit-1", "visit-2"}
+    assert not list(tmp_path.glob("journal-*"))  # every record in its hour file: the journal is gone
+
+
+def test_a_failed_journal_write_fails_the_save_and_it_is_written_later(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    writer = LogWriter(tmp_path, now=lambda: NOW)
+    writer.save(rec(1), wait=True)
+
+    def crash(fd: int) -> None:
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(os, "fdatasync", crash)
+    with pytest.raises(NotWritten, match="I/O error"):
+        writer.save(rec(2), wait=True)
+    assert writer.status().startswith("waiting: 1 records in memory")
+    monkeypatch.undo()
+    assert writer.flush(10)
+    writer.close()
+    assert stored(tmp_path) == {"visit-1": rec(1), "visit-2": rec(2)}
+    assert not list(tmp_path.glob("journal-*"))
 
 
 def test_every_save_writes_what_encoding_every_record_afresh_would(tmp_path: Path,
@@ -80,11 +102,12 @@ def test_every_save_writes_what_encoding_every_record_afresh_would(tmp_path: Pat
         if n == 20:  # one write fails after TinyDB changed its data: the next ones start afresh from the disk
             with monkeypatch.context() as m:
                 m.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.EIO, "I/O error")))
-                with pytest.raises(NotWritten):
-                    writer.save(record, wait=True)
+                writer.save(record, wait=True)  # in the journal (fdatasync, no fsync)
+                assert not writer.flush(10)  # not in the hour file
             assert writer.flush(10)
         else:
             writer.save(record, wait=True)
+            assert writer.flush(10)  # a checkpoint after each save: the hour file is rewritten each time
         expected[record["id"]] = record
         raw = path.read_bytes()
         data = json.loads(raw)
@@ -156,10 +179,20 @@ class RefusingStorage(AtomicStorage):
         super().write(data)
 
 
+class RefusingJournal(Journal):
+    """The same disk for the journal: no new file while ``RefusingStorage.error`` is set."""
+
+    def __init__(self, folder: Path, now: float) -> None:
+        if RefusingStorage.error is not None:
+            raise OSError(RefusingStorage.error, os.strerror(RefusingStorage.error))
+        super().__init__(folder, now)
+
+
 @pytest.mark.parametrize("code", [errno.EROFS, errno.ENOSPC, errno.EACCES])
 def test_a_refusing_disk_keeps_records_in_memory_and_writes_them_later(tmp_path: Path, code: int) -> None:
     RefusingStorage.error = code
-    writer = LogWriter(tmp_path, storage=RefusingStorage, max_pending=3, retry_s=0.05, now=lambda: NOW)
+    writer = LogWriter(tmp_path, storage=RefusingStorage, journal=RefusingJournal, max_pending=3, retry_s=0.05,
+                       now=lambda: NOW)
     assert writer.save(rec(0)) == "visit-0"  # the UI never waits or fails
     with pytest.raises(NotWritten, match=os.strerror(code)):
         writer.save(rec(1), wait=True)
@@ -202,7 +235,10 @@ while True:
     n += 1
     # a few visits updated again and again, and new ones: upserts and inserts
     rid = f"{sys.argv[2]}-{n // 3}"
-    print(w.save({"id": rid, "start_local": "2026-06-15T10:00:00+02:00", "n": n}, wait=True) + f" {n}", flush=True)
+    # every third save ends its visit: a checkpoint into the hour file follows it
+    ended = "left" if n % 3 == 2 else None
+    print(w.save({"id": rid, "start_local": "2026-06-15T10:00:00+02:00", "n": n, "ended": ended}, wait=True)
+          + f" {n}", flush=True)
 """
 
 

@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.logbook.national import THEMES
-from kiosk.logbook.stats import WEEKDAYS, Stats, compute, load
+from kiosk.logbook.stats import WEEKDAYS, Stats
+from kiosk.logbook.summary import figures
 from kiosk.logbook.storage import LogbookError
 
 NO_VISITS = "no visits yet"
@@ -137,7 +138,7 @@ def run(folders: list[Path], date_from: str | None = None, date_to: str | None =
     Raises :class:`LogbookError` (one line) for bad input: a date that is not a
     date, dates in the wrong order, a missing folder, an unreadable file, an
     output file that cannot be written. ``phases``, when given, receives the
-    seconds each phase took (``load``, ``compute``, ``csv``, ``html``, ``text``).
+    seconds each phase took (``load``: reading and counting, ``csv``, ``html``, ``text``).
     """
     start, end = parse_date(date_from, "--from"), parse_date(date_to, "--to")
     if start and end and start > end:
@@ -150,10 +151,8 @@ def run(folders: list[Path], date_from: str | None = None, date_to: str | None =
             phases[phase] = now - clock["last"]
         clock["last"] = now
 
-    records = load(folders, start, end, progress=progress)
+    stats = figures(folders, start, end, progress=progress)  # day summaries where they hold, else the files
     done("load")
-    stats = compute(records)
-    done("compute")
     for name, path, write in (("csv", csv_path, lambda p: write_csv(stats, p)),
                               ("html", html_path, lambda p: p.write_text(html_page(stats), encoding="utf-8"))):
         if path is None:

@@ -86,7 +86,9 @@ def write_history(folder: Any, days: int, per_day: int, seed: int = 0, last_day:
     ``kinds`` distinct visits are folded through the recorder's code, then
     reused with fresh ids and start times (a year of history in seconds, not
     minutes). Plain writes, no fsync: made-up data for benchmarks and demos is
-    not worth two fsyncs per file. Returns how many visits were written.
+    not worth two fsyncs per file. The days before ``last_day`` get their
+    summaries, as the writer makes them once a day is over. Returns how many
+    visits were written.
     """
     import copy
     import json
@@ -117,4 +119,7 @@ def write_history(folder: Any, days: int, per_day: int, seed: int = 0, last_day:
             payload = {"schema": SCHEMA_VERSION, "tables": {TABLE: docs}}
             (folder / name).write_bytes(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         written += per_day
+    from kiosk.logbook.summary import summarise_closed_days
+
+    summarise_closed_days(folder, last)  # as the writer does once each day is over
     return written

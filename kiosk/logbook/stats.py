@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.logbook.national import AUTONOMY, DURATION_BANDS, THEMES
+from kiosk.logbook.journal import snapshots
 from kiosk.logbook.reading import ProcedureVisit, Visit, read_visits, to_visit
 from kiosk.logbook.storage import TABLE, LogbookError, day_files, day_of, read_file
 
@@ -35,7 +36,7 @@ def load(folders: list[Path], date_from: date | None = None, date_to: date | Non
     Raises :class:`LogbookError` (one line naming the folder or file) for a
     missing folder, an unreadable file or a file of another schema version.
     """
-    found = _read(folders, date_from, date_to, progress, read_visits)
+    found = _read(folders, date_from, date_to, progress, read_visits, to_visit)
     return sorted(found.values(), key=lambda r: r.start)
 
 
@@ -50,14 +51,22 @@ def load_records(folders: list[Path], date_from: date | None = None, date_to: da
     return sorted(found.values(), key=lambda r: r.get("start", ""))
 
 
-def _read(folders: list[Path], date_from: date | None, date_to: date | None, progress: bool,
-          reader: Callable[[Path], list[Any]]) -> dict[str, Any]:
-    """Records by id from the files of ``folders`` in the date range, each file read by ``reader``."""
+def select(folders: list[Path], date_from: date | None,
+           date_to: date | None) -> tuple[list[Path], dict[str, dict[str, Any]]]:
+    """The hour files of ``folders`` in the date range (by their names, oldest first) and the
+    records still in their journals (by id, the newest snapshot, in the range).
+
+    Visits a running kiosk has saved but not yet put into their hour file are
+    in its journal. The journals are read first: a journal retired meanwhile
+    has its records in the hour files by then. Raises :class:`LogbookError`.
+    """
     files: list[Path] = []
+    journaled: dict[str, dict[str, Any]] = {}
     for folder in folders:
         if not folder.is_dir():
             raise LogbookError(f"{folder}: no such folder")
         try:
+            journaled.update(snapshots(folder))
             found = day_files(folder)
         except OSError as exc:
             raise LogbookError(f"{folder}: cannot list it ({exc.strerror or exc})") from None
@@ -66,6 +75,17 @@ def _read(folders: list[Path], date_from: date | None, date_to: date | None, pro
             # A visit is filed under the day it began (local time): the name says enough.
             if day is not None and (date_from is None or day >= date_from) and (date_to is None or day <= date_to):
                 files.append(path)
+    in_range = {}
+    for record_id, record in journaled.items():
+        day = _day_or_none(record["start_local"])
+        if day is not None and (date_from is None or day >= date_from) and (date_to is None or day <= date_to):
+            in_range[record_id] = record
+    # (a folder named twice is read once; oldest first, whatever the folder)
+    return sorted(set(files), key=lambda p: (p.name, str(p))), in_range
+
+
+def read_files(files: list[Path], reader: Callable[[Path], list[Any]], progress: bool = False) -> dict[str, Any]:
+    """Records by id from ``files``, each read by ``reader`` (a later file's copy wins)."""
     from tqdm import tqdm  # a bar on a terminal, nothing when the output is not one
 
     records: dict[str, Any] = {}
@@ -78,6 +98,26 @@ def _read(folders: list[Path], date_from: date | None, date_to: date | None, pro
         for visit in visits:
             records[visit["id"] if isinstance(visit, dict) else visit.id] = visit
     return records
+
+
+def _read(folders: list[Path], date_from: date | None, date_to: date | None, progress: bool,
+          reader: Callable[[Path], list[Any]],
+          reader_of_record: Callable[[dict[str, Any]], Any] | None = None) -> dict[str, Any]:
+    """Records by id from ``folders`` in the date range: hour files, then journals (see :func:`select`)."""
+    files, journaled = select(folders, date_from, date_to)
+    records = read_files(files, reader, progress)
+    for record_id, record in journaled.items():
+        visit = reader_of_record(record) if reader_of_record else record
+        if visit is not None:
+            records[record_id] = visit
+    return records
+
+
+def _day_or_none(start_local: str) -> date | None:
+    try:
+        return date.fromisoformat(start_local[:10])
+    except ValueError:
+        return None
 
 
 @dataclass

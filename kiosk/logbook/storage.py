@@ -1,4 +1,4 @@
-"""Logbook files: one small TinyDB file per hour, written atomically.
+"""Logbook files: one small TinyDB file per hour, written atomically; start-up tidying.
 
 TinyDB's own ``JSONStorage`` rewrites its file in place (a crash mid-write
 leaves a file that will not open) and one growing file makes every save
@@ -14,7 +14,10 @@ Every file carries a schema version; a file with another version is refused
 (:class:`SchemaError`, naming the file) and left as it is. :func:`start_up`
 tidies the folder: leftover temporary files removed, unreadable files moved
 aside (``*.corrupt-<timestamp>``, never deleted), files of days older than
-``keep_days`` purged. Imports no Kivy.
+``keep_days`` purged, then the journals a stopped or killed kiosk left
+(:mod:`kiosk.logbook.journal`) replayed into the hour files. Saves reach these
+files at checkpoints (a visit's end, ``flush``, ``close``): each save is made
+durable first by the journal. Imports no Kivy.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ PROBLEM_REPORT = "logbook-problems.txt"
 _DAY_FILE = re.compile(r"^visits-(\d{4}-\d{2}-\d{2})(?:T(\d{2}))?(?:\.(\d+))?\.json$")
 _TEMP_PREFIX = ".visits-"
 _TEMP_SUFFIX = ".tmp"
+SUMMARY_TEMP_PREFIX = ".summary-"  # day summaries (kiosk.logbook.summary): a cache, rewritten at will
+_SUMMARY = re.compile(r"^summary-(\d{4}-\d{2}-\d{2})\.msgpack$")
 
 
 class LogbookError(Exception):
@@ -62,6 +67,15 @@ def day_of(path: Path) -> date | None:
     """The day a logbook file holds, from its name (``None``: not a logbook file)."""
     match = _DAY_FILE.match(path.name)
     return date.fromisoformat(match.group(1)) if match else None
+
+
+def summary_day(path: Path) -> date | None:
+    """The day a summary file (:mod:`kiosk.logbook.summary`) is about, from its name (``None``: not one)."""
+    match = _SUMMARY.match(path.name)
+    try:
+        return date.fromisoformat(match.group(1)) if match else None
+    except ValueError:
+        return None
 
 
 def file_name(start_local: str, n: int = 0) -> str:
@@ -223,6 +237,7 @@ class StartUp:
     temps_removed: int = 0
     set_aside: list[Path] = field(default_factory=list)
     purged: list[Path] = field(default_factory=list)
+    replayed: int = 0  # records put from journals into the hour files
 
 
 def set_aside(path: Path, now: float | None = None) -> Path:
@@ -252,9 +267,14 @@ def start_up(folder: Path, keep_days: int = 365, now: float | None = None) -> St
     for path in entries:
         name = path.name
         try:
-            if name.startswith(_TEMP_PREFIX) and name.endswith(_TEMP_SUFFIX):
+            if name.startswith((_TEMP_PREFIX, SUMMARY_TEMP_PREFIX)) and name.endswith(_TEMP_SUFFIX):
                 path.unlink()  # a save interrupted before its rename: the old file is intact
                 result.temps_removed += 1
+                continue
+            summarised = summary_day(path)
+            if summarised is not None:
+                if summarised < cutoff:
+                    path.unlink()  # figures of a day whose visits are purged
                 continue
             day = day_of(path)
             if day is None:
@@ -276,7 +296,36 @@ def start_up(folder: Path, keep_days: int = 365, now: float | None = None) -> St
             result.problems.append(f"{path}: {exc.strerror or exc}")
     if result.purged:
         log.info("logbook: %d files of days older than %d days purged", len(result.purged), keep_days)
+    _replay_journals(folder, result, now)
     return result
+
+
+def _replay_journals(folder: Path, result: StartUp, now: float) -> None:
+    """Put what journals left by the last run hold into the hour files (see :mod:`kiosk.logbook.journal`)."""
+    from kiosk.logbook.hourfiles import HourFiles  # (they import this module)
+    from kiosk.logbook.journal import journal_files, replay
+
+    try:
+        if not journal_files(folder):
+            return
+    except OSError as exc:
+        result.problems.append(f"{folder}: cannot list the logbook folder ({exc.strerror or exc})")
+        return
+    files = HourFiles(folder, excluded=result.excluded, problem=result.problems.append, now=lambda: now)
+
+    def upsert(record: dict[str, Any]) -> None:
+        try:
+            files.upsert(record)
+        except (LogbookError, ValueError) as exc:  # one record that fits no file must not stop the others
+            result.problems.append(f"a visit record from the journal could not be written: {exc}")
+
+    try:
+        result.replayed = replay(folder, upsert, lambda path: set_aside(path, now), result.problems)
+        fsync_folder(folder)  # the journals' removal is durable before new ones are written
+    except OSError as exc:
+        result.problems.append(f"{folder}: journals not replayed ({exc.strerror or exc})")
+    finally:
+        files.close()
 
 
 def write_problem_report(problems: list[str], data_dir: Path) -> Path | None:
