@@ -79,9 +79,15 @@ def test_a_discouraged_word_for_the_account_or_the_password_warns(lang: str, tex
     "Écrivez l'adresse sans espace.",
     "Laissez un espace entre les mots.",
     "Ouvrez votre compte.",
+    "L'espace numérique a un scanner.",  # the digital space the visitor is in, not an account
 ])
 def test_espace_inside_quotes_or_as_the_blank_is_fine(text: str) -> None:
     assert list(word_warnings("fr", text)) == []
+
+
+def test_the_digital_space_in_arabic_is_not_the_account() -> None:
+    assert list(word_warnings("ar", "في الفضاء الرقمي ماسح ضوئي.")) == []
+    assert list(word_warnings("ar", "ادخل إلى فضائك.")) != []
 
 
 def test_the_real_site_french_in_a_replica_is_left_alone_but_its_translation_is_not() -> None:

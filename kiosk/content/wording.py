@@ -34,13 +34,15 @@ _VERB_AT_START = {
 _AR_TOUCH = re.compile(r"(?<![\w])[وف]?المس(?![\w])")
 # Words the Arabic text uses for one concept, and the one term to use instead.
 _AR_WORDS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"فضا[ءئ]"), "فضاء", "حساب (the account)"),
+    # ... but "the digital space" (الفضاء الرقمي, the place the visitor is in) is not the account
+    (re.compile(r"فضا[ءئ](?!\s+(?:ال)?رقمي)"), "فضاء", "حساب (the account)"),
     (re.compile(r"كلم(?:ة|ات)\s+(?:ال)?سر(?![\w])"), "كلمة السر", "كلمة المرور (the password)"),
 )
 # French « espace » meaning the account: after a possessive or "l'", or followed by the kind of
-# account. "sans espace", "un espace" (the blank between words) and "la touche Espace" stay allowed.
+# account. "sans espace", "un espace" (the blank between words), "la touche Espace" and "l'espace
+# numérique" (the digital space the visitor is in) stay allowed.
 _FR_ACCOUNT_SPACE = re.compile(
-    r"\b(?:(?:votre|vos|mon|mes|ton|son|ses|notre|leur|cet)\s+|l['’])espaces?\b"
+    r"\b(?:(?:votre|vos|mon|mes|ton|son|ses|notre|leur|cet)\s+|l['’])espaces?\b(?!\s+(?:public\s+)?numérique)"
     r"|\bespaces?\s+(?:personnel|perso|client|privé|particulier|assuré|allocataire|identité|candidat"
     r"|demandeur|sécurisé|en ligne|France Travail|Ameli|CAF|Finances)",
     re.IGNORECASE,
