@@ -134,11 +134,8 @@ class Visitor:
         kiosk, rng = self.kiosk, self.rng
         if rng.random() < 0.3:
             kiosk.activate("practice_banner")  # the page, not the target: a hint and a mistake
-        target = replica.element(replica.target)
-        kiosk.activate(f"replica_{target.id}")
-        if replica.action != "tap":
-            kiosk.activate(f"example_{target.id}" if target.example is not None else "key_a")
-            kiosk.activate("key_ok")
+        for name in right_moves(replica, kiosk.services.visit.language):
+            kiosk.activate(name)
 
     def walk_away(self) -> str:
         """The visitor leaves the kiosk: the idle warning, then the privacy reset (on any screen)."""
@@ -157,6 +154,22 @@ class Visitor:
                 return "left"
             kiosk.activate("back_button")
         return self.walk_away()
+
+
+def right_moves(replica: Any, lang: str) -> list[str]:
+    """The widgets to use, in order, to do what a practice page asks (example values, never real ones).
+
+    A tap target is touched; a keypad gets the example code's digits then OK; a field
+    or a sheet cell is chosen, gets its example (or one letter) and OK.
+    """
+    from kiosk.practice.model import digits
+
+    target = replica.element(replica.target)
+    if replica.action == "tap":
+        return [f"replica_{target.id}"]
+    if target.kind == "keypad":
+        return [f"keypad_{target.id}_{d}" for d in digits(target.example.get(lang))] + [f"keypad_{target.id}_ok"]
+    return [f"replica_{target.id}", f"example_{target.id}" if target.example is not None else "key_a", "key_ok"]
 
 
 def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, days: int = 1,

@@ -14,14 +14,15 @@ import pytest
 
 from kiosk.content.model import Element, Replica
 from kiosk.i18n import t
-from kiosk.practice.model import KINDS, digits
+from kiosk.practice.model import KINDS
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.simulate import right_moves
 from tests.conftest import ROOT
 
 PRAISE = {lang: t(lang, "replica_praise") for lang in ("fr", "en", "ar")}
 #: the procedures walked through, every step, in every language
-WALKED = ["email", "practice_kinds", "shopping_online", "video_call", "files_folders", "write_letter",
-          "household_budget"]
+WALKED = ["email", "practice_kinds", "search_safely", "email_daily", "send_document", "online_banking",
+          "shopping_online", "video_call", "files_folders", "write_letter", "household_budget"]
 #: what the walk's content holds besides the shipped procedures
 FIXTURES = ROOT / "tests" / "fixtures" / "curriculum"
 
@@ -55,22 +56,9 @@ def wrong_touch(pilot: Pilot, replica: Replica) -> Element | None:
 
 
 def do_the_right_thing(pilot: Pilot, replica: Replica, lang: str) -> None:
-    """Use the target as the step asks: a tap, or typing (the example) then OK."""
-    target = replica.element(replica.target)
-    if replica.action == "tap":
-        pilot.tap(f"replica_{target.id}")
-        return
-    if target.kind == "keypad":
-        for digit in digits(target.example.get(lang)):
-            pilot.tap(f"keypad_{target.id}_{digit}")
-        pilot.tap(f"keypad_{target.id}_ok")
-        return
-    pilot.tap(f"replica_{target.id}")
-    if target.example is not None:
-        pilot.tap(f"example_{target.id}")
-    else:
-        pilot.tap("key_a")
-    pilot.tap("key_ok")
+    """Use the target as the step asks: a tap, or typing (the example) then OK (as ``kiosk simulate`` does)."""
+    for name in right_moves(replica, lang):
+        pilot.tap(name)
 
 
 @pytest.mark.timeout(300)
