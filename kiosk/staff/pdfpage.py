@@ -15,12 +15,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from kiosk.i18n import is_rtl
 from kiosk.i18n.bidi import isolate_left_to_right
 
 
 def fonts() -> tuple[Path, Path, Path]:
-    """The font files: Latin regular, Latin bold, Arabic."""
+    """The font files: Latin regular, Latin bold, Arabic (one variable font, see :func:`arabic_weights`)."""
     import fontpkg_atkinson_hyperlegible as atkinson
     import fontpkg_noto_sans_arabic as noto
 
@@ -29,13 +31,40 @@ def fonts() -> tuple[Path, Path, Path]:
     return latin / "AtkinsonHyperlegible-Regular.ttf", latin / "AtkinsonHyperlegible-Bold.ttf", arabic
 
 
+def arabic_weights(cache: Path | None = None) -> tuple[Path, Path]:
+    """Noto Sans Arabic's regular and bold as static fonts, made once from the variable font and cached.
+
+    fpdf2 can pin a variable font's axes itself, but at 1 to 2 s of CPU per
+    document; a memo must not wait for that each time. Cached in the user's
+    cache folder, named after the source font's size and date, so a new font
+    package makes new files.
+    """
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib.instancer import instantiateVariableFont
+
+    source = fonts()[2]
+    stat = source.stat()
+    folder = Path(cache or platformdirs.user_cache_dir("passerelle")) / "fonts"
+    out = []
+    for weight in (400, 700):
+        path = folder / f"NotoSansArabic-{weight}-{stat.st_size}-{int(stat.st_mtime)}.ttf"
+        if not path.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            static = instantiateVariableFont(TTFont(source), {"wght": weight, "wdth": 100})
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # two kiosks' processes may race
+            static.save(str(tmp))
+            os.replace(tmp, path)
+        out.append(path)
+    return out[0], out[1]
+
+
 class PdfPage:
     """An fpdf2 document with the ``body`` font (regular and bold) set for ``lang``, one page open."""
 
     def __init__(self, lang: str, auto_page_break: bool = True) -> None:
         from fpdf import FPDF  # only printing needs it
 
-        regular, bold, arabic = fonts()
+        regular, bold, _ = fonts()
         self.lang = lang
         self.rtl = is_rtl(lang)
         pdf = self.pdf = FPDF(format="A4")
@@ -43,7 +72,9 @@ class PdfPage:
         pdf.add_page()
         if self.rtl:
             # one variable font: its weight axis gives the bold headings (the default instance has none)
-            pdf.add_font("body", fname=str(arabic), variations={"": {"wght": 400}, "B": {"wght": 700}})
+            arabic_regular, arabic_bold = arabic_weights()
+            pdf.add_font("body", fname=str(arabic_regular))
+            pdf.add_font("body", style="B", fname=str(arabic_bold))
             pdf.set_text_shaping(use_shaping_engine=True, direction="rtl", script="arab", language="ar")
         else:
             pdf.add_font("body", fname=str(regular))
