@@ -21,6 +21,7 @@ Example (every key shown with its default)::
     data_dir = "~/.local/share/passerelle"   # data folder (content problem reports); created if missing
     content_dir = "content"  # procedures (default: the bundled content)
     kiosk_id = "<host name>"  # names this kiosk in the logbook (several kiosks, one report)
+    memo_print_command = "lp"  # prints the take-away memo, given its PDF path (empty or not on PATH: no button)
 
     [logbook]
     keep_days = 365         # visit records older than this are purged at start-up
@@ -39,6 +40,7 @@ Example (every key shown with its default)::
 
 from __future__ import annotations
 
+import shlex
 import socket
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -100,6 +102,8 @@ class KioskConfig:
     #: names this kiosk in the logbook: several kiosks merge into one report
     kiosk_id: str = field(default_factory=lambda: socket.gethostname() or "kiosk")
     logbook_keep_days: int = 365
+    #: prints the take-away memo (its PDF path as last argument); empty, or not on PATH: no memo button
+    memo_print_command: str = "lp"
     staff: StaffConfig = field(default_factory=StaffConfig)
     source: Path | None = None
 
@@ -147,6 +151,7 @@ SCHEMA: dict[str, Any] = {
                 "data_dir": {"type": "string", "minLength": 1},
                 "content_dir": {"type": "string", "minLength": 1},
                 "kiosk_id": {"type": "string", "minLength": 1, "maxLength": 64},
+                "memo_print_command": {"type": "string"},
             },
         },
         "logbook": {
@@ -199,6 +204,10 @@ def from_mapping(data: dict[str, Any], source: Path | None = None) -> KioskConfi
     defaults = KioskConfig()
     screen = ScreenConfig(**data.get("screen", {}))
     kiosk = data.get("kiosk", {})
+    try:
+        shlex.split(kiosk.get("memo_print_command", ""))
+    except ValueError as exc:  # an unclosed quote: say so now, not at the first memo
+        raise ConfigError(f"{name}: kiosk.memo_print_command: not a command line ({exc})") from None
     return KioskConfig(
         screen=screen,
         languages=tuple(kiosk.get("languages", defaults.languages)),
@@ -209,6 +218,7 @@ def from_mapping(data: dict[str, Any], source: Path | None = None) -> KioskConfi
         keys={action: tuple(names) for action, names in data.get("keys", {}).items()},
         kiosk_id=kiosk.get("kiosk_id", defaults.kiosk_id),
         logbook_keep_days=data.get("logbook", {}).get("keep_days", defaults.logbook_keep_days),
+        memo_print_command=kiosk.get("memo_print_command", defaults.memo_print_command),
         staff=StaffConfig(**data.get("staff", {})),
         source=source,
     )

@@ -67,10 +67,19 @@ def _unmirror_left_to_right_pairs(visual: str) -> str:
     return "".join(chars)
 
 
+def isolate_left_to_right(line: str) -> str:
+    """``line`` with each quoted French label and each grouped number isolated left to right (LRI...PDI).
+
+    Still logical text: for a renderer with its own bidi algorithm (fpdf2's), so
+    « Mon compte » and 0 805 805 817 read as on the site inside an Arabic line.
+    """
+    isolate = lambda m: f"{_LRI}{m.group()}{_PDI}"  # noqa: E731
+    return _GROUPED_NUMBER.sub(isolate, _FRENCH_QUOTE.sub(isolate, line))
+
+
 def display_line(line: str) -> str:
     """One logical line of right-to-left text -> the string to hand to SDL2_ttf."""
-    isolate = lambda m: f"{_LRI}{m.group()}{_PDI}"  # noqa: E731
-    isolated = _GROUPED_NUMBER.sub(isolate, _FRENCH_QUOTE.sub(isolate, line))
+    isolated = isolate_left_to_right(line)
     visual = get_display(isolated, base_dir="R").replace(_LRI, "").replace(_PDI, "")
     return _unmirror_left_to_right_pairs(visual)[::-1]
 

@@ -130,6 +130,13 @@ class ProcedureFinished(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
+class MemoTaken(Event):
+    """The visitor asked for the procedure's take-away memo (a printed page; nothing about them is on it)."""
+
+    procedure_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class VisitEnded(Event):
     """The visit is over: finished, left half-way, idle reset, or ended by staff."""
 

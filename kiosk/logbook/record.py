@@ -105,6 +105,7 @@ class VisitRecord:
         self.autonomy_expected = started.autonomy_expected
         self.help_calls: list[tuple[str, int] | None] = []  # where each call was made (None: outside a step)
         self.procedures: dict[str, ProcedureLog] = {}
+        self.memos: list[str] = []  # the procedure of each take-away memo asked for
         self._open: tuple[str, int] | None = None  # (procedure id, step index) being shown
         self._open_since = mono
         self._current: str | None = None  # procedure open on screen
@@ -185,6 +186,9 @@ class VisitRecord:
             index = event.step_index if event.step_index is not None else (self._open[1] if self._open else None)
             self.help_calls.append((pid, index) if pid is not None and index is not None else None)
             return True  # staff may look at the learner's page straight away
+        elif isinstance(event, ev.MemoTaken):
+            self.memos.append(event.procedure_id)
+            return True  # rare, and the visitor may walk away with it: on disk now
         elif isinstance(event, ev.PracticeMistake):
             step = self._target(event.procedure_id, event.step_index)
             if step is not None:
@@ -251,4 +255,5 @@ class VisitRecord:
             "autonomy": self.autonomy_expected or autonomy(self.launched_by, help_total + len(self.help_calls)),
             "national_themes": sorted({p["national_theme"] for p in procedures}),
             "procedures": procedures,
+            "memos": list(self.memos),
         }

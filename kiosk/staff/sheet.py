@@ -1,8 +1,7 @@
 """A learner's progress sheet: one PDF page they can keep (fpdf2; Arabic shaped with uharfbuzz).
 
-Fonts are the kiosk's own: Atkinson Hyperlegible for Latin text, Noto Sans
-Arabic for Arabic, shaped right to left as ../shared/ENGINEERING.md says.
-Written to ``progress-<CODE>-<date>.pdf`` in the data folder.
+Fonts and right-to-left set-up: :mod:`kiosk.staff.pdfpage`. Written to
+``progress-<CODE>-<date>.pdf`` in the data folder.
 """
 
 from __future__ import annotations
@@ -10,44 +9,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kiosk.i18n import is_rtl, t
+from kiosk.i18n import t
+from kiosk.staff.pdfpage import PdfPage
 from kiosk.staff.progress import Progress
-
-
-def _fonts() -> tuple[Path, Path, Path]:
-    import fontpkg_atkinson_hyperlegible as atkinson
-    import fontpkg_noto_sans_arabic as noto
-
-    latin = Path(atkinson.__file__).parent / "files"
-    arabic = next((Path(noto.__file__).parent / "files").glob("NotoSansArabic*.ttf"))
-    return latin / "AtkinsonHyperlegible-Regular.ttf", latin / "AtkinsonHyperlegible-Bold.ttf", arabic
 
 
 def write_sheet(progress: Progress, lang: str, titles: dict[str, str], data_dir: Path,
                 today: date | None = None) -> Path:
     """Write the sheet for ``progress`` in ``lang``; return the PDF's path."""
-    from fpdf import FPDF
-
-    regular, bold, arabic = _fonts()
-    rtl = is_rtl(lang)
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_page()
-    if rtl:
-        pdf.add_font("body", fname=str(arabic))
-        pdf.add_font("body", style="B", fname=str(arabic))
-        pdf.set_text_shaping(use_shaping_engine=True, direction="rtl", script="arab", language="ar")
-    else:
-        pdf.add_font("body", fname=str(regular))
-        pdf.add_font("body", style="B", fname=str(bold))
-    align = "R" if rtl else "L"
-    width = pdf.epw
-
-    def para(text: str, size: int = 14, style: str = "", gap: float = 2) -> None:
-        pdf.set_font("body", style=style, size=size)
-        pdf.multi_cell(width, size * 0.55, text, align=align, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(gap)
-
+    page = PdfPage(lang)
+    pdf, para = page.pdf, page.para
     para(t(lang, "sheet_title"), size=22, style="B", gap=4)
     para(t(lang, "sheet_code", code=progress.code), size=18, style="B")
     para(t(lang, "staff_learner_summary", code=progress.code, n=progress.visits, date=progress.last_visit or "–"),
@@ -64,6 +35,4 @@ def write_sheet(progress: Progress, lang: str, titles: dict[str, str], data_dir:
         pdf.ln(4)
     para(t(lang, "sheet_footer", date=(today or date.today()).isoformat()), size=11)
     path = Path(data_dir) / f"progress-{progress.code}-{(today or date.today()).isoformat()}.pdf"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pdf.output(str(path))
-    return path
+    return page.save(path)

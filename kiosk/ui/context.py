@@ -79,6 +79,12 @@ class Navigation(Protocol):
     def call_helper(self) -> None:
         """The visitor calls a helper (Help's button or its key): told one is coming."""
 
+    def memo_available(self) -> bool:
+        """Whether "Take a memo" is offered (kiosk.ui.memo_nav): a procedure open, a printer found."""
+
+    def take_memo(self) -> None:
+        """Print the open procedure's take-away memo; the visitor is told it is printing."""
+
     # Staff mode (kiosk.ui.staff_nav): the staff screens use these.
     @property
     def in_staff(self) -> bool:

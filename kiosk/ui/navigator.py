@@ -22,6 +22,7 @@ from kiosk.logbook import events as ev
 from kiosk.services import Services
 from kiosk.ui.chime import Chime
 from kiosk.ui.context import UiContext
+from kiosk.ui.memo_nav import MemoNavigation
 from kiosk.ui.staff_nav import StaffNavigation
 from kiosk.ui.style import Style
 
@@ -48,7 +49,7 @@ class KioskScreens(ScreenManager):
         super().__init__(**kwargs)
 
 
-class Navigator(StaffNavigation):
+class Navigator(StaffNavigation, MemoNavigation):
     """The visitor flow over one :class:`KioskScreens`, with its overlays.
 
     ``screens`` maps each screen name to what builds it; a screen is built the
@@ -255,6 +256,7 @@ class Navigator(StaffNavigation):
         self.close_overlays()
         services = self.services
         self._record(ev.VisitEnded, how=how)
+        self.forget_memos()
         services.speech.forget()
         services.visit.reset()
         # Speech back on, volume and speed back to the defaults for the next visitor.

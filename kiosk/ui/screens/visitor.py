@@ -20,6 +20,7 @@ from kiosk.access.profiles import PICTOGRAMS as PROFILE_PICTOGRAMS
 from kiosk.i18n import t
 from kiosk.keymap import BACKSPACE, ENTER_KEYS, KEY_CODES
 from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.memo import memo_widgets
 from kiosk.ui.pictograms import directional, pictogram_path
 from kiosk.ui.style import follow_style
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Panel, Pictogram
@@ -303,6 +304,8 @@ class WalkthroughScreen(KioskScreen):
             pane.add_content(self.replica)
         else:
             self.replica = None
+        for widget in memo_widgets(self) if index == 0 else ():  # after the practice: it stays in sight
+            pane.add_content(widget)
 
     def _parts(self) -> StepParts:
         """The step's widgets, built with the first step and updated for each one after."""
@@ -384,7 +387,7 @@ class FinishedScreen(KioskScreen):
         body, next_label = self._parts[:2]
         body.logical = self.tr("finished_body", title=title)
         next_label.logical = self.tr("finished_next", site=site)
-        for widget in self._parts:
+        for widget in (*self._parts[:2], *memo_widgets(self), *self._parts[2:]):
             pane.add_content(widget)
 
     def announcement(self) -> str:
