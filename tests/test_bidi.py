@@ -66,6 +66,12 @@ def test_brackets_around_latin_in_an_arabic_line_are_not_turned_round() -> None:
     assert shown == f"({reading_right_to_left(HERE)}) « Mon compte » {reading_right_to_left(WRITE)}"
 
 
+def test_two_bracketed_latin_words_of_an_arabic_sentence_each_keep_their_brackets() -> None:
+    # Seen on caf_quarterly (ar): "(RSA(" and ")prime d'activité)".
+    shown = on_screen(display_line(f"{HELLO} (RSA) {WRITE} (prime d'activité) {HERE}"))
+    assert "(RSA)" in shown and "(prime d'activité)" in shown
+
+
 def test_a_phone_number_in_groups_keeps_its_groups_in_order() -> None:
     # The bidi algorithm alone shows "0 805 805 817" as "817 805 805 0" in an Arabic line.
     shown = on_screen(display_line(f"{WRITE} 0 805 805 817 {HERE}"))

@@ -54,12 +54,16 @@ def _unmirror_left_to_right_pairs(visual: str) -> str:
     brackets around Arabic and wrong around Latin ("(RecordingEngine)" came out
     as ")RecordingEngine("). python-bidi does not mirror, so in its visual order
     a left-to-right pair still reads "(...)" while a right-to-left pair reads
-    ")...(": the first kind is swapped here and comes out right.
+    ")...(": the first kind is swapped here and comes out right. A left-to-right
+    pair holds no Arabic letter, so an Arabic letter ends every open bracket (the
+    "(" of one Arabic pair must not meet the ")" of the next: "(RSA(").
     """
     chars = list(visual)
     stack: list[tuple[int, str]] = []
     for i, c in enumerate(chars):
-        if c in _OPEN:
+        if _RTL_LETTER.match(c):
+            stack.clear()
+        elif c in _OPEN:
             stack.append((i, _CLOSE[_OPEN.index(c)]))
         elif c in _CLOSE and stack and stack[-1][1] == c:
             j, _ = stack.pop()
