@@ -366,12 +366,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     from kiosk.logbook.report import run as run_report
     from kiosk.logbook.storage import LogbookError
 
-    folders = args.data_dir or [config_module.load(args.config).data_dir]
+    config = config_module.load(args.config)
+    folders = args.data_dir or [config.data_dir]
     try:
-        print(run_report(folders, args.date_from, args.date_to, csv_path=args.csv, html_path=args.html))
+        print(run_report(folders, args.date_from, args.date_to, csv_path=args.csv, html_path=args.html,
+                         titles=_titles(config.content_dir)))
     except LogbookError as exc:
         raise UsageError(str(exc)) from None
     return 0
+
+
+def _titles(content_dir: Path) -> dict[str, str]:
+    """Procedure id -> French title, for the report (a broken file only loses its title there)."""
+    from kiosk.content.loader import load_files
+
+    procedures, _problems = load_files([content_dir])
+    return {p.id: p.title.get("fr") for p in procedures}
 
 
 def cmd_staff(args: argparse.Namespace) -> int:

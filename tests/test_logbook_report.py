@@ -135,3 +135,12 @@ def test_the_report_reads_older_day_files_and_skips_only_a_record_of_the_wrong_s
     # what the report reads from the files counts exactly as the records the writer saved
     assert stats.compute(visits) == stats.compute([older, good, odd])
     assert stats.compute(visits).procedures["impots"].started == 2
+
+
+def test_the_command_names_procedures_by_their_titles(tmp_path: Path) -> None:
+    sample.write_history(tmp_path / "data", days=2, per_day=20, seed=5, last_day=LAST, kinds=20)
+    result = kiosk("--data-dir", str(tmp_path / "data"))
+    assert result.returncode == 0, result.stderr
+    # staff read "Déclarer vos revenus à la CAF (caf_quarterly)", not a bare id
+    shown = [line for line in result.stdout.splitlines() if "(caf_" in line or "(ameli)" in line]
+    assert shown and all(not line.startswith(("caf_", "ameli")) for line in shown)

@@ -33,7 +33,7 @@ def tables(stats: Stats) -> Iterator[tuple[str, list[str], list[list[object]]]]:
     rows = []
     for p in sorted(stats.procedures.values(), key=lambda p: -p.started):
         stop = p.stop_step
-        rows.append([p.id, THEMES.get(p.national_theme, THEMES["other"])[0], p.started, p.finished,
+        rows.append([stats.name(p.id), THEMES.get(p.national_theme, THEMES["other"])[0], p.started, p.finished,
                      f"{100 * p.completion:.0f} %", _minutes(p.median_s),
                      f"step {stop[0]} ({stop[1]})" if stop else "-", p.help, p.repeats, p.mistakes])
     yield ("Procedures", ["procedure", "theme (national form)", "started", "finished", "completion",
@@ -132,13 +132,14 @@ def parse_date(value: str | None, option: str) -> date | None:
 
 def run(folders: list[Path], date_from: str | None = None, date_to: str | None = None,
         csv_path: Path | None = None, html_path: Path | None = None, progress: bool = True,
-        phases: dict[str, float] | None = None) -> str:
+        phases: dict[str, float] | None = None, titles: dict[str, str] | None = None) -> str:
     """Load, compute, write the files asked for; return the terminal text.
 
     Raises :class:`LogbookError` (one line) for bad input: a date that is not a
     date, dates in the wrong order, a missing folder, an unreadable file, an
     output file that cannot be written. ``phases``, when given, receives the
     seconds each phase took (``load``: reading and counting, ``csv``, ``html``, ``text``).
+    ``titles`` (procedure id -> title) names the procedures by their titles.
     """
     start, end = parse_date(date_from, "--from"), parse_date(date_to, "--to")
     if start and end and start > end:
@@ -152,6 +153,7 @@ def run(folders: list[Path], date_from: str | None = None, date_to: str | None =
         clock["last"] = now
 
     stats = figures(folders, start, end, progress=progress)  # day summaries where they hold, else the files
+    stats.titles = dict(titles or {})
     done("load")
     for name, path, write in (("csv", csv_path, lambda p: write_csv(stats, p)),
                               ("html", html_path, lambda p: p.write_text(html_page(stats), encoding="utf-8"))):

@@ -177,6 +177,13 @@ class Stats:
     autonomy: Counter[str] = field(default_factory=Counter)
     endings: Counter[str] = field(default_factory=Counter)
     launched_by: Counter[str] = field(default_factory=Counter)
+    #: procedure id -> its French title, when the report was given the content (else ids are shown)
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def name(self, procedure_id: str) -> str:
+        """What the report calls a procedure: its title and id, or its id alone."""
+        title = self.titles.get(procedure_id)
+        return f"{title} ({procedure_id})" if title else procedure_id
 
     def ordered_bands(self) -> list[tuple[str, int]]:
         """Duration bands in the form's order, zeros included."""
