@@ -298,8 +298,9 @@ class ReplicaView(BoxLayout):
         for field in self.fields.values():
             field.editing = False
         if self.keyboard is not None:
-            if self.keyboard.parent is self.ids.keyboard_box:
-                self.ids.keyboard_box.remove_widget(self.keyboard)
+            box = self.ids.keyboard_box  # a weak proxy: ``is`` would never hold
+            if self.keyboard in box.children:  # not moved to another page since
+                box.remove_widget(self.keyboard)
             self.keyboard = None
         self.sync()
         if state.focused is not None:
