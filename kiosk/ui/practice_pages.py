@@ -89,7 +89,14 @@ class PracticePages:
         if step is None or self._kept(step) is not None:
             return
         # A state of its own: the visit's belongs to the step on show.
-        self._keep(step, ReplicaView(self.screen, step, PracticeState.for_step(step)))
+        page = ReplicaView(self.screen, step, PracticeState.for_step(step))
+        page.width = self._page_width()  # its texts laid out now at the width they will have
+        self._keep(step, page)
+
+    def _page_width(self) -> float:
+        """The width a page takes in the screen's scroll pane."""
+        box = self.screen.ids.pane.ids.content_box
+        return box.width - box.padding[0] - box.padding[2]
 
     def forget(self) -> None:
         """Drop every kept page and any page planned (the visit ended)."""
