@@ -309,13 +309,12 @@ class WalkthroughScreen(KioskScreen):
         pages.build_ahead(procedure.steps[index + 1] if index + 1 < len(procedure.steps) else None)
 
     def _practice_pages(self) -> PracticePages:
-        """The practice pages kept and built ahead (kiosk.ui.practice_pages), made with the first step."""
-        pages = getattr(self, "_pages", None)
-        if pages is None:
-            from kiosk.ui.practice_pages import PracticePages  # the practice page's kv loads with it
+        """The practice pages kept and built ahead, made with the first step (the page's kv loads then)."""
+        if getattr(self, "_pages", None) is None:
+            from kiosk.ui.practice_pages import PracticePages
 
-            pages = self._pages = PracticePages(self)
-        return pages
+            self._pages = PracticePages(self)
+        return self._pages
 
     def _parts(self) -> StepParts:
         """The step's widgets, built with the first step and updated for each one after."""
