@@ -30,6 +30,7 @@ from kiosk.services import Services
 from kiosk.session import Visit
 from kiosk.speech.engines import NullEngine
 from kiosk.speech.queue import Engine, SpeechQueue
+from kiosk.ui import heap
 from kiosk.ui.context import UiContext
 from kiosk.ui.focus import Focus
 from kiosk.ui.navigator import KioskScreens, Navigator
@@ -148,6 +149,8 @@ class KioskApp(App):
         staff.on_change(self._update_badge)
         self.focus = Focus(services, style, top=lambda: nav.top)
         manager.bind(current=lambda *_: self.focus.clear())
+        # Back on the welcome screen, nobody waits: the full garbage collection then (kiosk.ui.heap).
+        manager.bind(current=lambda _m, name: heap.tidy_after_next_frame() if name == "welcome" else None)
         self._welcome_touches: list[float] = []
         return manager
 
@@ -176,6 +179,7 @@ class KioskApp(App):
         """The welcome screen is on the glass: load the procedures while the visitor reads it."""
         Window.unbind(on_flip=self._after_first_frame)
         self.services.content.start()
+        self.services.content.when_loaded(lambda _c: Clock.schedule_once(heap.tidy_after_next_frame))  # long-lived
 
     def _open_logbook(self, *_: object) -> None:
         """Open the logbook's writer (its thread tidies the data folder), off the first frame's path."""
@@ -202,6 +206,7 @@ class KioskApp(App):
             self._navigator.close_overlays()
         if self.services:
             self.services.speech.stop()
+        heap.cancel()
 
     # -- lock-down ------------------------------------------------------------------
     def _on_request_close(self, *_: object, **__: object) -> bool:

@@ -43,11 +43,20 @@ class KioskOverlay(ModalView):
 class HelpOverlay(KioskOverlay):
     """Explains the current screen, in words and aloud."""
 
+    _text: KioskLabel | None = None
+
     def show(self, text: str) -> None:
-        """Put ``text`` (the screen's help) in the overlay's pane."""
+        """Put ``text`` (the screen's help) in the overlay's pane, back at its top.
+
+        One label, built with the first help and given each new text: a new label at every
+        opening was most of the Python work of opening Help.
+        """
+        if self._text is None:
+            self._text = KioskLabel(style=self.style, name="help_text")
+        self._text.logical = text
         pane = self.ids.pane
         pane.clear_content()
-        pane.add_content(KioskLabel(style=self.style, logical=text, name="help_text"))
+        pane.add_content(self._text)
 
 
 class IdleWarning(KioskOverlay):

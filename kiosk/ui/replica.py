@@ -251,6 +251,13 @@ def draw_checkbox(view: ReplicaView, element: Element) -> Widget:
     return box
 
 
+def visit_practice(visit: Any, step: Step) -> PracticeState:
+    """The visit's practice state for ``step``, started afresh if the visit holds another step's."""
+    if visit.practice is None or visit.practice.replica is not step.replica:
+        visit.practice = PracticeState.for_step(step)
+    return visit.practice
+
+
 class ReplicaView(BoxLayout):
     """The practice page of one step: draws the visit's practice model and forwards touches and keys."""
 
@@ -260,17 +267,19 @@ class ReplicaView(BoxLayout):
     banner = StringProperty("")
     heading = StringProperty("")
 
-    def __init__(self, screen: KioskScreen, step: Step, **kwargs: Any) -> None:
+    def __init__(self, screen: KioskScreen, step: Step, state: PracticeState | None = None, **kwargs: Any) -> None:
+        """Draw ``step``'s page from ``state``, by default the visit's (started for this step if need be).
+
+        A page built ahead of time (:mod:`kiosk.ui.practice_pages`) is given a state of its
+        own and shown later with the visit's through :meth:`show`.
+        """
         self.screen = screen
         self.services = screen.services
         self.step = step
         self.replica = step.replica
         self.lang = screen.lang
-        visit = self.services.visit
-        if visit.practice is None or visit.practice.replica is not step.replica:
-            visit.practice = PracticeState.for_step(step)
         #: the rules and what the visitor did (typed values: memory only)
-        self.state: PracticeState = visit.practice
+        self.state: PracticeState = state if state is not None else visit_practice(self.services.visit, step)
         self.fields: dict[str, ReplicaField] = {}
         #: element id -> the widget the visitor uses (field, button) or reads (text)
         self.widgets: dict[str, Any] = {}
@@ -292,6 +301,28 @@ class ReplicaView(BoxLayout):
             self._show_focus(self.fields[self.state.focused])
         elif self.state.focused is not None:
             self.active_field = self.widgets[self.state.focused]  # a keypad: its own keys
+
+    def show(self, state: PracticeState) -> None:
+        """Draw ``state`` (a step shown again, or a page built ahead): as if just built for it.
+
+        No hint, no field being edited, no keyboard, no focus ring: only what the model holds.
+        """
+        self.state = state
+        self.hint = ""
+        self.active_field = None
+        for widget in self.walk(restrict=True):
+            if getattr(widget, "focused", False):
+                widget.focused = False
+        for field in self.fields.values():
+            field.editing = False
+        if self.keyboard is not None:
+            box = self.ids.keyboard_box  # a weak proxy: ``is`` would never hold
+            if self.keyboard in box.children:  # not moved to another page since
+                box.remove_widget(self.keyboard)
+            self.keyboard = None
+        self.sync()
+        if state.focused is not None:
+            self._show_focus(self.fields[state.focused])
 
     @property
     def done(self) -> bool:

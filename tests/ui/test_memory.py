@@ -29,6 +29,7 @@ def live_widgets() -> dict[str, int]:
     from kiosk.ui.widgets import BigButton
 
     classes = {"KioskScreen": KioskScreen, "BigButton": BigButton, "Label": Label}
+    gc.unfreeze()  # the kiosk freezes survivors at welcome (kiosk.ui.heap): frozen ones count too
     gc.collect()
     counts = dict.fromkeys(classes, 0)
     for obj in gc.get_objects():

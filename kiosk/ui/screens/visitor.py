@@ -7,6 +7,7 @@ hand every action to the navigator (``self.nav``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kivy.clock import Clock
 from kivy.lang import Builder
@@ -24,6 +25,9 @@ from kiosk.ui.screens.memo import memo_widgets
 from kiosk.ui.pictograms import directional, pictogram_path
 from kiosk.ui.style import follow_style
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Panel, Pictogram
+
+if TYPE_CHECKING:
+    from kiosk.ui.practice_pages import PracticePages
 
 #: Catalogue order of themes: first steps first, safety last.
 THEME_ORDER = ("first_steps", "email", "identity", "job", "family", "housing", "health", "taxes", "papers", "safety")
@@ -297,15 +301,23 @@ class WalkthroughScreen(KioskScreen):
         if step.warning:
             parts.warning.heading, parts.warning.body = self.tr("warning_title"), step.warning.get(lang)
             pane.add_content(parts.warning)
+        pages = self._practice_pages()
         if step.replica is not None:
-            from kiosk.ui.replica import ReplicaView  # its kv loads with the first practice page
-
-            self.replica = ReplicaView(self, step)
+            self.replica = pages.page_for(step)
             pane.add_content(self.replica)
         else:
             self.replica = None
         for widget in memo_widgets(self) if index == 0 else ():  # after the practice: it stays in sight
             pane.add_content(widget)
+        pages.build_ahead(procedure.steps[index + 1] if index + 1 < len(procedure.steps) else None)
+
+    def _practice_pages(self) -> PracticePages:
+        """The practice pages kept and built ahead, made with the first step (the page's kv loads then)."""
+        if getattr(self, "_pages", None) is None:
+            from kiosk.ui.practice_pages import PracticePages
+
+            self._pages = PracticePages(self)
+        return self._pages
 
     def _parts(self) -> StepParts:
         """The step's widgets, built with the first step and updated for each one after."""
@@ -318,6 +330,8 @@ class WalkthroughScreen(KioskScreen):
         self.ids.pane.clear_content()
         self.progress_text = ""
         self.replica = None
+        if getattr(self, "_pages", None) is not None:
+            self._pages.forget()
 
     def handle_key(self, key: int, codepoint: str | None) -> bool:
         """A physical keyboard types into the practice field being edited."""
