@@ -27,6 +27,9 @@ class ScrollPane(MirrorBox):
 
     overflowing = BooleanProperty(False)
     name = StringProperty("")
+    #: a widget of the content where paging down stops first (a step's practice): one Down
+    #: press brings its top to the top of the view when it starts inside the view
+    stop_at = ObjectProperty(None, allownone=True)
 
     def add_content(self, widget: object) -> None:
         """Put ``widget`` (with ``size_hint_y`` None) inside the scrolling area."""
@@ -36,6 +39,7 @@ class ScrollPane(MirrorBox):
         """Remove everything from the scrolling area and go back to the top."""
         self.ids.content_box.clear_widgets()
         self.ids.scroller.scroll_y = 1
+        self.stop_at = None
 
     def update_overflow(self, *_: object) -> None:
         """Show the Up/Down buttons only when the content is taller than the view."""
@@ -48,8 +52,23 @@ class ScrollPane(MirrorBox):
         extra = self.ids.content_box.height - scroller.height
         if extra <= 0:
             return
+        stop = self._stop_below(extra) if direction < 0 else None
+        if stop is not None:
+            scroller.scroll_y = stop
+            return
         step = scroller.height * 0.8 / extra
         scroller.scroll_y = min(1.0, max(0.0, scroller.scroll_y + direction * step))
+
+    def _stop_below(self, extra: float) -> float | None:
+        """The scroll position that puts :attr:`stop_at` at the top, if it starts inside the view below its top."""
+        stop, box = self.stop_at, self.ids.content_box
+        if stop is None or stop.parent is not box:
+            return None
+        offset = box.top - stop.top  # from the top of the content down to the top of the stop
+        view_top = (1 - self.ids.scroller.scroll_y) * extra
+        if not view_top + 1 < offset <= view_top + self.ids.scroller.height:
+            return None
+        return max(0.0, 1 - offset / extra)
 
 
 class Panel(BoxLayout):
