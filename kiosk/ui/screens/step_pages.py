@@ -40,7 +40,7 @@ def side_by_side(style: Any) -> bool:
 
 def _column(style: Any, share: float) -> BoxLayout:
     """A vertical column as tall as what it holds."""
-    column = BoxLayout(orientation="vertical", size_hint=(share, None), spacing=style.gap)
+    column = BoxLayout(orientation="vertical", size_hint=(share, None), spacing=style.gap, pos_hint={"top": 1})
     column.bind(minimum_height=column.setter("height"))
     return column
 
@@ -73,7 +73,7 @@ class StepLayout:
         for column in (self.text_column, self.practice_column):
             column.bind(height=self._fit_columns)
         self.columns.set_items([self.text_column, self.practice_column])
-        self.below, self.below_picture, self.below_text = _picture_row(style, "practice_below", 12)
+        self.below, self.below_picture, self.below_text = _picture_row(style, "practice_below", 20)
         self.below_picture.source = pictogram_path("down")
         self.easy_row, self.easy_picture, self.easy_text = _picture_row(style, "easy_sentence", EASY_PICTOGRAM_MM,
                                                                         role="title")
