@@ -100,16 +100,16 @@ def test_a_profile_that_is_on_shows_it_plainly_and_says_on_and_off(pilot: Pilot,
     pilot.settle()
     button = pilot.find("profile_easy")
     plain = tuple(button.face_colour)
-    assert f"{name}\n{on}" not in pilot.texts()
+    assert f"{name} – {on}" not in pilot.texts()
     pilot.tap("profile_easy")
     wait_until(lambda: button.state == "normal", step=pilot.settle, message="the touch to end")
-    assert f"{name}\n{on}" in pilot.texts()  # the word "on" under the name
+    assert f"{name} – {on}" in pilot.texts()  # the word "on" under the name
     assert pilot.spoken[-1] == f"{name}: {on}."
     assert tuple(button.face_colour) == tuple(style.button_text) != plain  # inverted: filled with the ink
     label = button.ids.text_label
     assert ratio_rgba(label.color, button.face_colour) >= 7
     pilot.tap("profile_easy")
     wait_until(lambda: button.state == "normal", step=pilot.settle, message="the touch to end")
-    assert f"{name}\n{on}" not in pilot.texts() and name in pilot.texts()
+    assert f"{name} – {on}" not in pilot.texts() and name in pilot.texts()
     assert pilot.spoken[-1] == f"{name}: {off}."
     assert tuple(button.face_colour) == plain
