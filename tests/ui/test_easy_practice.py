@@ -59,6 +59,9 @@ def test_at_200_percent_one_down_press_brings_the_practice_and_the_kiosk_says_so
     full_hd.tap("step_pane_down")  # once
     full_hd.settle_layout()
     assert in_sight(full_hd, "replica_create_button")
+    # The press stopped at the practice page: its top (the address bar) at the top of the view.
+    replica, scroller = full_hd.app.root.current_screen.replica, full_hd.find("step_pane").ids.scroller
+    assert replica.to_window(replica.x, replica.top)[1] == pytest.approx(scroller.to_window(0, scroller.top)[1], abs=2)
 
 
 def box_pixels(pilot: Pilot, box, path: Path) -> tuple[int, int]:

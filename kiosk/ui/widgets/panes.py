@@ -62,9 +62,11 @@ class ScrollPane(MirrorBox):
     def _stop_below(self, extra: float) -> float | None:
         """The scroll position that puts :attr:`stop_at` at the top, if it starts inside the view below its top."""
         stop, box = self.stop_at, self.ids.content_box
-        if stop is None or stop.parent is not box:
+        if stop is None or stop not in box.children:  # (ids are weak proxies: no "is" with them)
             return None
-        offset = box.top - stop.top  # from the top of the content down to the top of the stop
+        # From the top of the content down to the top of the stop, in window coordinates (the
+        # scroll view moves its content, so the two widgets' own coordinates do not compare).
+        offset = box.to_window(box.x, box.top)[1] - stop.to_window(stop.x, stop.top)[1]
         view_top = (1 - self.ids.scroller.scroll_y) * extra
         if not view_top + 1 < offset <= view_top + self.ids.scroller.height:
             return None
