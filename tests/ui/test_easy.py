@@ -74,6 +74,8 @@ def test_easy_reads_right_to_left_in_arabic_and_the_back_key_pages_too(pilot: Pi
     assert Path(pictogram.source).name in {"email.png", "computer.png", "tap.png"}
     pilot.press("escape")  # the Back key: the page before, not the step before
     assert pilot.find("easy_sentence").logical == first and pilot.screen == "walkthrough"
+    pilot.tap("help_button")
+    assert pilot.spoken[-1] == t("ar", "help_walkthrough_easy")
 
 
 def test_the_speed_comes_back_to_normal_without_easy_and_for_the_next_visitor(pilot: Pilot) -> None:

@@ -46,22 +46,27 @@ def test_the_practice_target_is_in_sight_without_scrolling_at_100_percent(full_h
     assert t(lang, "bring_title") not in full_hd.text()
 
 
-def test_at_200_percent_one_down_press_brings_the_practice_and_the_kiosk_says_so(full_hd: Pilot) -> None:
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_at_200_percent_one_down_press_brings_the_practice_and_the_kiosk_says_so(full_hd: Pilot, lang: str) -> None:
     full_hd.tap("profile_low_vision")
     full_hd.tap("profile_low_vision")
     assert full_hd.ui.style.text_scale == 2.0
-    full_hd.start_visit("en")
+    full_hd.start_visit(lang)
     full_hd.open_procedure("email")
     full_hd.settle_layout()
-    below = t("en", "practice_below")
+    below = t(lang, "practice_below")
     assert below in full_hd.text() and full_hd.spoken[-1].endswith(below)
     assert not in_sight(full_hd, "replica_create_button")
     full_hd.tap("step_pane_down")  # once
     full_hd.settle_layout()
     assert in_sight(full_hd, "replica_create_button")
-    # The press stopped at the practice page: its top (the address bar) at the top of the view.
+    # The press stopped at the practice page: its top (the address bar) at the top of the view, or
+    # a little above when the view cannot hold both it and the target (Arabic lines are taller).
     replica, scroller = full_hd.app.root.current_screen.replica, full_hd.find("step_pane").ids.scroller
-    assert replica.to_window(replica.x, replica.top)[1] == pytest.approx(scroller.to_window(0, scroller.top)[1], abs=2)
+    replica_top, view_top = replica.to_window(replica.x, replica.top)[1], scroller.to_window(0, scroller.top)[1]
+    assert replica_top >= view_top - 2
+    if lang == "en":
+        assert replica_top == pytest.approx(view_top, abs=2)
 
 
 def box_pixels(pilot: Pilot, box, path: Path) -> tuple[int, int]:

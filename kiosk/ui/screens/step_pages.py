@@ -117,7 +117,8 @@ def fill_standard(screen: Any, parts: Any, layout: StepLayout, procedure: Proced
         layout.below_picture.color = style.text
         for widget in [*instruction, layout.below, replica, *notes]:
             pane.add_content(widget)
-        pane.stop_at = replica  # the first Down press brings the practice to the top
+        pane.stop_at = replica  # the first Down press brings the practice to the top, its target in view
+        pane.stop_shows = getattr(replica, "target_widget", None)
 
 
 def fill_easy(screen: Any, parts: Any, layout: StepLayout, step: Step, page: Page, replica: Any | None) -> None:

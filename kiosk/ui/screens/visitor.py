@@ -259,6 +259,10 @@ class WalkthroughScreen(StepPaging, KioskScreen):
         else:
             fill_easy(self, parts, layout, step, page, self.replica)
 
+    def help_text(self) -> str:
+        """Help on a step: in the easy profile, how to go from one idea to the next."""
+        return self.tr("help_walkthrough_easy" if self.easy else "help_walkthrough")
+
     def _layout(self) -> StepLayout:
         """The step's containers (two columns, the easy page's row), built once."""
         layout = getattr(self, "_step_layout", None)
