@@ -33,7 +33,8 @@ class Setting:
 
     def label(self) -> str:
         """How the contact sheet names this row: theme, text size, and "seated" or "easy" if so."""
-        return f"{self.theme} {round(self.scale * 100)}%{' seated' if self.seated else ''}{' easy' if self.easy else ''}"
+        profile = (" seated" if self.seated else "") + (" easy" if self.easy else "")
+        return f"{self.theme} {round(self.scale * 100)}%{profile}"
 
 
 def settings(languages: Sequence[str], themes: Sequence[str], fast: bool) -> list[Setting]:

@@ -218,7 +218,8 @@ def run(config: Any, out: Path | None = None, fast: bool = False, languages: Seq
         result.screens_checked += checked
         thumbnails += thumbs
     # every setting's violations come from one process, in screen order: a stable sort keeps it
-    result.violations.sort(key=lambda v: rank[Setting(v.case.lang, v.case.theme, v.case.scale, v.case.seated, v.case.easy)])
+    result.violations.sort(
+        key=lambda v: rank[Setting(v.case.lang, v.case.theme, v.case.scale, v.case.seated, v.case.easy)])
     if report:
         for violation in result.violations:
             report(violation)
