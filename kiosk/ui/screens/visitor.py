@@ -214,9 +214,13 @@ class WalkthroughScreen(StepPaging, KioskScreen):
 
     def on_kv_post(self, base_widget: object) -> None:
         # Back and Next page through the step first (easy profile), then go to another step.
-        _back, repeat, help_, _next = standard_buttons(self) + [None]
-        self._buttons = [nav_button(self, "back_button", "back", "back", self.go_back), repeat, help_,
-                         nav_button(self, "next_button", "next", "next", self.go_next)]
+        nav = self.nav
+        self._buttons = [
+            nav_button(self, "back_button", "back", "back", self.go_back),
+            nav_button(self, "repeat_button", "repeat", "repeat", lambda: nav.repeat()),
+            nav_button(self, "help_button", "help", "help", lambda: nav.show_help()),
+            nav_button(self, "next_button", "next", "next", self.go_next),
+        ]
         self.ids.nav_bar.buttons = list(self._buttons)
 
     def refresh(self) -> None:
@@ -239,7 +243,9 @@ class WalkthroughScreen(StepPaging, KioskScreen):
         self.progress_text = f"{procedure.title.get(lang)} - {progress}"
         # Fewer buttons in the easy profile: the practice page goes on by itself once done.
         on_practice = page is not None and page.kind == "practice"
-        self.ids.nav_bar.buttons = self._buttons[:3] if on_practice else list(self._buttons)
+        wanted = self._buttons[:3] if on_practice else self._buttons
+        if list(self.ids.nav_bar.buttons) != wanted:  # the bar binds its buttons anew when given them
+            self.ids.nav_bar.buttons = list(wanted)
         if self.services.visit.praise and (page is None or self.page_index == 0):
             parts.praise.heading = self.services.visit.praise
             pane.add_content(parts.praise)
