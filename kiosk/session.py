@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kiosk.practice.model import PracticeState
 
-from kiosk.access.profiles import LOW_VISION_SCALES, PROFILES, explores_by_touch, speaks
+from kiosk.access.profiles import LOW_VISION_SCALES, PROFILES, explores_by_touch, speaks, speech_rate
 
 DEFAULT_VOLUME = 0.8
 #: The EZ Access floor: speech never gets fully quiet while it is on.
@@ -63,7 +63,7 @@ class Visit:
         self.speech_on = True
         self.exploring = False
         self.volume = DEFAULT_VOLUME
-        self.rate = 1.0
+        self.rate = speech_rate(self.profiles)  # slower with a staff preset of the easy profile
 
     def toggle_profile(self, profile: str) -> None:
         """A visitor's touch on a profile button.
@@ -88,6 +88,8 @@ class Visit:
                 self.text_scale = 1.0
         else:
             self.profiles ^= {profile}
+            if profile == "easy":
+                self.rate = speech_rate(self.profiles)  # slower to read easily, back to normal without
 
     @property
     def speech_mode(self) -> bool:

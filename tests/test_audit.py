@@ -19,6 +19,7 @@ from kiosk.access.rules import (
 )
 from kiosk.access.themes import THEMES
 from kiosk.config import KioskConfig
+from kiosk.content.easy import easy_pages
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.audit import Auditor, Setting, TreeReader, settings, word_measurer
 from kiosk.ui.audit.sheets import ContactSheet
@@ -67,12 +68,14 @@ def test_contrast_rule() -> None:
 def test_a_case_reads_screen_language_theme_size() -> None:
     assert str(Case("catalogue", "ar", "dark", 2.0)) == "catalogue/ar/dark/200%"
     assert str(Case("help", "fr", "light", 1.5, seated=True)) == "help/fr/light/150%+seated"
+    assert str(Case("welcome", "en", "light", 1.0, easy=True)) == "welcome/en/light/100%+easy"
 
 
-def test_the_plan_covers_every_language_theme_size_and_the_seated_profile() -> None:
+def test_the_plan_covers_every_language_theme_size_and_the_seated_and_easy_profiles() -> None:
     full = settings(("fr", "en", "ar"), ("light", "dark", "yellow"), fast=False)
-    assert len(full) == 3 * 3 * (3 + 1)
+    assert len(full) == 3 * 3 * (3 + 2)
     assert sum(s.seated for s in full) == 9
+    assert sum(s.easy for s in full) == 9 and all(s.theme == "light" for s in full if s.easy)
     fast = settings(("fr", "en", "ar"), ("light", "dark", "yellow"), fast=True)
     assert {s.scale for s in fast} == {1.0, 2.0}
 
@@ -177,7 +180,12 @@ def test_fast_audit_passes_and_draws_contact_sheets(pilot: Pilot, tmp_path: Path
     plan = settings(pilot.services.config.languages, list(THEMES), fast=True)
     result = auditor.run(plan, sheet.add)
     assert result.violations == [], "\n".join(map(str, result.violations[:20]))
-    assert result.screens_checked == len(plan) * (5 + len(auditor.procedures[0].steps) + 1 + len(STAFF_SCREENS))
+    procedure = auditor.procedures[0]
+    # the easy profile shows each step page by page: its pages after the first are checked too
+    pages = {lang: sum(len(easy_pages(procedure, i, lang)) - 1 for i in range(len(procedure.steps)))
+             for lang in pilot.services.config.languages}
+    assert result.screens_checked == sum(5 + len(procedure.steps) + 1 + len(STAFF_SCREENS)
+                                         + (pages[s.lang] if s.easy else 0) for s in plan)
     written = sheet.write(tmp_path)
     assert sorted(p.name for p in written) == ["contact-ar.png", "contact-en.png", "contact-fr.png"]
     header = written[0].read_bytes()[:24]

@@ -506,6 +506,76 @@ def draw_volume_down(pen: Pen) -> None:
     pen.line([(142, 128), (218, 128)], 20)
 
 
+# -- actions (one pictogram per sentence in the easy-to-read profile) -------
+
+
+@pictogram("tap", shift=(4, 0))
+def draw_tap(pen: Pen) -> None:
+    """A finger pressing a button of the page."""
+    pen.rect((28, 36, 172, 104), 18, 14)
+    with pen.shifted(24, 12):
+        tip = (110, 80)
+        capsule(pen, tip, (110, 180), 30, gap=GAP)
+        for x, top in (144, 146), (174, 154):
+            capsule(pen, (x, top), (x, 180), 26)
+        pen.rect((95, 170, 187, 224), 30, corners=(False, False, True, True))
+        capsule(pen, (104, 204), (64, 166), 28)
+
+
+@pictogram("type")
+def draw_type(pen: Pen) -> None:
+    """A text field being filled (three letters and the cursor) above a row of keys."""
+    pen.rect((28, 40, 228, 108), 12, 14)
+    for x in (62, 96, 130):
+        pen.circle((x, 74), 11)
+    pen.line([(166, 56), (166, 92)], 10)
+    for x in (28, 78, 128, 178):
+        pen.rect((x, 140, x + 42, 176), 6)
+    pen.rect((64, 192, 192, 222), 6)
+
+
+@pictogram("read")
+def draw_read(pen: Pen) -> None:
+    """An open book with lines of text on both pages."""
+    pen.line([(128, 70), (128, 214)], 12)
+    pen.line([(122, 66), (74, 50), (26, 58), (26, 202), (74, 194), (122, 210)], 14, closed=True)
+    pen.line([(134, 66), (182, 50), (230, 58), (230, 202), (182, 194), (134, 210)], 14, closed=True)
+    for y in (96, 126, 156):
+        pen.line([(48, y - 6), (102, y + 4)], 10)
+        pen.line([(154, y + 4), (208, y - 6)], 10)
+
+
+@pictogram("wait")
+def draw_wait(pen: Pen) -> None:
+    """An hourglass: sand running from the top bulb into the bottom one."""
+    pen.line([(60, 30), (196, 30)], 18)
+    pen.line([(60, 226), (196, 226)], 18)
+    pen.line([(76, 34), (76, 64), (120, 128), (76, 192), (76, 222)], 14)
+    pen.line([(180, 34), (180, 64), (136, 128), (180, 192), (180, 222)], 14)
+    pen.polygon([(96, 76), (160, 76), (128, 116)])
+    pen.line([(128, 120), (128, 178)], 6)
+    pen.polygon([(92, 214), (164, 214), (128, 180)])
+
+
+@pictogram("card")
+def draw_card(pen: Pen) -> None:
+    """A bank card: a stripe and a chip."""
+    pen.rect((24, 56, 232, 200), 16, STROKE)
+    pen.rect((24, 84, 232, 112), 0)
+    pen.rect((50, 134, 96, 168), 6)
+    pen.line([(132, 160), (204, 160)], 12)
+
+
+@pictogram("lock")
+def draw_lock(pen: Pen) -> None:
+    """A closed padlock with its keyhole."""
+    pen.arc((128, 104), 52, 180, 360, 22)
+    pen.line([(76, 104), (76, 120)], 22)
+    pen.line([(180, 104), (180, 120)], 22)
+    pen.rect((44, 116, 212, 230), 18)
+    keyhole(pen, (128, 162), 14, ink=ERASE)
+
+
 # -- identity and security ----------------------------------------------
 
 

@@ -12,8 +12,8 @@ staff preset if any.
 - ``low_vision``: text at 150 % or 200 %, and the high-contrast theme.
 - ``blind``: speech mode with explore by touch (wired by the speech side).
 - ``seated``: every touch target inside the wheelchair reach band.
-- ``easy``: speech on (pictograms beside every instruction and one thing per
-  screen are still to be built).
+- ``easy``: speech on and slower (:func:`speech_rate`); the walkthrough shows
+  one idea per page, each sentence with its pictogram (:mod:`kiosk.content.easy`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ PROFILES = ("standard", "low_vision", "blind", "seated", "easy")
 LOW_VISION_SCALES = (1.5, 2.0)
 #: Every text size the kiosk is built and audited for.
 TEXT_SCALES = (1.0, 1.5, 2.0)
+
+#: Speed of speech in the easy profile, a multiple of the normal speed (one of the visitor's
+#: own steps of a fifth, so the Slower/Faster keys go on from it).
+EASY_SPEECH_RATE = 0.8
 
 #: Pictogram shown on each profile's button.
 PICTOGRAMS = {"low_vision": "text_size", "blind": "speaker", "seated": "wheelchair", "easy": "easy"}
@@ -69,6 +73,11 @@ def settings_for(profiles: Iterable[str], text_scale: float = 1.0) -> Settings:
 def speaks(profiles: Iterable[str]) -> bool:
     """Whether the profiles ask the kiosk to speak by itself (blind, easy)."""
     return bool(_known(profiles) & {"blind", "easy"})
+
+
+def speech_rate(profiles: Iterable[str]) -> float:
+    """The speed of speech the profiles start a visitor with: slower in the easy profile."""
+    return EASY_SPEECH_RATE if "easy" in _known(profiles) else 1.0
 
 
 def explores_by_touch(profiles: Iterable[str]) -> bool:

@@ -276,9 +276,10 @@ class Case:
     theme: str
     scale: float
     seated: bool = False
+    easy: bool = False
 
     def __str__(self) -> str:
-        size = f"{round(self.scale * 100)}%" + ("+seated" if self.seated else "")
+        size = f"{round(self.scale * 100)}%" + ("+seated" if self.seated else "") + ("+easy" if self.easy else "")
         return f"{self.screen}/{self.lang}/{self.theme}/{size}"
 
 

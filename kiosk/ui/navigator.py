@@ -227,7 +227,7 @@ class Navigator(StaffNavigation, MemoNavigation):
             return
         name = self.manager.current
         if name == "walkthrough":
-            self.previous_step()
+            self.manager.current_screen.go_back()  # the previous page first (easy profile)
         elif name == "finished":
             self.go("catalogue")
         elif name == "catalogue":

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kivy.graphics import Color, InstructionGroup, Line, Rectangle
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
@@ -152,15 +153,52 @@ def keyboard_for(view: ReplicaView) -> OnScreenKeyboard:
 
 
 class ReplicaCheckbox(BigButton):
-    """A box of the practice page: the tick is drawn from ``checked`` (set from the model)."""
+    """A box of the practice page: the box and its tick are drawn from ``checked`` (set from the model).
+
+    Drawn with canvas lines, not the ☐/☑ characters (the kiosk's Latin font has
+    no such glyphs: a ticked box looked like an empty one). The box sits at the
+    start of the reading direction; ticked, it is filled and shows a thick tick in
+    the face colour, so the two states differ in shape, not colour alone.
+    """
 
     checked = BooleanProperty(False)
     caption = StringProperty("")
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._box = InstructionGroup()
+        self.canvas.after.add(self._box)
+        for prop in ("pos", "size", "checked", "ink_colour", "face_colour", "style"):
+            self.fbind(prop, self._draw_box)
+        self._draw_box()
+
     def on_checked(self, *_: Any) -> None:
-        self.label = ("☑ " if self.checked else "☐ ") + self.caption
+        self.label = self.caption
 
     on_caption = on_checked
+
+    def box_rect(self) -> tuple[float, float, float, float]:
+        """Where the box is drawn: (x, y, side, side), at the start of the reading direction."""
+        style = self.style
+        side = style.mm(10)
+        x = (self.right - style.pad - side) if style.rtl else (self.x + style.pad)
+        return x, self.center_y - side / 2, side, side
+
+    def _draw_box(self, *_: Any) -> None:
+        group, style = self._box, self.style
+        group.clear()
+        if style is None:
+            return
+        x, y, side, _ = self.box_rect()
+        group.add(Color(rgba=self.ink_colour))
+        if self.checked:
+            group.add(Rectangle(pos=(x, y), size=(side, side)))
+            group.add(Color(rgba=self.face_colour))
+            group.add(Line(points=[x + side * 0.2, y + side * 0.52, x + side * 0.42, y + side * 0.28,
+                                   x + side * 0.82, y + side * 0.76], width=style.mm(0.9), joint="round",
+                           cap="round"))
+        else:
+            group.add(Line(rectangle=(x, y, side, side), width=style.mm(0.5)))
 
     def show(self, state: PracticeState, element_id: str) -> None:
         """Draw the box as the model has it."""
@@ -240,10 +278,10 @@ def draw_button(view: ReplicaView, element: Element) -> Widget:
 
 @drawer("checkbox")
 def draw_checkbox(view: ReplicaView, element: Element) -> Widget:
-    """A box to tick: its state is drawn as a ☐/☑ before the label."""
+    """A box to tick: the box and its tick are drawn before the label (see :class:`ReplicaCheckbox`)."""
     shown, spoken = site_words(element, view.lang)  # the real site's French words first
     box = ReplicaCheckbox(style=view.style, name=f"replica_{element.id}", caption=shown,
-                          spoken_kind=element.kind, icon=pictogram_path("check"))
+                          spoken_kind=element.kind)
     box.spoken_label = spoken
     box.on_checked()
     box.bind(on_release=lambda _b, e=element: view.tapped(e))

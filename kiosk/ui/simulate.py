@@ -123,11 +123,21 @@ class Visitor:
                 kiosk.activate("repeat_button")
             if index == gives_up_at:
                 return self.walk_away() if rng.random() < 0.6 else self.go_back_and_leave()
+            self.read_pages()
             if step.replica is not None:
                 self.practise(step.replica)
             else:
                 kiosk.activate("next_button")
         return "finished"
+
+    def read_pages(self) -> None:
+        """The easy profile shows a step page by page: Next up to its last page (its practice)."""
+        kiosk = self.kiosk
+        screen = kiosk.app.root.current_screen
+        for _ in range(len(screen.pages()) if screen.easy else 0):
+            if screen.page_index + 1 >= len(screen.pages()):
+                break
+            kiosk.activate("next_button")
 
     def practise(self, replica: Any) -> None:
         """A wrong touch now and then, then what the step asks (the example values, never real ones)."""

@@ -1,4 +1,4 @@
-"""What the audit renders: the settings (language x theme x text size, and seated) and its result.
+"""What the audit renders: the settings (language x theme x text size, seated, easy) and its result.
 
 Pure data, no Kivy: the plan can be made, shared between processes and sorted
 without a window.
@@ -28,17 +28,21 @@ class Setting:
     theme: str
     scale: float
     seated: bool = False
+    #: the easy-to-read profile: every step is shown page by page (one idea per page)
+    easy: bool = False
 
     def label(self) -> str:
-        """How the contact sheet names this row: theme, text size, and "seated" if so."""
-        return f"{self.theme} {round(self.scale * 100)}%{' seated' if self.seated else ''}"
+        """How the contact sheet names this row: theme, text size, and "seated" or "easy" if so."""
+        profile = (" seated" if self.seated else "") + (" easy" if self.easy else "")
+        return f"{self.theme} {round(self.scale * 100)}%{profile}"
 
 
 def settings(languages: Sequence[str], themes: Sequence[str], fast: bool) -> list[Setting]:
-    """Every setting to render: each language x theme x text size, then the seated profile.
+    """Every setting to render: each language x theme x text size, then the seated and easy profiles.
 
-    The seated profile moves targets but not colours, so it is rendered in the
-    default theme at each size. ``fast`` keeps 100 % and 200 % only.
+    The seated profile moves targets but not colours, and the easy profile lays
+    steps out page by page, so both are rendered in the default theme at each
+    size. ``fast`` keeps 100 % and 200 % only.
     """
     scales = (1.0, 2.0) if fast else TEXT_SCALES
     out = []
@@ -47,6 +51,7 @@ def settings(languages: Sequence[str], themes: Sequence[str], fast: bool) -> lis
             for theme in themes:
                 out.append(Setting(lang, theme, scale))
             out.append(Setting(lang, themes[0], scale, seated=True))
+            out.append(Setting(lang, themes[0], scale, easy=True))
     return out
 
 

@@ -87,6 +87,11 @@ class Auditor:
                     column = "replica"
                 yield (f"walkthrough-{procedure.id}-{index + 1}", column,
                        lambda p=procedure.id, i=index: nav.open_procedure(p, i), nothing)
+                # The easy profile shows a step page by page: every page after the first too.
+                walkthrough = self.kiosk.app.root.current_screen if visit.profiles & {"easy"} else None
+                for page in range(1, len(walkthrough.pages()) if walkthrough is not None else 0):
+                    yield (f"walkthrough-{procedure.id}-{index + 1}-{page + 1}", None,
+                           lambda k=page: walkthrough.show_page(k), nothing)
         if first is not None:
             def finished() -> None:
                 visit.procedure_id = first.id
@@ -108,12 +113,16 @@ class Auditor:
 
     # -- one setting ------------------------------------------------------------------------
     def apply(self, setting: Setting) -> None:
-        """Put the kiosk in ``setting`` (language, theme, text size, seated)."""
+        """Put the kiosk in ``setting`` (language, theme, text size, seated, easy)."""
         style = self.kiosk_ui.style
         self.kiosk_ui.nav.set_language(setting.lang)
         style.text_scale = setting.scale
         style.theme_name = setting.theme
         style.seated = setting.seated
+        if setting.easy:
+            self.services.visit.profiles.add("easy")
+        else:
+            self.services.visit.profiles.discard("easy")
 
     def check_current(self, case: Case) -> list[Violation]:
         """Check what is on show now (the top overlay if any, else the screen)."""
@@ -149,7 +158,7 @@ class Auditor:
             for screen, column, show, leave in self.screens():
                 show()
                 settled = self.kiosk.settle_layout()
-                case = Case(screen, setting.lang, setting.theme, setting.scale, setting.seated)
+                case = Case(screen, setting.lang, setting.theme, setting.scale, setting.seated, setting.easy)
                 found = self.check_current(case)
                 if not settled:
                     found.insert(0, Violation(case, screen, "the layout never settles: something flickers"))
@@ -209,7 +218,8 @@ def run(config: Any, out: Path | None = None, fast: bool = False, languages: Seq
         result.screens_checked += checked
         thumbnails += thumbs
     # every setting's violations come from one process, in screen order: a stable sort keeps it
-    result.violations.sort(key=lambda v: rank[Setting(v.case.lang, v.case.theme, v.case.scale, v.case.seated)])
+    result.violations.sort(
+        key=lambda v: rank[Setting(v.case.lang, v.case.theme, v.case.scale, v.case.seated, v.case.easy)])
     if report:
         for violation in result.violations:
             report(violation)

@@ -15,13 +15,12 @@ from kivy.properties import StringProperty
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.widget import Widget
 
-from kiosk.access.profiles import CHOOSABLE as CHOOSABLE_PROFILES
-from kiosk.access.profiles import KEYS as PROFILE_KEYS
-from kiosk.access.profiles import PICTOGRAMS as PROFILE_PICTOGRAMS
 from kiosk.i18n import t
-from kiosk.keymap import BACKSPACE, ENTER_KEYS, KEY_CODES
+from kiosk.keymap import BACKSPACE, ENTER_KEYS
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.screens.memo import memo_widgets
+from kiosk.ui.screens.profile_choice import ProfileChoice
+from kiosk.ui.screens.step_pages import StepLayout, StepPaging, fill_easy, fill_standard, page_words, side_by_side
 from kiosk.ui.pictograms import directional, pictogram_path
 from kiosk.ui.style import follow_style
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Panel, Pictogram
@@ -60,60 +59,6 @@ def standard_buttons(screen: KioskScreen, with_next: bool = False) -> list[BigBu
     if with_next:
         buttons.append(nav_button(screen, "next_button", "next", "next", lambda: nav.next_step()))
     return buttons
-
-
-class ProfileChoice:
-    """Big pictogram toggles for the accessibility profiles, and their keys (F7-F10).
-
-    Mixed into the welcome and language screens. Each toggle shows its state by
-    a tick and a thick frame (not colour alone) and says it aloud.
-    """
-
-    profile_buttons: list[BigButton]
-
-    def make_profile_buttons(self: KioskScreen) -> list[BigButton]:
-        """One toggle per choosable profile, kept in step with the visit and the language."""
-        buttons = []
-        for profile in CHOOSABLE_PROFILES:
-            button = BigButton(style=self.style, name=f"profile_{profile}", size_class="main", toggle=True)
-            button.bind(on_release=lambda _b, p=profile: self.toggle_profile(p))
-            buttons.append(button)
-        self.profile_buttons = buttons
-        self.style.fbind("lang", self.sync_profiles)
-        self.sync_profiles()
-        return buttons
-
-    def sync_profiles(self: KioskScreen, *_: object) -> None:
-        """Labels, pictograms and ticks from the visit's profiles."""
-        visit = self.services.visit
-        for profile, button in zip(CHOOSABLE_PROFILES, self.profile_buttons):
-            on = profile in visit.profiles
-            key = f"profile_{profile}"
-            if profile == "low_vision" and on:
-                key += "_200" if visit.text_scale >= 2 else "_150"
-            button.label = self.tr(key)
-            button.icon = pictogram_path(PROFILE_PICTOGRAMS[profile])
-            button.selected = on
-
-    def toggle_profile(self: KioskScreen, profile: str) -> None:
-        """Switch ``profile`` (low vision: the next text size), then say what changed."""
-        self.nav.toggle_profile(profile)
-        self.sync_profiles()
-        button = self.profile_buttons[CHOOSABLE_PROFILES.index(profile)]
-        state = self.tr("profile_on" if button.selected else "profile_off")
-        self.services.speech.say(f"{button.label}: {state}.", self.lang, context=f"profile_{profile}")
-
-    def handle_key(self, key: int, codepoint: str | None) -> bool:
-        """F7-F10 (keypad 1, ., 3, 9) switch the profiles, as the toggles do."""
-        profile = PROFILE_KEYCODES.get(key)
-        if profile is None:
-            return False
-        self.toggle_profile(profile)
-        return True
-
-
-#: Kivy key codes of the profile keys (kiosk.access.profiles.KEYS)
-PROFILE_KEYCODES = {KEY_CODES[name]: profile for name, profile in PROFILE_KEYS.items()}
 
 
 class WelcomeScreen(ProfileChoice, KioskScreen):
@@ -262,13 +207,26 @@ class StepParts:
         self.warning = Panel(style=style, kind="warning", icon=pictogram_path("warning"), name="warning_panel")
 
 
-class WalkthroughScreen(KioskScreen):
-    """One step at a time: progress, instruction, picture, tip, warning, practice."""
+class WalkthroughScreen(StepPaging, KioskScreen):
+    """One step at a time: progress, instruction, picture, tip, warning, practice.
+
+    The practice is in sight when the step opens (see :mod:`.step_pages`); in the
+    easy profile the step is shown one idea per page, Next and Back going from page
+    to page (``page_index``) before they go to the next or previous step.
+    """
 
     progress_text = StringProperty("")
 
     def on_kv_post(self, base_widget: object) -> None:
-        self.ids.nav_bar.buttons = standard_buttons(self, with_next=True)
+        # Back and Next page through the step first (easy profile), then go to another step.
+        nav = self.nav
+        self._buttons = [
+            nav_button(self, "back_button", "back", "back", self.go_back),
+            nav_button(self, "repeat_button", "repeat", "repeat", lambda: nav.repeat()),
+            nav_button(self, "help_button", "help", "help", lambda: nav.show_help()),
+            nav_button(self, "next_button", "next", "next", self.go_next),
+        ]
+        self.ids.nav_bar.buttons = list(self._buttons)
 
     def refresh(self) -> None:
         procedure, step = self.nav.procedure, self.nav.step
@@ -278,38 +236,41 @@ class WalkthroughScreen(KioskScreen):
             self.progress_text = ""
             return
         lang, parts, style = self.lang, self._parts(), self.style
+        self._follow_step()
         index = self.services.visit.step_index
-        self.progress_text = f"{procedure.title.get(lang)} - " + self.tr(
-            "step_progress", n=index + 1, total=len(procedure.steps))
-        if self.services.visit.praise:
+        progress = self.tr("step_progress", n=index + 1, total=len(procedure.steps))
+        easy = self.easy
+        pages = self.pages() if easy else []
+        self.page_index = min(self.page_index, max(len(pages) - 1, 0))
+        page = pages[self.page_index] if pages else None
+        if page is not None and len(pages) > 1:
+            progress += " - " + self.tr("easy_part", n=self.page_index + 1, total=len(pages))
+        self.progress_text = f"{procedure.title.get(lang)} - {progress}"
+        # Fewer buttons in the easy profile: the practice page goes on by itself once done.
+        on_practice = page is not None and page.kind == "practice"
+        wanted = self._buttons[:3] if on_practice else self._buttons
+        if list(self.ids.nav_bar.buttons) != wanted:  # the bar binds its buttons anew when given them
+            self.ids.nav_bar.buttons = list(wanted)
+        if self.services.visit.praise and (page is None or self.page_index == 0):
             parts.praise.heading = self.services.visit.praise
             pane.add_content(parts.praise)
         parts.title.logical = step.title.get(lang)
-        pane.add_content(parts.title)
         parts.text.logical = step.text.get(lang)
         parts.picture.source = pictogram_path(step.picture or procedure.pictogram)
         parts.picture.color = style.text
         parts.row.height = max(parts.text.height, parts.picture.height)
-        pane.add_content(parts.row)
-        if index == 0 and procedure.bring:
-            parts.bring.heading = self.tr("bring_title")
-            parts.bring.body = "\n".join(f"• {item.get(lang)}" for item in procedure.bring)
-            pane.add_content(parts.bring)
-        if step.tip:
-            parts.tip.heading, parts.tip.body = self.tr("tip_title"), step.tip.get(lang)
-            pane.add_content(parts.tip)
-        if step.warning:
-            parts.warning.heading, parts.warning.body = self.tr("warning_title"), step.warning.get(lang)
-            pane.add_content(parts.warning)
-        pages = self._practice_pages()
-        if step.replica is not None:
-            self.replica = pages.page_for(step)
-            pane.add_content(self.replica)
+        kept = self._practice_pages()
+        self.replica = None
+        if step.replica is not None and (page is None or on_practice):
+            self.replica = kept.page_for(step)  # a kept page, or built now
+        layout = self._layout()
+        if page is None:
+            fill_standard(self, parts, layout, procedure, step, index, self.replica)
+            for widget in memo_widgets(self) if index == 0 else ():  # at the end: the practice stays in sight
+                self.ids.pane.add_content(widget)
         else:
-            self.replica = None
-        for widget in memo_widgets(self) if index == 0 else ():  # after the practice: it stays in sight
-            pane.add_content(widget)
-        pages.build_ahead(procedure.steps[index + 1] if index + 1 < len(procedure.steps) else None)
+            fill_easy(self, parts, layout, step, page, self.replica)
+        kept.build_ahead(procedure.steps[index + 1] if index + 1 < len(procedure.steps) else None)
 
     def _practice_pages(self) -> PracticePages:
         """The practice pages kept and built ahead, made with the first step (the page's kv loads then)."""
@@ -318,6 +279,17 @@ class WalkthroughScreen(KioskScreen):
 
             self._pages = PracticePages(self)
         return self._pages
+
+    def help_text(self) -> str:
+        """Help on a step: in the easy profile, how to go from one idea to the next."""
+        return self.tr("help_walkthrough_easy" if self.easy else "help_walkthrough")
+
+    def _layout(self) -> StepLayout:
+        """The step's containers (two columns, the easy page's row), built once."""
+        layout = getattr(self, "_step_layout", None)
+        if layout is None:
+            layout = self._step_layout = StepLayout(self.style)
+        return layout
 
     def _parts(self) -> StepParts:
         """The step's widgets, built with the first step and updated for each one after."""
@@ -332,6 +304,7 @@ class WalkthroughScreen(KioskScreen):
         self.replica = None
         if getattr(self, "_pages", None) is not None:
             self._pages.forget()
+        self.page_index, self._step_key, self._page_set = 0, None, False
 
     def handle_key(self, key: int, codepoint: str | None) -> bool:
         """A physical keyboard types into the practice field being edited."""
@@ -353,7 +326,8 @@ class WalkthroughScreen(KioskScreen):
         step, lang = self.nav.step, self.lang
         text = self.announcement()
         add_recording = getattr(self.services.speech.engine, "add_recording", None)
-        if step is not None and step.audio and lang in step.audio and add_recording is not None:
+        # A recording says the whole step: the easy profile says one page at a time.
+        if step is not None and step.audio and lang in step.audio and add_recording is not None and not self.easy:
             add_recording(text, lang, str(step.audio[lang]))
         self.services.speech.announce(text, lang, context=self.name)
 
@@ -362,15 +336,25 @@ class WalkthroughScreen(KioskScreen):
         if procedure is None or step is None:
             return ""
         index = self.services.visit.step_index
-        parts = [self.tr("step_progress", n=index + 1, total=len(procedure.steps)), step.title.get(self.lang),
-                 step.spoken(self.lang)]
+        pages = self.pages() if self.easy else []
+        if pages:  # one page: its words, after the step's title on its first page
+            page_index = min(self.page_index, len(pages) - 1)
+            parts = [page_words(self, pages[page_index])]
+            if page_index == 0:
+                parts[:0] = [self.tr("step_progress", n=index + 1, total=len(procedure.steps)),
+                             step.title.get(self.lang)]
+        else:
+            parts = [self.tr("step_progress", n=index + 1, total=len(procedure.steps)), step.title.get(self.lang),
+                     step.spoken(self.lang)]
+            if step.tip:
+                parts.append(f"{self.tr('tip_title')}. {step.tip.get(self.lang)}")
+            if step.warning:
+                parts.append(f"{self.tr('warning_title')}. {step.warning.get(self.lang)}")
+            if step.replica is not None and not side_by_side(self.style):
+                parts.append(self.tr("practice_below"))
         praise, self.services.visit.praise = self.services.visit.praise, ""
         if praise:
             parts.insert(0, praise)
-        if step.tip:
-            parts.append(f"{self.tr('tip_title')}. {step.tip.get(self.lang)}")
-        if step.warning:
-            parts.append(f"{self.tr('warning_title')}. {step.warning.get(self.lang)}")
         return " ".join(p if p.rstrip().endswith((".", "!", "?", "؟", ":")) else p + "." for p in parts)
 
 

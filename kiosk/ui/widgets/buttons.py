@@ -36,8 +36,10 @@ class BigButton(ButtonBehavior, MirrorBox):
     size_class = OptionProperty("target", options=["target", "main"])
     focused = BooleanProperty(False)
     highlighted = BooleanProperty(False)
-    #: a switched-on toggle (a profile): thick inner frame and a tick, never colour alone
+    #: a switched-on toggle (a profile): drawn inverted, with a thick inner frame and a tick, never colour alone
     selected = BooleanProperty(False)
+    #: a word shown under the label, such as "on" for a switched-on toggle
+    state_word = StringProperty("")
     #: an on/off button: keeps room for the tick
     toggle = BooleanProperty(False)
     label_lang = StringProperty("")
@@ -90,14 +92,15 @@ class BigButton(ButtonBehavior, MirrorBox):
         group.add(Rectangle(source=pictogram_path("check"), size=(mm(7), mm(7)), pos=(x, self.top - mm(9.5))))
 
     def _paint(self, *_: object) -> None:
-        """Colours from the theme: a pressed button swaps face and ink."""
+        """Colours from the theme: a pressed button swaps face and ink, and so does a switched-on toggle
+        (pressed again, it shows its plain colours for the time of the touch)."""
         style = self.style
         if style is None:
             return
-        down = self.state == "down"
+        inverted = (self.state == "down") != self.selected
         clear = (0, 0, 0, 0)
-        self.face_colour = style.button_text if down else style.button
-        self.ink_colour = style.button if down else style.button_text
+        self.face_colour = style.button_text if inverted else style.button
+        self.ink_colour = style.button if inverted else style.button_text
         self.edge_colour = style.border
         self.ring_colour = style.focus if self.focused else clear
         self.outline_colour = style.target_outline if self.highlighted else clear

@@ -27,6 +27,12 @@ class ScrollPane(MirrorBox):
 
     overflowing = BooleanProperty(False)
     name = StringProperty("")
+    #: a widget of the content where paging down stops first (a step's practice): one Down
+    #: press brings its top to the top of the view when it starts inside the view
+    stop_at = ObjectProperty(None, allownone=True)
+    #: a widget inside :attr:`stop_at` that the stop must bring into view too (the practice target):
+    #: when the view cannot hold both tops, the stop goes a little further, down to it
+    stop_shows = ObjectProperty(None, allownone=True)
 
     def add_content(self, widget: object) -> None:
         """Put ``widget`` (with ``size_hint_y`` None) inside the scrolling area."""
@@ -36,6 +42,7 @@ class ScrollPane(MirrorBox):
         """Remove everything from the scrolling area and go back to the top."""
         self.ids.content_box.clear_widgets()
         self.ids.scroller.scroll_y = 1
+        self.stop_at = self.stop_shows = None
 
     def update_overflow(self, *_: object) -> None:
         """Show the Up/Down buttons only when the content is taller than the view."""
@@ -48,8 +55,31 @@ class ScrollPane(MirrorBox):
         extra = self.ids.content_box.height - scroller.height
         if extra <= 0:
             return
+        stop = self._stop_below(extra) if direction < 0 else None
+        if stop is not None:
+            scroller.scroll_y = stop
+            return
         step = scroller.height * 0.8 / extra
         scroller.scroll_y = min(1.0, max(0.0, scroller.scroll_y + direction * step))
+
+    def _stop_below(self, extra: float) -> float | None:
+        """The scroll position that puts :attr:`stop_at` at the top (and :attr:`stop_shows` in view),
+        if the stop starts inside the view, below its top."""
+        stop, box, scroller = self.stop_at, self.ids.content_box, self.ids.scroller
+        if stop is None or not any(widget is stop for widget in box.walk(restrict=True)):
+            return None  # (ids are weak proxies: the stop is looked for among the real widgets)
+        # From the top of the content down to a point, in window coordinates (the scroll view
+        # moves its content, so the widgets' own coordinates do not compare).
+        content_top = box.to_window(box.x, box.top)[1]
+        offset = content_top - stop.to_window(stop.x, stop.top)[1]
+        view_top = (1 - scroller.scroll_y) * extra
+        if not view_top + 1 < offset <= view_top + scroller.height:
+            return None
+        shows = self.stop_shows
+        if shows is not None:
+            bottom = content_top - shows.to_window(shows.x, shows.y)[1] + (self.style.gap if self.style else 0)
+            offset = max(offset, bottom - scroller.height)
+        return max(0.0, 1 - offset / extra)
 
 
 class Panel(BoxLayout):
