@@ -23,6 +23,7 @@ from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.pictograms import directional, pictogram_path
 from kiosk.ui.style import follow_style
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Panel, Pictogram
+from kiosk.ui.widgets.glossary import GlossaryTerms
 
 #: Catalogue order of themes: first steps first, safety last.
 THEME_ORDER = ("first_steps", "email", "identity", "job", "family", "housing", "health", "taxes", "papers", "safety")
@@ -255,6 +256,7 @@ class StepParts:
         self.bring = Panel(style=style, kind="info", icon=pictogram_path("document"), name="bring_panel")
         self.tip = Panel(style=style, kind="tip", icon=pictogram_path("search"), name="tip_panel")
         self.warning = Panel(style=style, kind="warning", icon=pictogram_path("warning"), name="warning_panel")
+        self.glossary = GlossaryTerms(style=style, name="glossary_terms")  # the step's hard words, as targets
 
 
 class WalkthroughScreen(KioskScreen):
@@ -281,6 +283,9 @@ class WalkthroughScreen(KioskScreen):
             pane.add_content(parts.praise)
         parts.title.logical = step.title.get(lang)
         pane.add_content(parts.title)
+        glossary = self.services.content.glossary(lang)  # its terms are marked in the instruction, tip, warning
+        for label in (parts.text, parts.tip.ids.body_label, parts.warning.ids.body_label):
+            label.glossary = glossary
         parts.text.logical = step.text.get(lang)
         parts.picture.source = pictogram_path(step.picture or procedure.pictogram)
         parts.picture.color = style.text
@@ -296,6 +301,8 @@ class WalkthroughScreen(KioskScreen):
         if step.warning:
             parts.warning.heading, parts.warning.body = self.tr("warning_title"), step.warning.get(lang)
             pane.add_content(parts.warning)
+        if parts.glossary.show_step(step, glossary, self.tr("glossary_heading"), self.nav.explain):
+            pane.add_content(parts.glossary)
         if step.replica is not None:
             from kiosk.ui.replica import ReplicaView  # its kv loads with the first practice page
 
