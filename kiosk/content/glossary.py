@@ -67,6 +67,11 @@ class Match:
     end: int
 
 
+def _normal(written: str) -> str:
+    """A written form as the index keeps it: one apostrophe, single spaces, any letter case."""
+    return " ".join(written.replace("’", "'").split()).casefold()
+
+
 def form_pattern(form: str) -> str:
     """One written form as a regular expression: any apostrophe, any run of spaces."""
     out = []
@@ -99,7 +104,7 @@ class Glossary:
             for form in entry.written:
                 if form.strip():
                     forms.append((form, entry))
-                    self._index[form.casefold()] = entry
+                    self._index.setdefault(_normal(form), entry)
         if not forms:
             return None
         forms.sort(key=lambda fe: len(fe[0]), reverse=True)
@@ -110,11 +115,7 @@ class Glossary:
         return re.compile(rf"(?<!\w){prefix}(?P<term>{alternatives})(?!\w)", re.IGNORECASE)
 
     def _entry_for(self, written: str) -> Entry | None:
-        wanted = re.sub(r"\s+", " ", written.replace("’", "'")).casefold()
-        for form, entry in self._index.items():
-            if re.sub(r"\s+", " ", form.replace("’", "'")) == wanted:
-                return entry
-        return None
+        return self._index.get(_normal(written))
 
     def find(self, text: str) -> list[Match]:
         """Every occurrence of a term in ``text``, in order, never overlapping."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from kiosk.content.glossary import Glossary, form_pattern
@@ -48,8 +49,13 @@ HARD_WORDS: Mapping[str, tuple[str, ...]] = {
 }
 
 
-def _pattern(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){form_pattern(word)}(?!\w)", re.IGNORECASE)
+@cache
+def _pattern(lang: str) -> re.Pattern[str] | None:
+    """All hard words of ``lang`` in one expression, longest first (one pass over a text finds them all)."""
+    words = sorted(HARD_WORDS.get(lang, ()), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(form_pattern(w) for w in words)})(?!\w)", re.IGNORECASE)
 
 
 def unexplained(data: dict[str, Any], glossaries: Mapping[str, Glossary]) -> Iterator[tuple[list[Any], str]]:
@@ -57,16 +63,28 @@ def unexplained(data: dict[str, Any], glossaries: Mapping[str, Glossary]) -> Ite
 
     ``data`` is one valid procedure document; each word is reported once per text and language.
     """
-    patterns = {lang: [(w, _pattern(w)) for w in words] for lang, words in HARD_WORDS.items()}
     for i, step in enumerate(data["steps"]):
         for key in MARKED_KEYS:
             for lang, text in step.get(key, {}).items():
+                pattern = _pattern(lang)
+                if pattern is None:
+                    continue
+                found = list(pattern.finditer(text))
+                if not found:
+                    continue
                 glossary = glossaries.get(lang)
                 covered = [(m.start, m.end) for m in glossary.find(text)] if glossary else []
-                for word, pattern in patterns.get(lang, ()):
-                    for m in pattern.finditer(text):
-                        if not any(start <= m.start() and m.end() <= end for start, end in covered):
-                            yield (["steps", i, key, lang],
-                                   f"hard word {word!r} has no entry in the {lang} glossary "
-                                   f"(content/glossary/{lang}.yaml)")
-                            break
+                reported: set[str] = set()
+                for m in found:
+                    word = _written(lang, m.group(0))
+                    if word in reported or any(start <= m.start() and m.end() <= end for start, end in covered):
+                        continue
+                    reported.add(word)
+                    yield (["steps", i, key, lang],
+                           f"hard word {word!r} has no entry in the {lang} glossary (content/glossary/{lang}.yaml)")
+
+
+def _written(lang: str, found: str) -> str:
+    """The hard word of the list that ``found`` is (as the list writes it)."""
+    plain = " ".join(found.replace("’", "'").split()).casefold()
+    return next((w for w in HARD_WORDS[lang] if " ".join(w.split()).casefold() == plain), found)
