@@ -344,7 +344,8 @@ def cmd_content(args: argparse.Namespace) -> int:
         content = load_content(paths)
         for problem in content.problems:
             print(f"{problem}{'' if problem.severity == 'error' else ' (warning)'}")
-        files = len({p.source for p in content.procedures} | {p.file for p in content.problems})
+        files = len({p.source for p in content.procedures} | {p.file for p in content.problems}
+                    | {g.source for g in content.glossaries.values()})
         print(f"{files} files checked: {len(content.procedures)} procedures loaded, "
               f"{len(content.errors)} errors, {len(content.warnings)} warnings")
         return 1 if content.errors else 0

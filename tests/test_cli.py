@@ -62,14 +62,14 @@ def fast_audit_screens(content) -> int:
     """How many screens ``kiosk audit --fast --lang en`` checks, worked out from the content and themes.
 
     One language; 100 % and 200 %; each theme plus the seated profile. At each
-    setting: welcome, language, catalogue, help, idle warning, every step of the
-    first procedure, finished.
+    setting: welcome, language, catalogue, help, a glossary word's explanation,
+    idle warning, every step of the first procedure, finished.
     """
     from kiosk.access.themes import THEMES
 
     from kiosk.ui.audit.runner import STAFF_SCREENS
 
-    per_setting = 5 + len(content.procedures[0].steps) + 1 + len(STAFF_SCREENS)
+    per_setting = 6 + len(content.procedures[0].steps) + 1 + len(STAFF_SCREENS)
     return 2 * (len(THEMES) + 1) * per_setting
 
 

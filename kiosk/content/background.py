@@ -40,11 +40,11 @@ def load_in_background(paths: Iterable[Path], on_done: Callable[[ContentSet], No
 def _work(content: ContentSet, paths: list[Path]) -> None:
     """The worker: load, and fill the set whatever happens."""
     try:
-        from kiosk.content.loader import load_files  # parsers and checks load here, off the main thread
+        from kiosk.content.loader import load_all  # parsers and checks load here, off the main thread
 
-        procedures, problems = load_files(paths)
+        procedures, problems, glossaries = load_all(paths)
     except Exception as exc:  # a bug or a broken install: report it and let the kiosk run without procedures
         log.exception("content loading failed")
         where = paths[0] if paths else Path(".")
-        procedures, problems = [], [Problem(where, 0, "", f"content loading failed: {exc!r}")]
-    content.fill(procedures, problems)
+        procedures, problems, glossaries = [], [Problem(where, 0, "", f"content loading failed: {exc!r}")], {}
+    content.fill(procedures, problems, glossaries)

@@ -1,7 +1,7 @@
 """The set of procedures the kiosk shows, which may still be loading.
 
 A :class:`ContentSet` knows nothing of files or threads: the loader
-(:mod:`kiosk.content.loader`) reads files into procedures and problems, and
+(:mod:`kiosk.content.loader`) reads files into procedures, glossaries and problems, and
 whoever loads (at once, or :mod:`kiosk.content.background` on a thread) hands
 them over with :meth:`ContentSet.fill`. Kept free of the parsers so the kiosk
 can hold a set and start drawing before PyYAML and the schema are imported.
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kiosk.content.glossary import Glossary
     from kiosk.content.model import Procedure
 
 log = logging.getLogger("kiosk.content")
@@ -50,9 +51,11 @@ class ContentSet:
     :meth:`finished` (they ask :meth:`when_loaded` to be told instead).
     """
 
-    def __init__(self, procedures: list[Procedure] | None = None, problems: list[Problem] | None = None) -> None:
+    def __init__(self, procedures: list[Procedure] | None = None, problems: list[Problem] | None = None,
+                 glossaries: dict[str, Glossary] | None = None) -> None:
         self._procedures = list(procedures or [])
         self._problems = list(problems or [])
+        self._glossaries = dict(glossaries or {})
         self._ready = threading.Event()
         self._ready.set()
         self._lock = threading.Lock()
@@ -71,22 +74,26 @@ class ContentSet:
         content._starter = starter
         return content
 
-    def fill(self, procedures: list[Procedure], problems: list[Problem]) -> None:
+    def fill(self, procedures: list[Procedure], problems: list[Problem],
+             glossaries: dict[str, Glossary] | None = None) -> None:
         """Hand over what loaded: readers stop waiting, then listeners are told (on this thread)."""
         with self._lock:
             if self._ready.is_set():
                 raise RuntimeError("this content set is already loaded")
             self._procedures, self._problems = list(procedures), list(problems)
+            self._glossaries = dict(glossaries or {})
             self._ready.set()
             listeners, self._listeners = self._listeners, []
         for listener in listeners:
             self._tell(listener)
 
-    def replace_with(self, procedures: list[Procedure], problems: list[Problem]) -> None:
+    def replace_with(self, procedures: list[Procedure], problems: list[Problem],
+                     glossaries: dict[str, Glossary] | None = None) -> None:
         """Swap in a fresh load (staff's "reload content"): readers see the old set or the new one."""
         self.wait()
         with self._lock:
             self._procedures, self._problems = list(procedures), list(problems)
+            self._glossaries = dict(glossaries or {})
 
     def when_loaded(self, listener: Callable[[ContentSet], None]) -> None:
         """Call ``listener(self)`` once loading has finished: at once if it has, else on the loading thread."""
@@ -121,10 +128,10 @@ class ContentSet:
         """Whether loading has finished, waiting up to ``timeout`` seconds; never starts a deferred load."""
         return self._ready.wait(timeout)
 
-    def __reduce__(self) -> tuple[type, tuple[list[Procedure], list[Problem]]]:
+    def __reduce__(self) -> tuple[type, tuple[list[Procedure], list[Problem], dict[str, Glossary]]]:
         """Pickled (for an audit worker process) as what it holds once loaded, without the thread."""
         self.wait()
-        return ContentSet, (self._procedures, self._problems)
+        return ContentSet, (self._procedures, self._problems, self._glossaries)
 
     @property
     def procedures(self) -> list[Procedure]:
@@ -141,6 +148,18 @@ class ContentSet:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def glossaries(self) -> dict[str, Glossary]:
+        """The glossaries that loaded, by language."""
+        return self.wait()._glossaries
+
+    def glossary(self, lang: str) -> Glossary:
+        """The glossary of ``lang`` (an empty one when that language has none)."""
+        from kiosk.content.glossary import Glossary  # light: no parser
+
+        found = self.glossaries.get(lang)
+        return found if found is not None else Glossary(lang)
 
     def get(self, procedure_id: str) -> Procedure | None:
         """The procedure with this id, if it loaded."""

@@ -1,7 +1,8 @@
 """Read procedure files, validate them, and report problems with file and line.
 
 :func:`load_files` is the whole job as a function: paths in, ``(procedures,
-problems)`` out. :func:`load` wraps them in a full :class:`ContentSet`;
+problems)`` out; :func:`load_all` adds the glossaries (``content/glossary/``,
+:mod:`kiosk.content.glossary_loader`). :func:`load` wraps them in a full :class:`ContentSet`;
 :mod:`kiosk.content.background` does the same on a worker thread.
 
 Every file is parsed with PyYAML's composer so each value keeps its line, checked
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,8 @@ from typing import Any
 import yaml
 
 from kiosk.content.contentset import ContentSet, Problem
+from kiosk.content.glossary import Glossary
+from kiosk.content.glossary_loader import is_glossary_file, load_glossaries
 from kiosk.content.model import Element, HelpPhone, Procedure, Replica, Source, Step, Text
 from kiosk.i18n import LANGUAGES
 from kiosk.problems import keep_for_staff
@@ -230,8 +233,12 @@ def _at(data: Any, path: Sequence[Any]) -> Any:
     return data
 
 
-def load_file(path: Path, today: date | None = None) -> tuple[Procedure | None, list[Problem]]:
-    """Load one procedure file: the procedure (or ``None``) and its problems."""
+def load_file(path: Path, today: date | None = None,
+              glossaries: Mapping[str, Glossary] | None = None) -> tuple[Procedure | None, list[Problem]]:
+    """Load one procedure file: the procedure (or ``None``) and its problems.
+
+    With ``glossaries`` (by language), a hard word with no glossary entry is a warning too.
+    """
     from kiosk.content.lint import lint  # lint builds on the model; imported late to keep this light
 
     try:
@@ -269,19 +276,26 @@ def load_file(path: Path, today: date | None = None) -> tuple[Procedure | None, 
     warnings = [
         Problem(path, located.line(p), dotted(p), m, "warning") for p, m in lint(data, today or date.today())
     ]
+    if glossaries is not None:
+        from kiosk.content.hard_words import unexplained
+
+        warnings += [Problem(path, located.line(p), dotted(p), m, "warning") for p, m in unexplained(data, glossaries)]
     return procedure, warnings
 
 
 def content_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into their ``*.yaml`` files, sorted, files kept as given."""
+    """Expand folders into their ``*.yaml`` files, sorted, files kept as given (glossary files left out)."""
     out: list[Path] = []
     for p in paths:
-        out.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
+        out.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [] if is_glossary_file(p) else [p])
     return out
 
 
-def load_files(paths: Iterable[Path], today: date | None = None) -> tuple[list[Procedure], list[Problem]]:
+def load_files(paths: Iterable[Path], today: date | None = None,
+               glossaries: Mapping[str, Glossary] | None = None) -> tuple[list[Procedure], list[Problem]]:
     """Load every procedure file under ``paths``: the procedures that loaded, in order, and all problems.
+
+    ``glossaries`` (by language, see :func:`load_all`) turn on the hard-word lint.
 
     A broken file is left out with its problems; a file whose loading crashes
     (a bug, not bad content) is left out too, reported as "content loading
@@ -292,7 +306,7 @@ def load_files(paths: Iterable[Path], today: date | None = None) -> tuple[list[P
     seen: set[str] = set()
     for path in content_files(paths):
         try:
-            procedure, found = load_file(path, today)
+            procedure, found = load_file(path, today, glossaries)
         except Exception as exc:  # never lose the other files to one crash; staff see it in the report
             log.exception("content loading failed on %s", path)
             procedure, found = None, [Problem(path, 0, "", f"content loading failed: {exc!r}")]
@@ -307,9 +321,21 @@ def load_files(paths: Iterable[Path], today: date | None = None) -> tuple[list[P
     return procedures, problems
 
 
+def load_all(paths: Iterable[Path], today: date | None = None
+             ) -> tuple[list[Procedure], list[Problem], dict[str, Glossary]]:
+    """The procedures and the glossaries under ``paths``, with every problem (glossaries' first).
+
+    A broken glossary file is left out like a broken procedure; the rest loads.
+    """
+    paths = list(paths)
+    glossaries, problems = load_glossaries(paths)
+    procedures, found = load_files(paths, today, glossaries)
+    return procedures, problems + found, glossaries
+
+
 def load(paths: Iterable[Path], today: date | None = None) -> ContentSet:
-    """Load every procedure under ``paths``; broken ones are left out and reported."""
-    return ContentSet(*load_files(paths, today))
+    """Load every procedure and glossary under ``paths``; broken ones are left out and reported."""
+    return ContentSet(*load_all(paths, today))
 
 
 PROBLEM_REPORT = "content-problems.txt"

@@ -14,9 +14,10 @@ def control(lang: str, kind: str, label: str, *, value: str | None = None, maske
             checked: bool | None = None) -> str:
     """Words for one actionable item: its label, then what it is and its state.
 
-    ``kind`` is one of ``button``, ``link``, ``checkbox``, ``field``, ``password``.
+    ``kind`` is one of ``button``, ``link``, ``checkbox``, ``field``, ``password``, or ``term``
+    (a glossary word: "has an explanation").
     """
-    role = t(lang, f"kind_{kind}") if kind in ("button", "link", "checkbox", "field", "password") else ""
+    role = t(lang, f"kind_{kind}") if kind in ("button", "link", "checkbox", "field", "password", "term") else ""
     label = label.strip(" ☐☑")
     parts = [label]
     if role and role.casefold() != label.casefold():

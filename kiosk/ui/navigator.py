@@ -27,8 +27,9 @@ from kiosk.ui.staff_nav import StaffNavigation
 from kiosk.ui.style import Style
 
 if TYPE_CHECKING:
+    from kiosk.content.glossary import Entry
     from kiosk.content.model import Procedure, Step
-    from kiosk.ui.overlays import HelpOverlay, IdleWarning, KioskOverlay
+    from kiosk.ui.overlays import GlossaryOverlay, HelpOverlay, IdleWarning, KioskOverlay
     from kiosk.ui.screens.base import KioskScreen
 
 #: Builds a screen: ``factory(services, ui, name=name)`` (a screen class).
@@ -76,6 +77,7 @@ class Navigator(StaffNavigation, MemoNavigation):
         self.overlays: list[KioskOverlay] = []
         self._help: HelpOverlay | None = None  # overlays are built when first needed
         self._idle_warning: IdleWarning | None = None
+        self._glossary: GlossaryOverlay | None = None
         #: the help-call chime staff hear (kiosk.ui.chime)
         self.chime = Chime()
 
@@ -301,6 +303,23 @@ class Navigator(StaffNavigation, MemoNavigation):
 
             self._idle_warning = self._overlay(IdleWarning)
         return self._idle_warning
+
+    @property
+    def glossary_overlay(self) -> GlossaryOverlay:
+        """The overlay that explains a glossary word (built when first needed)."""
+        if self._glossary is None:
+            from kiosk.ui.overlays import GlossaryOverlay
+
+            self._glossary = self._overlay(GlossaryOverlay)
+        return self._glossary
+
+    def explain(self, entry: Entry) -> None:
+        """A glossary word was touched: show its explanation over the step and say it."""
+        lang = self.services.visit.language
+        overlay = self.glossary_overlay
+        overlay.show(entry, t(lang, "glossary_example"))
+        overlay.open()  # nothing happens if it is already open
+        self.services.speech.say(entry.spoken(), lang, context="glossary")
 
     def repeat(self) -> None:
         """Say the screen (or what was last said) again: the Repeat button and key."""

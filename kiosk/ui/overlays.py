@@ -1,4 +1,4 @@
-"""Overlays above any screen: Help, and the idle warning before a reset.
+"""Overlays above any screen: Help, a glossary word's explanation, and the idle warning before a reset.
 
 Both are modal: they cover the screen so a touch cannot reach what is behind.
 The navigator builds them (given the UI context) and keeps track of which are
@@ -8,13 +8,18 @@ open (:class:`kiosk.ui.navigator.Navigator`).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kivy.lang import Builder
-from kivy.properties import NumericProperty, ObjectProperty
+from kivy.properties import NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
 from kiosk.ui.context import UiContext
+from kiosk.ui.pictograms import pictogram_path
 from kiosk.ui.widgets import KioskLabel
+
+if TYPE_CHECKING:
+    from kiosk.content.glossary import Entry
 
 
 class KioskOverlay(ModalView):
@@ -57,6 +62,26 @@ class HelpOverlay(KioskOverlay):
         pane = self.ids.pane
         pane.clear_content()
         pane.add_content(self._text)
+
+
+class GlossaryOverlay(KioskOverlay):
+    """One hard word explained: the term as a title, its pictogram, the explanation and an example."""
+
+    #: the term on show (its title)
+    term = StringProperty("")
+    #: its pictogram's path ("" for the help sign)
+    icon = StringProperty("")
+
+    def show(self, entry: Entry, example_title: str) -> None:
+        """Put ``entry``'s term, explanation and example in the overlay."""
+        self.term = entry.term
+        self.icon = pictogram_path(entry.pictogram or "help")
+        pane = self.ids.pane
+        pane.clear_content()
+        pane.add_content(KioskLabel(style=self.style, logical=entry.explain, name="glossary_explanation"))
+        if entry.example:
+            pane.add_content(KioskLabel(style=self.style, logical=f"{example_title} {entry.example}",
+                                        name="glossary_example"))
 
 
 class IdleWarning(KioskOverlay):

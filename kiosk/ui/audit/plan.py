@@ -15,7 +15,7 @@ from kiosk.access.rules import Violation
 
 #: Screens on the contact sheet, in columns (the walkthrough: the first procedure's
 #: first step, and its first step with a practice replica).
-SHEET_COLUMNS = ("welcome", "language", "catalogue", "step", "replica", "finished", "help", "idle")
+SHEET_COLUMNS = ("welcome", "language", "catalogue", "step", "replica", "finished", "help", "glossary", "idle")
 #: Width of one screen's thumbnail on the contact sheet, in pixels.
 THUMB_WIDTH = 320
 

@@ -75,6 +75,16 @@ class Auditor:
         # Help and the idle warning open over the catalogue, as a visitor would see them.
         yield "catalogue", "catalogue", lambda: nav.go("catalogue"), nothing
         yield "help", "help", show_help, close_overlays
+
+        glossary = self.services.content.glossary(visit.language)
+        if glossary.entries:
+            # a word's explanation, the longest of the language (the most text to fit)
+            entry = max(glossary.entries, key=lambda e: len(e.explain) + len(e.example or ""))
+
+            def explain() -> None:
+                nav.explain(self.services.content.glossary(visit.language).get(entry.term) or entry)
+
+            yield "glossary", "glossary", explain, close_overlays
         yield "idle", "idle", idle, answer
         first = self.procedures[0] if self.procedures else None
         replica_step = next((i for i, s in enumerate(first.steps) if s.replica is not None), None) if first else None

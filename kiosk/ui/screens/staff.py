@@ -182,10 +182,9 @@ class StaffPanelScreen(StaffScreen):
         config, content = self.services.config, self.services.content
 
         def work() -> None:
-            from kiosk.content.loader import load_files, write_problem_report
+            from kiosk.content.loader import load_all, write_problem_report
 
-            procedures, problems = load_files([config.content_dir])
-            content.replace_with(procedures, problems)
+            content.replace_with(*load_all([config.content_dir]))  # procedures, problems, glossaries
             write_problem_report(content, config.data_dir)
             Clock.schedule_once(lambda _dt: self._reloaded(), 0)
 

@@ -93,6 +93,8 @@ def fill_standard(screen: Any, parts: Any, layout: StepLayout, procedure: Proced
     pane, lang, style = screen.ids.pane, screen.lang, screen.style
     layout.empty()
     instruction = [parts.title, parts.row]
+    if parts.glossary.entries:  # the step's hard words, each a target, under the instruction
+        instruction.append(parts.glossary)
     notes = []
     if index == 0 and procedure.bring:
         parts.bring.heading = screen.tr("bring_title")
@@ -131,10 +133,16 @@ def fill_easy(screen: Any, parts: Any, layout: StepLayout, step: Step, page: Pag
     parts.title.logical = step.title.get(screen.lang)
     pane.add_content(parts.title)
     if page.kind == "sentence":
+        glossary = screen.services.content.glossary(screen.lang)
+        layout.easy_text.glossary = glossary
         layout.easy_text.logical = page.text
         layout.easy_picture.source = pictogram_path(page.pictogram)
         layout.easy_picture.color = style.text
         pane.add_content(layout.easy_row)
+        entries = glossary.terms_in(page.text)  # this sentence's hard words only
+        if entries:
+            parts.glossary.show(entries, screen.tr("glossary_heading"), glossary.lang, screen.nav.explain)
+            pane.add_content(parts.glossary)
     elif page.kind == "bring":
         parts.bring.heading = screen.tr("bring_title")
         parts.bring.body = "\n".join(f"• {item}" for item in page.items)

@@ -24,6 +24,7 @@ from kiosk.ui.screens.step_pages import StepLayout, StepPaging, fill_easy, fill_
 from kiosk.ui.pictograms import directional, pictogram_path
 from kiosk.ui.style import follow_style
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Panel, Pictogram
+from kiosk.ui.widgets.glossary import GlossaryTerms
 
 if TYPE_CHECKING:
     from kiosk.ui.practice_pages import PracticePages
@@ -205,6 +206,7 @@ class StepParts:
         self.bring = Panel(style=style, kind="info", icon=pictogram_path("document"), name="bring_panel")
         self.tip = Panel(style=style, kind="tip", icon=pictogram_path("search"), name="tip_panel")
         self.warning = Panel(style=style, kind="warning", icon=pictogram_path("warning"), name="warning_panel")
+        self.glossary = GlossaryTerms(style=style, name="glossary_terms")  # the step's hard words, as targets
 
 
 class WalkthroughScreen(StepPaging, KioskScreen):
@@ -255,6 +257,10 @@ class WalkthroughScreen(StepPaging, KioskScreen):
             parts.praise.heading = self.services.visit.praise
             pane.add_content(parts.praise)
         parts.title.logical = step.title.get(lang)
+        glossary = self.services.content.glossary(lang)  # its terms are marked in the instruction, tip, warning
+        for label in (parts.text, parts.tip.ids.body_label, parts.warning.ids.body_label):
+            label.glossary = glossary
+        parts.glossary.show_step(step, glossary, self.tr("glossary_heading"), self.nav.explain)
         parts.text.logical = step.text.get(lang)
         parts.picture.source = pictogram_path(step.picture or procedure.pictogram)
         parts.picture.color = style.text

@@ -1,4 +1,4 @@
-"""Text that reads right to left when it must: :class:`KioskLabel`.
+"""Text that reads right to left when it must, and marks glossary terms: :class:`KioskLabel`.
 
 Its font, size and colours come from the shared style; its size rule is in
 ``text.kv`` beside this module.
@@ -13,11 +13,12 @@ from typing import Any
 
 from kivy.core.text import Label as CoreLabel
 from kivy.lang import Builder
-from kivy.properties import ObjectProperty, OptionProperty, StringProperty
+from kivy.properties import ListProperty, ObjectProperty, OptionProperty, StringProperty
 from kivy.uix.label import Label
 
 from kiosk.i18n import is_rtl
 from kiosk.i18n.bidi import LTR_FONT_OPTIONS, RTL_FONT_OPTIONS, display_text, has_rtl_letters
+from kiosk.i18n.marking import marked_ltr, marked_rtl
 from kiosk.ui.style import follow_style, font_for
 
 
@@ -36,6 +37,10 @@ class KioskLabel(Label):
     name = StringProperty("")
     #: the language of this text when it differs from the screen's (a language's own name)
     lang = StringProperty("")
+    #: a glossary (:class:`kiosk.content.glossary.Glossary`) whose terms this text marks: underlined, with a sign
+    glossary = ObjectProperty(None, allownone=True)
+    #: the glossary terms marked in the text as drawn, in order (for reading the screen)
+    marked_terms = ListProperty([])
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -45,6 +50,7 @@ class KioskLabel(Label):
         self.fbind("role", self._refresh)
         self.fbind("colour_role", self._refresh)
         self.fbind("lang", self._refresh)
+        self.fbind("glossary", self._refresh)
         follow_style(self, "_refresh", "body", "rtl", "font_name", "text", "theme_name")
 
     def _refresh(self, *_: object) -> None:
@@ -67,11 +73,32 @@ class KioskLabel(Label):
         font_options = RTL_FONT_OPTIONS if rtl else LTR_FONT_OPTIONS
         for key, value in font_options.items():
             setattr(self, key, value)
+        matches = self.glossary.find(self.logical) if self.glossary is not None and self.logical else []
+        firsts: dict[str, object] = {}
+        for match in matches:  # a term is marked where it first occurs (the sign once is enough)
+            firsts.setdefault(match.entry.term, match)
+        matches = list(firsts.values())
+        if matches:
+            self._draw_marked(matches, rtl, width)
+            return
+        self.marked_terms = []
+        self.markup = False
         if rtl and self.logical:
             measurer = primed_rtl_label(self.font_name, self.font_size, self.bold)
             self.text = display_text(self.logical, width, lambda s: measurer.get_extents(s)[0])
         else:
             self.text = self.logical
+
+    def _draw_marked(self, matches: list, rtl: bool, width: float) -> None:
+        """The text with its glossary terms underlined and signed (Kivy markup, either direction)."""
+        spans = [(m.start, m.end) for m in matches]
+        self.markup = True
+        if rtl:
+            measurer = primed_rtl_label(self.font_name, self.font_size, self.bold)
+            self.text, marked = marked_rtl(self.logical, spans, width, lambda s: measurer.get_extents(s)[0])
+        else:
+            self.text, marked = marked_ltr(self.logical, spans), spans
+        self.marked_terms = [m.entry.term for m in matches if (m.start, m.end) in marked]
 
     def texture_update(self, *largs: object) -> None:
         """Lay out and draw the text, or take the same text already drawn from :data:`TEXTURES`.
