@@ -72,6 +72,12 @@ def test_two_bracketed_latin_words_of_an_arabic_sentence_each_keep_their_bracket
     assert "(RSA)" in shown and "(prime d'activité)" in shown
 
 
+def test_a_quoted_french_label_and_a_grouped_number_are_never_split_across_lines() -> None:
+    text = f"{HELLO} « Mot de passe oublié » {WRITE} 0 805 805 817 {HERE}"
+    lines = wrap_logical(text, 12, len)  # narrow: about two words a line
+    assert "« Mot de passe oublié »" in lines and "0 805 805 817" in lines
+
+
 def test_a_phone_number_in_groups_keeps_its_groups_in_order() -> None:
     # The bidi algorithm alone shows "0 805 805 817" as "817 805 805 0" in an Arabic line.
     shown = on_screen(display_line(f"{WRITE} 0 805 805 817 {HERE}"))

@@ -43,6 +43,8 @@ _GROUPED_NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d+)+")
 #: a real site's French label quoted in an Arabic line: shown as on the site, « Mon compte »
 _FRENCH_QUOTE = re.compile(r"«[^»\u0590-\u08FF]*»")
 _LRI, _PDI = "\u2066", "\u2069"
+#: what a line is never broken inside: a word, with a quoted French label or a grouped number it holds
+_UNBREAKABLE = re.compile(rf"(?:{_FRENCH_QUOTE.pattern}|{_GROUPED_NUMBER.pattern}|\S)+")
 _OPEN, _CLOSE = "([{«", ")]}»"
 _SWAP = str.maketrans(_OPEN + _CLOSE, _CLOSE + _OPEN)
 
@@ -92,12 +94,14 @@ def wrap_logical(text: str, width: float, measure: Callable[[str], float]) -> li
     """Split logical text into lines whose *display* form fits ``width``.
 
     Paragraph breaks (``\\n``) are kept. A single word wider than ``width`` gets
-    a line of its own rather than being cut.
+    a line of its own rather than being cut. A quoted French label and a number
+    in groups are never split (a label cut in two reads backwards: "de passe
+    oublié »" above "« Mot").
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
-        for word in paragraph.split():
+        for word in _UNBREAKABLE.findall(paragraph):
             candidate = f"{current} {word}" if current else word
             if current and measure(display_line(candidate)) > width:
                 lines.append(current)
