@@ -65,8 +65,7 @@ def test_at_200_percent_one_down_press_brings_the_practice_and_the_kiosk_says_so
     replica, scroller = full_hd.app.root.current_screen.replica, full_hd.find("step_pane").ids.scroller
     replica_top, view_top = replica.to_window(replica.x, replica.top)[1], scroller.to_window(0, scroller.top)[1]
     assert replica_top >= view_top - 2
-    if lang == "en":
-        assert replica_top == pytest.approx(view_top, abs=2)
+    assert replica_top - view_top < replica.height / 2  # the practice is brought up, not scrolled past
 
 
 def box_pixels(pilot: Pilot, box, path: Path) -> tuple[int, int]:
