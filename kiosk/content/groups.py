@@ -34,9 +34,9 @@ class Group:
 GROUPS: tuple[Group, ...] = (
     Group("computer", ("first_steps", "computer"), "computer"),
     Group("internet", ("internet", "email"), "email"),
-    Group("daily_life", ("daily_life", "safety"), "money"),
+    Group("daily_life", ("daily_life", "safety"), "bank"),
     Group("procedures", ("identity", "job", "family", "housing", "health", "taxes", "papers"), "document"),
-    Group("office", ("office",), "cv"),
+    Group("office", ("office",), "keyboard"),
 )
 
 _GROUP_OF = {theme: group for group in GROUPS for theme in group.themes}

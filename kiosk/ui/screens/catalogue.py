@@ -18,30 +18,74 @@ appear when the reading ends. Layout is the ``<CatalogueScreen>`` rule of ``scre
 from __future__ import annotations
 
 from kivy.clock import Clock
+from kivy.uix.boxlayout import BoxLayout
 
-from kiosk.content.groups import grouped, minutes
+from kiosk.content.groups import Group, grouped, minutes
 from kiosk.i18n import plural
 from kiosk.ui.pictograms import pictogram_path
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel
+from kiosk.ui.style import follow_style
+from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Pictogram
+
+
+def columns(count: int, text_scale: float) -> int:
+    """How many cards side by side: up to three at 100 % text, two when larger (a title is never cut).
+
+    Rows are balanced (four cards make two rows of two, not three and one), and a
+    group never has more columns than cards: a group of one fills its row.
+    """
+    most = 3 if text_scale < 1.5 else 2
+    rows = -(-max(count, 1) // most)
+    return -(-max(count, 1) // rows)
 
 
 class CardGrid(ButtonGrid):
-    """A group's cards: a grid that fills its row, right to left in Arabic, cards as tall as the tallest.
-
-    Three columns at 100 % text, two at 150 % and 200 % (a title must never be
-    cut), never more columns than cards: a group of one fills the row.
-    """
+    """A group's cards: a grid that fills its row, right to left in Arabic, cards as tall as the tallest."""
 
     def _reflow(self, *_: object) -> None:
         style = self.style
         if style is None:
             return
-        count = max(len(self.buttons), 1)
-        self.cols = min(count, 3 if style.text_scale < 1.5 else 2)
+        self.cols = columns(len(self.buttons), style.text_scale)
         self.orientation = "rl-tb" if style.rtl else "lr-tb"
         self.spacing = style.gap
         self._fit_height()
+
+
+class GroupShelf(BoxLayout):
+    """One group: its pictogram and name, then its cards, close together (the pane spaces the groups)."""
+
+    def __init__(self, style: object, group: Group, cards: list[BigButton]) -> None:
+        super().__init__(orientation="vertical", size_hint_y=None)
+        self.style = style
+        self.group = group
+        self.icon = Pictogram(source=pictogram_path(group.pictogram), size_hint=(None, None), fit_mode="contain",
+                              pos_hint={"center_y": 0.5})
+        self.title = KioskLabel(style=style, role="title", name=f"group_{group.key}")
+        self.header = MirrorBox(style=style, size_hint_y=None)
+        self.header.set_items([self.icon, self.title])
+        self.grid = CardGrid(style=style)
+        self.grid.buttons = cards
+        self.add_widget(self.header)
+        self.add_widget(self.grid)
+        self.bind(minimum_height=self.setter("height"))
+        self.title.fbind("height", self._fit)
+        follow_style(self, "_restyle", "text_scale", "text", "px_per_mm")
+
+    def _restyle(self) -> None:
+        style = self.style
+        # At 200 % body text is already 12 mm high: a name in title size would push the
+        # second group's cards out of sight; the pictogram still marks it as a heading.
+        self.title.role = "title" if style.text_scale < 2 else "body"
+        side = style.mm(10) * style.text_scale  # as tall as a line of the name
+        self.icon.size = (side, side)
+        self.icon.color = style.text
+        self.header.spacing = style.pad
+        self.spacing = style.mm(1)
+        self._fit()
+
+    def _fit(self, *_: object) -> None:
+        self.header.height = max(self.title.height, self.icon.height)
 
 
 class CatalogueScreen(KioskScreen):
@@ -91,10 +135,9 @@ class CatalogueScreen(KioskScreen):
             pane.add_content(KioskLabel(style=self.style, logical=self.tr("catalogue_empty")))
             return
         self._ask_for_marks()
-        for key, title, grid in self._shelves(procedures):
-            title.logical = self.tr(f"group_{key}")
-            pane.add_content(title)
-            pane.add_content(grid)
+        for shelf in self._shelves(procedures):
+            shelf.title.logical = self.tr(f"group_{shelf.group.key}")
+            pane.add_content(shelf)
         self._label_cards()
 
     def _label_cards(self) -> None:
@@ -112,8 +155,8 @@ class CatalogueScreen(KioskScreen):
             button.icon = pictogram_path(procedure.pictogram)
             button.selected = finished  # a tick and an inner frame: the mark is a shape and a word
 
-    def _shelves(self, procedures: list) -> list[tuple[str, KioskLabel, CardGrid]]:
-        """Each group's key, title and grid of cards, built once for the loaded procedures.
+    def _shelves(self, procedures: list) -> list[GroupShelf]:
+        """Each group's shelf (name and cards), built once for the loaded procedures.
 
         Built again only when the procedures change: building a dozen big buttons
         at every visit was most of the wait for the catalogue.
@@ -124,7 +167,6 @@ class CatalogueScreen(KioskScreen):
         shelves = []
         self._procedure_buttons: dict[str, BigButton] = {}
         for group, members in grouped(procedures):
-            title = KioskLabel(style=self.style, role="title", name=f"group_{group.key}")
             cards = []
             for procedure in members:
                 # ``toggle`` keeps room for the "done" tick on every card, so cards line up.
@@ -133,9 +175,7 @@ class CatalogueScreen(KioskScreen):
                 button.bind(on_release=lambda _b, pid=procedure.id: self.nav.open_procedure(pid))
                 cards.append(button)
                 self._procedure_buttons[procedure.id] = button
-            grid = CardGrid(style=self.style)
-            grid.buttons = cards
-            shelves.append((group.key, title, grid))
+            shelves.append(GroupShelf(self.style, group, cards))
         self._shelves_key, self._shelf_widgets = key, shelves
         return shelves
 
