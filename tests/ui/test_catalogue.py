@@ -43,7 +43,8 @@ def in_view(pilot: Pilot, widget) -> bool:  # noqa: ANN001
     right, top = widget.to_window(widget.right, widget.top)
     view_left, view_bottom = scroller.to_window(scroller.x, scroller.y)
     view_right, view_top = scroller.to_window(scroller.right, scroller.top)
-    inside_view = bottom >= view_bottom - 1 and top <= view_top + 1 and left >= view_left - 1 and right <= view_right + 1
+    inside_view = (bottom >= view_bottom - 1 and top <= view_top + 1
+                   and left >= view_left - 1 and right <= view_right + 1)
     return inside_view and 0 <= left and right <= Window.width and 0 <= bottom and top <= Window.height
 
 
