@@ -14,7 +14,7 @@ from kivy.properties import StringProperty
 from kiosk.access.profiles import CHOOSABLE as CHOOSABLE_PROFILES
 from kiosk.access.profiles import KEYS as PROFILE_KEYS
 from kiosk.access.profiles import PICTOGRAMS as PROFILE_PICTOGRAMS
-from kiosk.i18n import t
+from kiosk.i18n import prepare_plurals, t
 from kiosk.keymap import BACKSPACE, ENTER_KEYS, KEY_CODES
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.screens.catalogue import CatalogueScreen  # noqa: F401  (re-exported: the app takes its screens from here)
@@ -131,6 +131,7 @@ class LanguageScreen(ProfileChoice, KioskScreen):
         pane = self.ids.pane
         pane.clear_content()
         languages = tuple(self.services.config.languages)
+        prepare_plurals(languages)  # the catalogue's "about 10 minutes", loaded while the visitor chooses
         if getattr(self, "_languages", None) != languages:  # built once: the configured languages stay
             self._languages = languages
             self._language_buttons = []
