@@ -18,6 +18,7 @@ appear when the reading ends. Layout is the ``<CatalogueScreen>`` rule of ``scre
 from __future__ import annotations
 
 from kivy.clock import Clock
+from kivy.properties import ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
 
 from kiosk.content.groups import Group, grouped, minutes
@@ -55,9 +56,10 @@ class CardGrid(ButtonGrid):
 class GroupShelf(BoxLayout):
     """One group: its pictogram and name, then its cards, close together (the pane spaces the groups)."""
 
+    style = ObjectProperty(None, allownone=True)
+
     def __init__(self, style: object, group: Group, cards: list[BigButton]) -> None:
-        super().__init__(orientation="vertical", size_hint_y=None)
-        self.style = style
+        super().__init__(orientation="vertical", size_hint_y=None, style=style)
         self.group = group
         self.icon = Pictogram(source=pictogram_path(group.pictogram), size_hint=(None, None), fit_mode="contain",
                               pos_hint={"center_y": 0.5})
@@ -74,6 +76,8 @@ class GroupShelf(BoxLayout):
 
     def _restyle(self) -> None:
         style = self.style
+        if style is None:
+            return
         # At 200 % body text is already 12 mm high: a name in title size would push the
         # second group's cards out of sight; the pictogram still marks it as a heading.
         self.title.role = "title" if style.text_scale < 2 else "body"
