@@ -18,7 +18,10 @@ def control(lang: str, kind: str, label: str, *, value: str | None = None, maske
     (a glossary word: "has an explanation").
     """
     role = t(lang, f"kind_{kind}") if kind in ("button", "link", "checkbox", "field", "password", "term") else ""
-    label = label.strip(" ☐☑")
+    comma = "، " if lang == "ar" else ", "
+    # A label drawn on several lines (a catalogue card: title, then length) is said with a pause
+    # between them: espeak-ng reads a line break as a plain space.
+    label = comma.join(line.strip() for line in label.strip(" ☐☑").splitlines() if line.strip())
     parts = [label]
     if role and role.casefold() != label.casefold():
         parts.append(role)
@@ -31,5 +34,4 @@ def control(lang: str, kind: str, label: str, *, value: str | None = None, maske
             parts.append(t(lang, "field_filled"))
         else:
             parts.append(value)
-    comma = "، " if lang == "ar" else ", "
     return comma.join(p for p in parts if p) + "."

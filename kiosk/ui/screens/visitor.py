@@ -1,4 +1,4 @@
-"""The visitor screens: welcome, language, catalogue, walkthrough, finished.
+"""The visitor screens: welcome, language, walkthrough, finished (the catalogue is in :mod:`.catalogue`).
 
 Layout is in ``screens.kv``; these classes fill in what depends on the visit and
 hand every action to the navigator (``self.nav``).
@@ -9,15 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.properties import StringProperty
-from kivy.uix.gridlayout import GridLayout
-from kivy.uix.widget import Widget
 
-from kiosk.i18n import t
+from kiosk.i18n import prepare_plurals, t
 from kiosk.keymap import BACKSPACE, ENTER_KEYS
 from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.catalogue import CatalogueScreen  # noqa: F401  (re-exported: the app takes its screens from here)
 from kiosk.ui.screens.memo import memo_widgets
 from kiosk.ui.screens.profile_choice import ProfileChoice
 from kiosk.ui.screens.step_pages import StepLayout, StepPaging, fill_easy, fill_standard, page_words, side_by_side
@@ -28,10 +26,6 @@ from kiosk.ui.widgets.glossary import GlossaryTerms
 
 if TYPE_CHECKING:
     from kiosk.ui.practice_pages import PracticePages
-
-#: Catalogue order of themes: first steps first, safety last.
-THEME_ORDER = ("first_steps", "email", "identity", "job", "family", "housing", "health", "taxes", "papers", "safety")
-
 
 def nav_button(screen: KioskScreen, name: str, key: str, icon: str, action: object) -> BigButton:
     """A main (30 mm) button whose label follows the visit's language."""
@@ -88,6 +82,7 @@ class LanguageScreen(ProfileChoice, KioskScreen):
         pane = self.ids.pane
         pane.clear_content()
         languages = tuple(self.services.config.languages)
+        prepare_plurals(languages)  # the catalogue's "about 10 minutes", loaded while the visitor chooses
         if getattr(self, "_languages", None) != languages:  # built once: the configured languages stay
             self._languages = languages
             self._language_buttons = []
@@ -102,88 +97,6 @@ class LanguageScreen(ProfileChoice, KioskScreen):
         pane.add_content(self.profile_title)
         pane.add_content(self.profile_bar)
         self.sync_profiles()
-
-
-class CatalogueScreen(KioskScreen):
-    """Procedures grouped by theme, each with a pictogram and a short title.
-
-    While the procedures are still loading it says so, and fills itself in
-    (and says it is ready) when loading ends.
-    """
-
-    #: told the content set to call back when loaded (once per screen)
-    _waiting = False
-
-    def on_kv_post(self, base_widget: object) -> None:
-        self.ids.nav_bar.buttons = standard_buttons(self)
-
-    def _loaded(self, _dt: float) -> None:
-        """Loading ended (on the Kivy clock): show the procedures if the catalogue is on show."""
-        self._waiting = False
-        if self.manager is not None and self.manager.current == self.name:
-            self.refresh()
-            if not self.nav.overlays:  # Help on top keeps talking; Repeat says the new announcement
-                self.on_enter()
-
-    def announcement(self) -> str:
-        if not self.services.content.finished():
-            return f"{self.tr('announce_catalogue')} {self.tr('catalogue_loading')}"
-        return super().announcement()
-
-    def refresh(self) -> None:
-        pane = self.ids.pane
-        pane.clear_content()
-        content = self.services.content
-        if not content.finished():  # never wait on the loading thread: say so, and come back when it is done
-            pane.add_content(KioskLabel(style=self.style, logical=self.tr("catalogue_loading"), name="loading_label"))
-            if not self._waiting:
-                self._waiting = True
-                content.when_loaded(lambda _content: Clock.schedule_once(self._loaded, 0))
-            content.start()
-            return
-        procedures = content.procedures
-        if not procedures:
-            pane.add_content(KioskLabel(style=self.style, logical=self.tr("catalogue_empty")))
-            return
-        order = {theme: i for i, theme in enumerate(THEME_ORDER)}
-        themes = sorted({p.theme for p in procedures}, key=lambda th: order.get(th, len(order)))
-        shelves = self._shelves(procedures, themes)
-        for theme in themes:
-            title, grid = shelves[theme]
-            title.logical = self.tr(f"theme_{theme}")
-            grid.orientation = "rl-tb" if self.style.rtl else "lr-tb"
-            pane.add_content(title)
-            pane.add_content(grid)
-        for procedure in procedures:
-            button = self._procedure_buttons[procedure.id]
-            button.label = procedure.title.get(self.lang)
-            button.icon = pictogram_path(procedure.pictogram)
-
-    def _shelves(self, procedures: list, themes: list[str]) -> dict[str, tuple[KioskLabel, GridLayout]]:
-        """Each theme's title and grid of procedure buttons, built once for the loaded procedures.
-
-        Built again only when the procedures change: building a dozen big buttons
-        at every visit was most of the wait for the catalogue.
-        """
-        key = tuple((p.id, p.theme) for p in procedures)
-        if getattr(self, "_shelves_key", None) == key:
-            return self._shelf_widgets
-        shelves: dict[str, tuple[KioskLabel, GridLayout]] = {}
-        self._procedure_buttons: dict[str, BigButton] = {}
-        for theme in themes:
-            title = KioskLabel(style=self.style, role="title")
-            grid = GridLayout(cols=2, size_hint_y=None, spacing=self.style.gap)
-            grid.bind(minimum_height=grid.setter("height"))
-            for procedure in (p for p in procedures if p.theme == theme):
-                button = BigButton(style=self.style, name=f"procedure_{procedure.id}", size_class="main")
-                button.bind(on_release=lambda _b, pid=procedure.id: self.nav.open_procedure(pid))
-                grid.add_widget(button)
-                self._procedure_buttons[procedure.id] = button
-            if len(grid.children) % 2:
-                grid.add_widget(Widget(size_hint_y=None, height=0))  # keeps two equal columns
-            shelves[theme] = (title, grid)
-        self._shelves_key, self._shelf_widgets = key, shelves
-        return shelves
 
 
 class StepParts:
