@@ -136,14 +136,18 @@ def test_nothing_typed_in_practice_reaches_the_disk_or_the_log(
         pilot.tap("next_button") if pilot.has("next_button") else None
     assert typed >= len(steps)
     data_dir = flushed(pilot)
+    for path, data in walk_away_and_read_disk(pilot).items():
+        assert MARKER.encode() not in data, path
+    assert MARKER not in caplog.text
+
+
+def walk_away_and_read_disk(pilot: Pilot) -> dict[Path, bytes]:
+    """The visitor leaves (Help open, then the idle reset): every file the kiosk wrote, once saved."""
     pilot.tap("help_button")
     pilot.expire(pilot.app.kiosk_config.idle_delay_s + pilot.app.kiosk_config.idle_warning_s + 1)
     data_dir = flushed(pilot)
     assert records_on_disk(data_dir), "the visit was recorded"
-    for path in data_dir.rglob("*"):
-        if path.is_file():
-            assert MARKER.encode() not in path.read_bytes(), path
-    assert MARKER not in caplog.text
+    return {path: path.read_bytes() for path in data_dir.rglob("*") if path.is_file()}
 
 
 #: digits typed on every practice keypad (a keypad takes digits only): long enough to be found nowhere else
@@ -185,16 +189,10 @@ def test_nothing_typed_or_chosen_on_the_curriculum_kinds_reaches_the_disk(
                         pilot.tap(f"replica_{element.id}")  # chosen, not the one to use: the step stays
                         chosen.add(element.id)
         assert chosen, "no curriculum kind was touched"
-        pilot.tap("help_button")
-        pilot.expire(pilot.app.kiosk_config.idle_delay_s + pilot.app.kiosk_config.idle_warning_s + 1)
-        data_dir = flushed(pilot)
-        assert records_on_disk(data_dir), "the visit was recorded"
-        for path in data_dir.rglob("*"):
-            if path.is_file():
-                data = path.read_bytes()
-                assert MARKER.encode() not in data and KEYPAD_MARKER.encode() not in data, path
-                for element_id in chosen:
-                    assert f'"{element_id}"'.encode() not in data, (path, element_id)
+        for path, data in walk_away_and_read_disk(pilot).items():
+            assert MARKER.encode() not in data and KEYPAD_MARKER.encode() not in data, path
+            for element_id in chosen:
+                assert f'"{element_id}"'.encode() not in data, (path, element_id)
     assert MARKER not in caplog.text and KEYPAD_MARKER not in caplog.text
 
 
