@@ -114,7 +114,27 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--sessions", type=_positive, required=True, help="how many visits")
     sim.add_argument("--seed", type=int, help="random seed (the same seed makes the same visits)")
     sim.add_argument("--days", type=_positive, default=1, help="spread the visits over this many past days")
+
+    monkey = sub.add_parser("monkey", help="random touches and keys on the real kiosk headless; exit 1 on a finding")
+    monkey.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
+    monkey.add_argument("--data-dir", type=Path, help="data folder (default: a new temporary folder)")
+    monkey.add_argument("--events", type=_positive, default=2000, help="how many events (default: %(default)s)")
+    monkey.add_argument("--seed", type=int, default=0, help="random seed: the same seed replays the same events")
     return parser
+
+
+def cmd_monkey(args: argparse.Namespace) -> int:
+    """Random events on the kiosk; print the findings with the seed and event to replay."""
+    from kiosk.ui.monkey import default_data_dir, monkey
+
+    config = load_config(args)
+    if args.data_dir is None:
+        config = replace(config, data_dir=default_data_dir())
+    if not prepare_data_dir(config):
+        raise UsageError(f"{config.data_dir}: the data folder cannot be written")
+    outcome = monkey(config, args.events, seed=args.seed)
+    print(outcome.summary())
+    return 1 if outcome.failures else 0
 
 
 def _positive(value: str) -> int:
@@ -431,6 +451,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_simulate(args)
         if args.command == "staff":
             return cmd_staff(args)
+        if args.command == "monkey":
+            return cmd_monkey(args)
     except (ConfigError, UsageError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
