@@ -281,8 +281,6 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     """Check every screen; print each violation, then the summary line."""
     config = config_module.load(args.config)
-    if args.out is not None:
-        writable_folder(args.out, "--out")
     from kiosk.access.geometry import check_reach
 
     check_reach(config)  # the seated profile must fit before it can be audited
@@ -290,6 +288,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if lang not in config.languages:
             raise UsageError(f"--lang {lang}: not offered by the configuration (kiosk.languages = "
                              f"{list(config.languages)})")
+    if args.out is not None:  # created only once every option is known to be good
+        writable_folder(args.out, "--out")
     from kiosk.content.loader import load as load_content
     from kiosk.ui import bootstrap
 
@@ -498,7 +498,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         # Ctrl+C or SIGINT: what was finished is kept (visits saved, files written whole), nothing else.
-        print(f"kiosk: {args.command}: interrupted; work finished before it is kept", file=sys.stderr)
+        # On a line of its own: the terminal's ^C (or a progress line) may have left the cursor mid-line.
+        print(f"\nkiosk: {args.command}: interrupted; work finished before it is kept", file=sys.stderr)
         return 130
     except OSError as exc:  # a path that cannot be read or written, found late: one line, not a traceback
         where = f"{exc.filename}: " if exc.filename else ""

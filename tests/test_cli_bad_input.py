@@ -32,7 +32,7 @@ def kiosk(args: list[str], tmp_path: Path, timeout: float = 120) -> subprocess.C
 
 def said(stderr: str) -> list[str]:
     """What the kiosk said (Kivy's own start-up log lines, ``[INFO ] ...``, left out)."""
-    return [line for line in stderr.splitlines() if line.strip() and not line.startswith("[")]
+    return [line.strip() for line in stderr.splitlines() if line.strip() and not line.startswith("[")]
 
 
 #: (arguments, a piece of the one line expected); ``{file}`` is a plain file, ``{missing}`` a path
