@@ -74,8 +74,9 @@ class MonkeyOutcome:
     #: (events done, resident MiB)
     rss: list[tuple[int, float]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
-    #: whether the run was long enough for memory to be judged
+    #: whether the run was long enough for memory to be judged, and the two samples compared
     memory_judged: bool = False
+    judged: tuple[float, float] = (0.0, 0.0)
 
     @property
     def events_per_s(self) -> float:
@@ -84,7 +85,10 @@ class MonkeyOutcome:
 
     def summary(self) -> str:
         """One paragraph for the terminal: speed, coverage, memory, findings."""
-        rss = f"{self.rss[0][1]:.0f} -> {self.rss[-1][1]:.0f} MiB" if self.rss else "not sampled"
+        rss = (f"{self.rss[0][1]:.0f} MiB at event {self.rss[0][0]} -> {self.rss[-1][1]:.0f} MiB at event "
+               f"{self.rss[-1][0]}" if self.rss else "not sampled")
+        if self.memory_judged:
+            rss += f" (after warm-up: {self.judged[0]:.0f} -> {self.judged[1]:.0f} MiB)"
         if not self.memory_judged:
             rss += f" (not judged: fewer than {2 * MEMORY_MIN_WARMUP} events)"
         lines = [f"{self.events} events in {self.seconds:.0f} s ({self.events_per_s:.1f} events/s), seed {self.seed}",
@@ -372,6 +376,7 @@ def check_memory(outcome: MonkeyOutcome, warmup: int) -> None:
         return
     outcome.memory_judged = True
     first, last = after[0][1], after[-1][1]
+    outcome.judged = (first, last)
     if last > first * (1 + MEMORY_GROWTH) and last - first > MEMORY_SLACK_MIB:
         outcome.failures.append(f"memory grew from {first:.0f} MiB (event {after[0][0]}) to {last:.0f} MiB "
                                 f"(event {after[-1][0]}) (replay: --seed {outcome.seed} --events {outcome.events})")
