@@ -120,6 +120,8 @@ def main() -> int:
 
     outcome = simulate(config, args.visits, seed=args.seed, on_visit=on_visit, progress=False)
     recorded = count_recorded(data)
+    for finding in outcome.stuck:  # a simulated visitor who could not go on (the seed replays it)
+        print(f"soak: stuck: {finding}", file=sys.stderr)
     monkey_rate = None
     if args.monkey_events:
         from kiosk.ui.monkey import monkey
