@@ -11,6 +11,7 @@ import json
 import os
 import signal
 import sys
+import typing
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -42,9 +43,16 @@ def _size(value: str) -> tuple[int, int]:
     return w, h
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad option is one line (with where to look), not the usage block and a line."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: ``run``, ``screenshot``, ``content check``, ``content list``."""
-    parser = argparse.ArgumentParser(prog="kiosk", description="Passerelle, the accessible kiosk.")
+    parser = _Parser(prog="kiosk", description="Passerelle, the accessible kiosk.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -114,7 +122,27 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--sessions", type=_positive, required=True, help="how many visits")
     sim.add_argument("--seed", type=int, help="random seed (the same seed makes the same visits)")
     sim.add_argument("--days", type=_positive, default=1, help="spread the visits over this many past days")
+
+    monkey = sub.add_parser("monkey", help="random touches and keys on the real kiosk headless; exit 1 on a finding")
+    monkey.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
+    monkey.add_argument("--data-dir", type=Path, help="data folder (default: a new temporary folder)")
+    monkey.add_argument("--events", type=_positive, default=2000, help="how many events (default: %(default)s)")
+    monkey.add_argument("--seed", type=int, default=0, help="random seed: the same seed replays the same events")
     return parser
+
+
+def cmd_monkey(args: argparse.Namespace) -> int:
+    """Random events on the kiosk; print the findings with the seed and event to replay."""
+    from kiosk.ui.monkey import default_data_dir, monkey
+
+    config = load_config(args)
+    if args.data_dir is None:
+        config = replace(config, data_dir=default_data_dir())
+    if not prepare_data_dir(config, warn=False):
+        raise UsageError(f"{config.data_dir}: the data folder cannot be written")
+    outcome = monkey(config, args.events, seed=args.seed)
+    print(outcome.summary())
+    return 1 if outcome.failures else 0
 
 
 def _positive(value: str) -> int:
@@ -130,7 +158,7 @@ def _positive(value: str) -> int:
 def cmd_simulate(args: argparse.Namespace) -> int:
     """Visits through the real kiosk headless, recorded through the same path as real ones."""
     config = load_config(args)
-    if not prepare_data_dir(config):
+    if not prepare_data_dir(config, warn=False):  # the error below says it all, in one line
         raise UsageError(f"{config.data_dir}: the data folder cannot be written; no visit could be recorded")
     from kiosk.ui.simulate import count_recorded, simulate
 
@@ -145,6 +173,28 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0 if recorded == outcome.visits and not outcome.stuck else 1
 
 
+def writable_file(path: Path, what: str) -> None:
+    """Fail now, in one line, if ``path`` cannot be written (before any work is done)."""
+    folder = path.parent if path.parent != Path("") else Path(".")
+    if path.is_dir():
+        raise UsageError(f"{what} {path}: is a folder, expected a file name")
+    if not folder.is_dir():
+        raise UsageError(f"{what} {path}: {folder} " + ("is a file, not a folder" if folder.exists()
+                                                         else "does not exist"))
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"{what} {path}: the folder {folder} cannot be written")
+
+
+def writable_folder(path: Path, what: str) -> None:
+    """Create ``path`` if needed; fail in one line if it cannot be a writable folder."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{what} {path}: cannot create the folder ({exc.strerror or exc})") from None
+    if not os.access(path, os.W_OK):
+        raise UsageError(f"{what} {path}: the folder cannot be written")
+
+
 def load_config(args: argparse.Namespace) -> KioskConfig:
     """The configuration with command-line overrides; validates ``--lang``."""
     config = config_module.load(args.config)
@@ -157,7 +207,7 @@ def load_config(args: argparse.Namespace) -> KioskConfig:
     return config
 
 
-def prepare_data_dir(config: KioskConfig) -> bool:
+def prepare_data_dir(config: KioskConfig, warn: bool = True) -> bool:
     """Create the data folder if missing; warn (and go on) if it cannot be written.
 
     Writability is probed by writing a file, not with ``os.access``: the kiosk
@@ -170,15 +220,17 @@ def prepare_data_dir(config: KioskConfig) -> bool:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"kiosk: warning: data folder {folder}: cannot create it ({exc.strerror}); "
-              "the kiosk runs but writes no content problem report", file=sys.stderr)
+        if warn:
+            print(f"kiosk: warning: data folder {folder}: cannot create it ({exc.strerror}); "
+                  "the kiosk runs but writes no content problem report", file=sys.stderr)
         return False
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-probe-"):
             pass
     except OSError:
-        print(f"kiosk: warning: data folder {folder} is read-only; "
-              "the kiosk runs but writes no content problem report", file=sys.stderr)
+        if warn:
+            print(f"kiosk: warning: data folder {folder} is read-only; "
+                  "the kiosk runs but writes no content problem report", file=sys.stderr)
         return False
     return True
 
@@ -236,6 +288,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if lang not in config.languages:
             raise UsageError(f"--lang {lang}: not offered by the configuration (kiosk.languages = "
                              f"{list(config.languages)})")
+    if args.out is not None:  # created only once every option is known to be good
+        writable_folder(args.out, "--out")
     from kiosk.content.loader import load as load_content
     from kiosk.ui import bootstrap
 
@@ -265,6 +319,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if args.theme is not None and args.theme not in THEMES:
         raise UsageError(f"--theme {args.theme}: unknown theme (expected one of: {', '.join(THEMES)})")
     config = load_config(args)
+    writable_file(args.out, "--out")
     if args.size:
         config = config.with_resolution(*args.size)
     from kiosk.ui import bootstrap
@@ -393,7 +448,12 @@ def cmd_staff(args: argparse.Namespace) -> int:
 
         learners = Learners(config.data_dir)
         if args.learner_command == "new":
-            print(learners.create().code)
+            try:
+                code = learners.create().code
+            except OSError as exc:
+                raise UsageError(f"learner new: {config.data_dir}: cannot write the learner file "
+                                 f"({exc.strerror or exc}); nothing changed") from None
+            print(code)
         else:
             for item in learners.all():
                 print(f"{item.code}  {item.created}")
@@ -442,10 +502,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_simulate(args)
         if args.command == "staff":
             return cmd_staff(args)
+        if args.command == "monkey":
+            return cmd_monkey(args)
     except (ConfigError, UsageError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        # Ctrl+C or SIGINT: what was finished is kept (visits saved, files written whole), nothing else.
+        # On a line of its own: the terminal's ^C (or a progress line) may have left the cursor mid-line.
+        print(f"\nkiosk: {args.command}: interrupted; work finished before it is kept", file=sys.stderr)
         return 130
+    except OSError as exc:  # a path that cannot be read or written, found late: one line, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"kiosk: {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     parser.error(f"unknown command {args.command}")
     return 2

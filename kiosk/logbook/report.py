@@ -9,6 +9,9 @@ Imports no Kivy.
 
 from __future__ import annotations
 
+import contextlib
+import os
+
 import csv
 import html
 import time
@@ -159,10 +162,16 @@ def run(folders: list[Path], date_from: str | None = None, date_to: str | None =
                               ("html", html_path, lambda p: p.write_text(html_page(stats), encoding="utf-8"))):
         if path is None:
             continue
+        # Written beside, then renamed: an interrupted run (Ctrl+C, a full disk) leaves no half file.
+        part = path.with_name(f".{path.name}.part")
         try:
-            write(path)
+            write(part)
+            os.replace(part, path)
         except OSError as exc:
             raise LogbookError(f"{path}: cannot write it ({exc.strerror or exc})") from None
+        finally:
+            with contextlib.suppress(OSError):  # nothing to remove, or a folder that never existed
+                part.unlink(missing_ok=True)
         done(name)
     out = text(stats)
     done("text")

@@ -11,6 +11,7 @@ no multitouch dots and no Escape-to-quit.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -108,20 +109,46 @@ def keep_heap_from_growing() -> None:
     mallopt(m_mmap_threshold, 128 * 1024)
 
 
+#: fonts that could not be found at start-up, worded for staff (the staff Today page shows them)
+MISSING_FONTS: list[str] = []
+
+
 def register_fonts() -> None:
-    """Register Atkinson Hyperlegible (Latin) and Noto Sans Arabic with Kivy."""
-    import fontpkg_atkinson_hyperlegible as atkinson
-    import fontpkg_noto_sans_arabic as noto
+    """Register Atkinson Hyperlegible (Latin) and Noto Sans Arabic with Kivy.
+
+    A missing font package or file does not stop the kiosk: Kivy's own font
+    (Roboto; DejaVu Sans for Arabic) stands in, and :data:`MISSING_FONTS` says what is missing.
+    """
+    import kivy
     from kivy.core.text import LabelBase
 
-    latin = Path(atkinson.__file__).parent / "files"
-    arabic = next((Path(noto.__file__).parent / "files").glob("NotoSansArabic*.ttf"))
-    LabelBase.register(
-        "Kiosk",
-        fn_regular=str(latin / "AtkinsonHyperlegible-Regular.ttf"),
-        fn_bold=str(latin / "AtkinsonHyperlegible-Bold.ttf"),
-    )
-    LabelBase.register("KioskArabic", fn_regular=str(arabic))
+    roboto = Path(kivy.kivy_data_dir) / "fonts"  # Kivy's own fonts: the stand-in
+    MISSING_FONTS.clear()
+    try:
+        import fontpkg_atkinson_hyperlegible as atkinson
+
+        latin = Path(atkinson.__file__).parent / "files"
+        regular, bold = latin / "AtkinsonHyperlegible-Regular.ttf", latin / "AtkinsonHyperlegible-Bold.ttf"
+        if not (regular.is_file() and bold.is_file()):
+            raise FileNotFoundError(regular)
+        LabelBase.register("Kiosk", fn_regular=str(regular), fn_bold=str(bold))
+    except (ImportError, OSError) as exc:
+        MISSING_FONTS.append(f"Atkinson Hyperlegible ({exc}); Kivy's Roboto stands in")
+        LabelBase.register("Kiosk", fn_regular=str(roboto / "Roboto-Regular.ttf"),
+                           fn_bold=str(roboto / "Roboto-Bold.ttf"))
+    try:
+        import fontpkg_noto_sans_arabic as noto
+
+        arabic = next((Path(noto.__file__).parent / "files").glob("NotoSansArabic*.ttf"), None)
+        if arabic is None:
+            raise FileNotFoundError(Path(noto.__file__).parent / "files" / "NotoSansArabic*.ttf")
+        LabelBase.register("KioskArabic", fn_regular=str(arabic))
+    except (ImportError, OSError) as exc:
+        # Kivy's DejaVu Sans has Arabic letters: readable, if less so; staff must know.
+        MISSING_FONTS.append(f"Noto Sans Arabic ({exc}); DejaVu Sans stands in")
+        LabelBase.register("KioskArabic", fn_regular=str(roboto / "DejaVuSans.ttf"))
+    for missing in MISSING_FONTS:
+        logging.getLogger("kiosk.fonts").warning("font missing: %s", missing)
 
 
 def quiet_kivy_logging() -> None:

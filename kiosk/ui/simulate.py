@@ -183,8 +183,12 @@ def right_moves(replica: Any, lang: str) -> list[str]:
 
 
 def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, days: int = 1,
-             progress: bool | None = None, today: datetime | None = None) -> Outcome:
-    """Make ``sessions`` visits through the real kiosk headless; they are recorded in ``config.data_dir``."""
+             progress: bool | None = None, today: datetime | None = None,
+             on_visit: Callable[[int, Any], None] | None = None) -> Outcome:
+    """Make ``sessions`` visits through the real kiosk headless; they are recorded in ``config.data_dir``.
+
+    ``on_visit(number, kiosk)``, if given, runs after each visit (the soak benchmark samples memory there).
+    """
     from tqdm import tqdm
 
     from kiosk.content.loader import load
@@ -219,6 +223,8 @@ def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, day
                     ending = visitor.walk_away() if kiosk.screen != "welcome" else "left"
                 setattr(outcome, ending, getattr(outcome, ending) + 1)
                 outcome.visits += 1
+                if on_visit is not None:
+                    on_visit(number, kiosk)
                 bar.update(1)
         app = kiosk.app
         # The last visit that went back to the welcome screen is closed as "left" when the kiosk stops.

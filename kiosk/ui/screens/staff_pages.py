@@ -134,6 +134,10 @@ class StaffTodayScreen(StaffScreen):
             ("staff_disk_free", {"mb": figures.free_disk_mb if figures.free_disk_mb is not None else "?"}),
             ("staff_logbook_status", {"status": figures.logbook}),
         ]
+        from kiosk.ui.bootstrap import MISSING_FONTS
+
+        if MISSING_FONTS:  # the kiosk runs on a stand-in font; staff must reinstall the missing one
+            rows.append(("staff_fonts_missing", {"fonts": "; ".join(MISSING_FONTS)}))
         for key, values in rows:
             pane.add_content(self.line(self.tr(key, **values), name=key))
         pane.add_content(self.heading(self.tr("staff_content_problems", n=len(figures.content_problems))))

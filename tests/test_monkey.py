@@ -1,0 +1,65 @@
+"""The monkey: random touches and keys on the real kiosk find no crash, no trap, no leak (CI size)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def kiosk(*args: str, tmp_path: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """``python -m kiosk ARGS`` headless, with its own Kivy home and no sound device."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(KIVY_HOME=str(tmp_path / "kivy"), SDL_AUDIODRIVER="dummy")
+    return subprocess.run([sys.executable, "-m", "kiosk", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
+#: events in the CI run: 2,000 on a CI machine (PASSERELLE_MONKEY_EVENTS=2000); fewer by default
+#: so that the test stays near a minute on a shared, loaded two-core machine (about 3 events/s there)
+EVENTS = int(os.environ.get("PASSERELLE_MONKEY_EVENTS", "150"))
+
+
+@pytest.mark.timeout(max(240, EVENTS))
+def test_random_events_find_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = kiosk("monkey", "--events", str(EVENTS), "--seed", "14", "--data-dir", str(data), tmp_path=tmp_path,
+                   timeout=max(230, EVENTS))
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert "found: nothing wrong" in result.stdout, result.stdout
+    assert "Traceback" not in result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{EVENTS} events in ") and "events/s" in first, first
+    # The monkey went places: more than the welcome screen, and its visits were recorded.
+    screens = result.stdout.splitlines()[1]
+    assert "catalogue" in screens and "language" in screens, screens
+    assert any(data.rglob("*.json")), sorted(p.name for p in data.rglob("*"))
+
+
+def test_a_finding_names_the_seed_and_event_to_replay(tmp_path: Path) -> None:
+    """A kiosk that cannot leave a screen (idle reset broken) is reported with the replay line."""
+    from dataclasses import replace
+
+    from kiosk.config import KioskConfig
+    from kiosk.ui import monkey as monkey_module
+
+    config = replace(KioskConfig(), data_dir=tmp_path / "data")
+    broken = monkey_module.Monkey.reset
+    # A reset that does nothing stands for a kiosk whose idle reset is broken.
+    monkey_module.Monkey.reset = lambda self: None  # type: ignore[method-assign]
+    try:
+        outcome = monkey_module.monkey(config, 80, seed=3, stuck_after=15, progress=False)
+    finally:
+        monkey_module.Monkey.reset = broken  # type: ignore[method-assign]
+    assert outcome.failures, outcome.summary()
+    assert "cannot leave" in outcome.failures[0] and "(replay: --seed 3 --events " in outcome.failures[0]
+
+
+def test_bad_monkey_options_are_one_clear_line(tmp_path: Path) -> None:
+    result = kiosk("monkey", "--events", "none", tmp_path=tmp_path, timeout=60)
+    assert result.returncode == 2
+    assert "--events: expected a whole number, got 'none'" in result.stderr
+    assert "Traceback" not in result.stderr
