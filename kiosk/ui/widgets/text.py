@@ -20,7 +20,7 @@ from kiosk.i18n import is_rtl
 from kiosk.i18n.bidi import LTR_FONT_OPTIONS, RTL_FONT_OPTIONS, display_text, has_rtl_letters
 from kiosk.i18n.marking import marked_ltr, marked_rtl
 from kiosk.ui.style import follow_style, font_for
-from kiosk.ui.widgets.ink import ink_extents
+from kiosk.ui.widgets.ink import line_ink
 
 #: room kept between an Arabic line's ink and the next line's, or the label's padding, in em
 #: (antialiasing, and the synthetic bold of titles: the Arabic font has no bold face)
@@ -104,13 +104,14 @@ class KioskLabel(Label):
 
         At 200 % an Arabic line took 129 px where its ink needs about 85: the catalogue
         showed two cards where French shows four. The ink is measured on the text itself
-        (:func:`~kiosk.ui.widgets.ink.ink_extents`), so a text with tall marks keeps the
-        room they need: lines never touch, and nothing is cut at the label's edges.
+        (:func:`~kiosk.ui.widgets.ink.line_ink`: never less than the alphabet's), so a text
+        with tall marks keeps the room they need: lines never touch, nothing is cut at the
+        label's edges, and the baseline sits at the same height in every label.
         """
         path = measurer.options.get("font_name_r")
         if not path:  # not resolved (never drawn): keep the font's own line box
             return
-        ink = ink_extents(path, self.logical)
+        ink = line_ink(path, self.logical)
         box = measurer.get_extents("\u0627")[1]  # SDL2_ttf's line box in pixels (ascent + descent)
         ascent = box * ink.ascender / (ink.ascender - ink.descender)
         above = (ink.top + INK_MARGIN_EM) * self.font_size
