@@ -86,8 +86,8 @@ class KioskLabel(Label):
         for match in matches:  # a term is marked where it first occurs (the sign once is enough)
             firsts.setdefault(match.entry.term, match)
         matches = list(firsts.values())
-        self.line_height, self.trim_top, self.trim_bottom = 1.0, 0.0, 0.0
         if matches:
+            self._set_lines(1.0, 0.0, 0.0)
             self._draw_marked(matches, rtl, width)
             return
         self.marked_terms = []
@@ -95,12 +95,17 @@ class KioskLabel(Label):
         if rtl and self.logical:
             measurer = primed_rtl_label(self.font_name, self.font_size, self.bold)
             self.text = display_text(self.logical, width, lambda s: measurer.get_extents(s)[0])
-            self._fit_to_ink(measurer)
+            self._set_lines(*self._fit_to_ink(measurer))
         else:
             self.text = self.logical
+            self._set_lines(1.0, 0.0, 0.0)
 
-    def _fit_to_ink(self, measurer: CoreLabel) -> None:
-        """Lines as tall as this text's ink, not the Arabic font's line box (2.112 em, for rare stacked marks).
+    def _set_lines(self, line_height: float, trim_top: float, trim_bottom: float) -> None:
+        """Line pitch and trims (Kivy lays the text out again only for a value that changed)."""
+        self.line_height, self.trim_top, self.trim_bottom = line_height, trim_top, trim_bottom
+
+    def _fit_to_ink(self, measurer: CoreLabel) -> tuple[float, float, float]:
+        """Line pitch, top and bottom trims: lines as tall as their ink, not Noto Sans Arabic's 2.112 em box.
 
         At 200 % an Arabic line took 129 px where its ink needs about 85: the catalogue
         showed two cards where French shows four. The ink is measured on the text itself
@@ -110,15 +115,13 @@ class KioskLabel(Label):
         """
         path = measurer.options.get("font_name_r")
         if not path:  # not resolved (never drawn): keep the font's own line box
-            return
+            return 1.0, 0.0, 0.0
         ink = line_ink(path, self.logical)
         box = measurer.get_extents("\u0627")[1]  # SDL2_ttf's line box in pixels (ascent + descent)
         ascent = box * ink.ascender / (ink.ascender - ink.descender)
         above = (ink.top + INK_MARGIN_EM) * self.font_size
         below = (INK_MARGIN_EM - ink.bottom) * self.font_size
-        self.line_height = min(1.0, (above + below) / box)
-        self.trim_top = max(0.0, ascent - above)
-        self.trim_bottom = max(0.0, box - ascent - below)
+        return min(1.0, (above + below) / box), max(0.0, ascent - above), max(0.0, box - ascent - below)
 
     def _draw_marked(self, matches: list, rtl: bool, width: float) -> None:
         """The text with its glossary terms underlined and signed (Kivy markup, either direction)."""
