@@ -80,7 +80,7 @@ def test_every_module_is_two_touches_from_the_language_screen(config: KioskConfi
             pilot.tap("back_button")
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", ["fr", "en", "ar"])
 def test_at_200_percent_four_modules_are_in_sight_on_the_kiosk_panel(config: KioskConfig, curriculum,
                                                                      lang: str) -> None:
     panel = config.with_resolution(1920, 1080)
