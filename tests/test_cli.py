@@ -61,16 +61,20 @@ def test_a_reach_band_too_small_for_the_seated_profile_stops_start_up(tmp_path: 
 def fast_audit_screens(content) -> int:
     """How many screens ``kiosk audit --fast --lang en`` checks, worked out from the content and themes.
 
-    One language; 100 % and 200 %; each theme plus the seated profile. At each
-    setting: welcome, language, catalogue, help, a glossary word's explanation,
-    idle warning, every step of the first procedure, finished.
+    One language; 100 % and 200 %; each theme, the seated and the easy profile. At
+    each setting: welcome, language, catalogue, help, a glossary word's
+    explanation, idle warning, every step of the first procedure (in the easy
+    profile, every page of it), finished, the staff screens.
     """
     from kiosk.access.themes import THEMES
-
+    from kiosk.content.easy import easy_pages
+    from kiosk.ui.audit import settings
     from kiosk.ui.audit.runner import STAFF_SCREENS
 
-    per_setting = 6 + len(content.procedures[0].steps) + 1 + len(STAFF_SCREENS)
-    return 2 * (len(THEMES) + 1) * per_setting
+    procedure = content.procedures[0]
+    more_pages = sum(len(easy_pages(procedure, i, "en")) - 1 for i in range(len(procedure.steps)))
+    return sum(6 + len(procedure.steps) + 1 + len(STAFF_SCREENS) + (more_pages if s.easy else 0)
+               for s in settings(["en"], list(THEMES), fast=True))
 
 
 def test_kiosk_audit_fast_prints_violations_then_a_summary_and_writes_sheets(tmp_path: Path,

@@ -22,7 +22,7 @@ def test_every_theme_of_the_schema_belongs_to_exactly_one_group() -> None:
 def test_groups_keep_theme_order_and_leave_out_empty_ones(shipped_content) -> None:
     procedures = shipped_content.procedures
     groups = grouped(procedures)
-    assert [g.key for g, _ in groups] == ["computer", "internet", "daily_life", "procedures"]  # no office module yet
+    assert [g.key for g, _ in groups] == ["computer", "internet", "daily_life", "procedures", "office"]
     assert sum(len(members) for _, members in groups) == len(procedures)
     themes = [p.theme for p in groups[3][1]]
     order = GROUPS[3].themes

@@ -64,12 +64,17 @@ class KindButton(BigButton):
 
     def _paint(self, *_: object) -> None:
         super()._paint()
-        if self.style is not None and getattr(self, "pressed", False):
+        style = self.style
+        if style is None:
+            return
+        # A selected button (a switch that is on) is inverted by BigButton already: swapping again
+        # drew its words in the face's own colour (the audit found "Micro : activé" invisible).
+        if getattr(self, "pressed", False) and not self.selected:
             self.face_colour, self.ink_colour = self.ink_colour, self.face_colour
             self.tick_colour = self.ink_colour
-            self.ids.text_label.colour_role = "button"
-        elif self.style is not None and "text_label" in self.ids:
-            self.ids.text_label.colour_role = "button" if self.state == "down" else "button_text"
+        if "text_label" in self.ids:
+            inverted = list(self.face_colour) == list(style.button_text)
+            self.ids.text_label.colour_role = "button" if inverted else "button_text"
 
     def describe(self, lang: str) -> str:
         """What to say when the finger or the key focus finds it."""

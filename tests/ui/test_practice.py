@@ -41,6 +41,7 @@ def walk_content():
 def walker(config, walk_content) -> Iterator[Pilot]:
     """The kiosk, headless, with :func:`walk_content`."""
     with Pilot.run(config, content=walk_content) as p:
+        p.draw = False  # the walk reads widgets, words and what was said, never pixels: no frame drawn
         yield p
 
 
