@@ -174,6 +174,7 @@ def test_seated_layout_keeps_every_target_in_reach_on_a_high_mounting(config: Ki
         assert result.violations == [], "\n".join(map(str, result.violations))
 
 
+@pytest.mark.timeout(600)  # 870 screens: about 90 s on a quiet machine, several minutes on a busy one
 def test_fast_audit_passes_and_draws_contact_sheets(pilot: Pilot, tmp_path: Path) -> None:
     auditor = Auditor(pilot, fast=True)
     sheet = ContactSheet()
@@ -217,6 +218,7 @@ def test_a_layout_that_never_settles_is_reported(pilot: Pilot) -> None:
     assert unsettled and unsettled[0].widget == "welcome"
 
 
+@pytest.mark.timeout(600)  # every step of 21 procedures x 3 languages x 2 text sizes
 def test_every_step_of_every_procedure_passes_in_each_language_at_100_and_200_percent(pilot: Pilot) -> None:
     """Layout across all the content (the fast audit checks one procedure in every theme).
 
