@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kiosk.testing.waiting import wait_until
 
 
@@ -77,6 +79,7 @@ def fast_audit_screens(content) -> int:
                for s in settings(["en"], list(THEMES), fast=True))
 
 
+@pytest.mark.timeout(400)  # the fast audit of one language: about 300 screens
 def test_kiosk_audit_fast_prints_violations_then_a_summary_and_writes_sheets(tmp_path: Path,
                                                                               shipped_content) -> None:
     result = subprocess.run([sys.executable, "-m", "kiosk", "audit", "--fast", "--lang", "en",
