@@ -112,10 +112,16 @@ class LogWriter:
         return waiter.done.wait(timeout) and not waiter.error
 
     def status(self) -> str:
-        """``ok``, or ``waiting: N records in memory: <reason>`` (plus records dropped), for staff."""
+        """``ok``, or ``waiting: ...`` with why (records in memory, or in the journal only), for staff."""
         with self._lock:
             waiting, reason, dropped = self._waiting, self._reason, self.dropped
-        text = "ok" if not waiting else f"waiting: {waiting} records in memory: {reason}"
+        stuck = self._checkpoint_reason  # saved in the journal, but the hour files cannot be written
+        if waiting:
+            text = f"waiting: {waiting} records in memory: {reason}"
+        elif stuck:
+            text = f"waiting: records safe in the journal, not yet in the logbook: {stuck}"
+        else:
+            text = "ok"
         return text + (f"; {dropped} records dropped (memory full)" if dropped else "")
 
     def close(self, timeout: float | None = 30.0) -> None:
