@@ -93,6 +93,11 @@ class Headless:
             yield kiosk
         finally:
             app.stop()
+            # Kivy's App.stop removes the window's children while iterating over them, so
+            # every other one stays (an overlay left open): the next kiosk in this process
+            # would draw it and it would take the touches.
+            for child in list(Window.children):
+                Window.remove_widget(child)
             EventLoop.idle()
 
     @property

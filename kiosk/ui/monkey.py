@@ -304,6 +304,7 @@ def monkey(config: KioskConfig, events: int, *, seed: int, progress: bool | None
     from tqdm import tqdm
 
     from kiosk.content.loader import load
+    from kiosk.interrupt import deferred_interrupt
     from kiosk.staff import pin as pins
     from kiosk.ui.headless import Headless
 
@@ -325,8 +326,9 @@ def monkey(config: KioskConfig, events: int, *, seed: int, progress: bool | None
             since_welcome = 0
             bar = tqdm(total=events, desc="events", unit="ev", file=sys.stderr,
                        disable=None if progress is None else not progress)
-            with bar:
+            with bar, deferred_interrupt() as check_interrupt:
                 for number in range(1, events + 1):
+                    check_interrupt()
                     kiosk.draw = number % draw_every == 0
                     try:
                         kind = chimp.step()

@@ -192,6 +192,7 @@ def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, day
     from tqdm import tqdm
 
     from kiosk.content.loader import load
+    from kiosk.interrupt import deferred_interrupt
     from kiosk.ui.headless import Headless
 
     rng = random.Random(seed)
@@ -211,8 +212,9 @@ def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, day
         visitor = Visitor(kiosk, rng)
         bar = tqdm(total=sessions, desc="visits", unit="visit", file=sys.stderr,
                    disable=None if progress is None else not progress)
-        with bar:
+        with bar, deferred_interrupt() as check_interrupt:
             for number, start in enumerate(times, 1):
+                check_interrupt()
                 holder["wall"].start_at(start)
                 try:
                     ending = visitor.visit(procedures)

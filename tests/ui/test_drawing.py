@@ -60,3 +60,18 @@ def test_practice_page_and_help_overlay_clip_only_their_scroll_panes(pilot: Pilo
     pilot.tap("help_button")
     assert pilot.overlay == "HelpOverlay"
     assert window_passes() == (2, [])  # and the help text's own scroll pane
+
+
+def test_a_kiosk_stopped_with_help_open_leaves_nothing_behind(config, shipped_content) -> None:
+    # Kivy's App.stop skips every other window child: an overlay left open would stay on the
+    # window, drawn (a stencil) and taking the touches of the next kiosk in this process.
+    from kivy.core.window import Window
+
+    with Pilot.run(config, content=shipped_content) as pilot:
+        pilot.tap("start_button")
+        pilot.tap("help_button")
+        assert pilot.overlay == "HelpOverlay" and len(Window.children) == 2
+    assert Window.children == []
+    with Pilot.run(config, content=shipped_content) as pilot:
+        assert Window.children == [pilot.app.root]
+        assert window_passes() == (0, [])

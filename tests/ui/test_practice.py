@@ -177,7 +177,10 @@ def test_each_kind_says_what_it_is_and_its_state_never_the_digits(walker: Pilot)
     open_step("letter")
     assert describe_widget(pilot.find("replica_bold"), "en") == "“Gras”, Bold, toolbar button, not pressed."
     open_step("bank_code")
+    height = pilot.find("replica_code").height
     for digit in "123":
         pilot.tap(f"keypad_code_{digit}")
+    assert pilot.settle_layout() > 0, "the keypad's layout never settles once a digit is typed"
+    assert pilot.find("replica_code").height == height  # the dots fit the box: it does not grow
     said = describe_widget(pilot.find("keypad_code_ok"), "en")
     assert said == "OK, Keypad, 3 digits typed." and "123" not in said

@@ -164,12 +164,12 @@ def test_arabic_mirrors_the_main_buttons(pilot: Pilot) -> None:
     assert back.to_window(*back.center)[0] < next_.to_window(*next_.center)[0]
 
 
-def test_targets_are_measured_in_real_millimetres(config) -> None:
+def test_targets_are_measured_in_real_millimetres(config, shipped_content) -> None:
     # The same physical screen at two resolutions: the Next button keeps its size in mm.
     sizes = []
     for resolution in ((1280, 720), (1920, 1080)):
         cfg = config.with_resolution(*resolution)
-        with Pilot.run(cfg) as pilot:
+        with Pilot.run(cfg, content=shipped_content) as pilot:  # loaded: this test is not about loading
             pilot.tap("start_button")
             pilot.tap("language_fr")
             pilot.tap("procedure_email")
