@@ -27,6 +27,23 @@ def font_for(lang: str) -> str:
     return "KioskArabic" if lang == "ar" else "Kiosk"
 
 
+
+#: a heading that names a section of a list (a group of the catalogue) stops growing here: above,
+#: it is a little smaller than body text, still bold (as section headers of lists are smaller than
+#: their items in Apple's and Google's designs), and the room goes to the items
+HEADING_SCALE_MAX = 1.5
+
+
+def title_ratio(text_scale: float) -> float:
+    """How much larger a title is than body text: 1.3 at 100 %, down to 1.1 at 200 %.
+
+    Body text grows the most; titles, already large, grow less (as Apple's
+    Dynamic Type does at its accessibility sizes): at 200 % a title stays larger
+    and bold, and the room it no longer takes goes to the content (the catalogue
+    keeps four modules in sight).
+    """
+    return 1.3 - 0.2 * min(1.0, max(0.0, text_scale - 1.0))
+
 class Style(EventDispatcher):
     """Sizes (pixels, from millimetres), colours by role, font and direction."""
 
@@ -118,10 +135,13 @@ class Style(EventDispatcher):
     def font_px(self, role: str, font_name: str) -> float:
         """Font size in pixels for a text role in a font, at the current text scale.
 
-        Sized so the capital height is 6 mm (body) at 100 %, whatever the font.
+        Sized so the capital height is 6 mm (body) at 100 %, whatever the font. Roles: ``body``,
+        ``title`` (larger, see :func:`title_ratio`) and ``heading`` (a title up to
+        :data:`HEADING_SCALE_MAX`, then no larger).
         """
-        body_em = self.mm(BODY_CAP_MM) / CAP_RATIO[font_name] * self.text_scale
-        return body_em * 1.3 if role == "title" else body_em
+        scale = min(self.text_scale, HEADING_SCALE_MAX) if role == "heading" else self.text_scale
+        body_em = self.mm(BODY_CAP_MM) / CAP_RATIO[font_name] * scale
+        return body_em if role == "body" else body_em * title_ratio(scale)
 
     def _sizes(self, *_: object) -> None:
         self.body = self.font_px("body", self.font_name)

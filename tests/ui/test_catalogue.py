@@ -94,6 +94,18 @@ def test_at_200_percent_four_modules_are_in_sight_on_the_kiosk_panel(config: Kio
         assert {"first_steps", "files_folders", "find_information", "send_document"} <= set(seen)
 
 
+@pytest.mark.parametrize("lang", ["fr", "en", "ar"])
+def test_at_200_percent_four_shipped_modules_are_in_sight(config: KioskConfig, shipped_content, lang: str) -> None:
+    # The real titles (the longest wrap to three lines at 200 %), not the stand-ins above.
+    with Pilot.run(config.with_resolution(1920, 1080), content=shipped_content) as pilot:
+        pilot.toggle_profile("low_vision")
+        pilot.toggle_profile("low_vision")
+        pilot.start_visit(lang)
+        assert pilot.ui.style.text_scale == 2.0
+        seen = cards_in_view(pilot)
+        assert len(seen) >= 4, seen
+
+
 def test_up_and_down_move_through_a_long_group(config: KioskConfig, curriculum) -> None:
     with Pilot.run(config, content=curriculum) as pilot:
         pilot.toggle_profile("low_vision")

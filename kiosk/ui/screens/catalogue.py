@@ -63,7 +63,8 @@ class GroupShelf(BoxLayout):
         self.group = group
         self.icon = Pictogram(source=pictogram_path(group.pictogram), size_hint=(None, None), fit_mode="contain",
                               pos_hint={"center_y": 0.5})
-        self.title = KioskLabel(style=style, role="title", name=f"group_{group.key}")
+        self.title = KioskLabel(style=style, role="heading", name=f"group_{group.key}",
+                                pos_hint={"center_y": 0.5})
         self.header = MirrorBox(style=style, size_hint_y=None)
         self.header.set_items([self.icon, self.title])
         self.grid = CardGrid(style=style)
@@ -78,18 +79,20 @@ class GroupShelf(BoxLayout):
         style = self.style
         if style is None:
             return
-        # At 200 % body text is already 12 mm high: a name in title size would push the
-        # second group's cards out of sight; the pictogram still marks it as a heading.
-        self.title.role = "title" if style.text_scale < 2 else "body"
-        side = style.mm(10) * style.text_scale  # as tall as a line of the name
+        # A group's name grows with the text up to 150 %, then stays (10.8 mm capitals): at 200 %
+        # the room goes to the cards, and four modules stay in sight.
+        side = style.mm(10) * min(style.text_scale, 1.5)  # as tall as a line of the name
         self.icon.size = (side, side)
         self.icon.color = style.text
         self.header.spacing = style.pad
-        self.spacing = style.mm(1)
+        self.spacing = 0
         self._fit()
 
     def _fit(self, *_: object) -> None:
-        self.header.height = max(self.title.height, self.icon.height)
+        # The name's blank padding (above its first line, below its last) may spill over the
+        # header's edges: the pane's gap lies above, the cards' own margin below.
+        padding = max(0.0, self.title.padding[1]) + max(0.0, self.title.padding[3])
+        self.header.height = max(self.title.height - padding, self.icon.height)
 
 
 class CatalogueScreen(KioskScreen):
@@ -147,6 +150,9 @@ class CatalogueScreen(KioskScreen):
     def _label_cards(self) -> None:
         """Each card's words in the visit's language: title, length, and "Done" for a learner's finished module."""
         done = self.tr("catalogue_done")
+        # A learner's visit keeps room for the "done" tick on every card, so cards line up;
+        # any other visit gives that room to the titles (fewer lines at 200 %).
+        marks = self._marks_for is not None
         for procedure in self.services.content.procedures:
             button = self._procedure_buttons.get(procedure.id)
             if button is None:
@@ -157,6 +163,7 @@ class CatalogueScreen(KioskScreen):
                 lines.append(done)
             button.label = "\n".join(lines)
             button.icon = pictogram_path(procedure.pictogram)
+            button.toggle = marks
             button.selected = finished  # a tick and an inner frame: the mark is a shape and a word
 
     def _shelves(self, procedures: list) -> list[GroupShelf]:
@@ -173,9 +180,7 @@ class CatalogueScreen(KioskScreen):
         for group, members in grouped(procedures):
             cards = []
             for procedure in members:
-                # ``toggle`` keeps room for the "done" tick on every card, so cards line up.
-                button = BigButton(style=self.style, name=f"procedure_{procedure.id}", size_class="main",
-                                   toggle=True)
+                button = BigButton(style=self.style, name=f"procedure_{procedure.id}", size_class="main")
                 button.bind(on_release=lambda _b, pid=procedure.id: self.nav.open_procedure(pid))
                 cards.append(button)
                 self._procedure_buttons[procedure.id] = button

@@ -36,7 +36,7 @@ class KioskLabel(Label):
 
     style = ObjectProperty(None, allownone=True)
     logical = StringProperty("")
-    role = OptionProperty("body", options=["body", "title"])
+    role = OptionProperty("body", options=["body", "title", "heading"])
     align = OptionProperty("start", options=["start", "center", "end"])
     colour_role = StringProperty("text")
     name = StringProperty("")
@@ -72,7 +72,7 @@ class KioskLabel(Label):
         rtl = is_rtl(lang) and has_rtl_letters(self.logical)
         self.font_name = font_for(lang)
         self.font_size = style.font_px(self.role, self.font_name)
-        self.bold = self.role == "title"
+        self.bold = self.role != "body"
         self.color = getattr(style, self.colour_role)
         width = max(self.width - self.padding[0] - self.padding[2], 1)
         self.text_size = (width, None)
