@@ -279,12 +279,19 @@ class Navigator(StaffNavigation, MemoNavigation):
 
     def _opened(self, overlay: KioskOverlay) -> None:
         self.overlays.append(overlay)
+        # The screen behind is hidden, not dimmed: an overlay covers it (touches too), and
+        # Kivy skips a canvas at opacity 0, so the frame draws the panel alone. A dimmed
+        # screen under a see-through layer cost a whole extra window of blending (Help
+        # took 120 ms to show in software rendering; ``python bench/latency.py``).
+        self.manager.opacity = 0
         if self.on_overlay_open is not None:
             self.on_overlay_open()
 
     def _closed(self, overlay: KioskOverlay) -> None:
         if overlay in self.overlays:
             self.overlays.remove(overlay)
+        if not self.overlays:
+            self.manager.opacity = 1
 
     @property
     def help_overlay(self) -> HelpOverlay:

@@ -75,3 +75,23 @@ def test_a_kiosk_stopped_with_help_open_leaves_nothing_behind(config, shipped_co
     with Pilot.run(config, content=shipped_content) as pilot:
         assert Window.children == [pilot.app.root]
         assert window_passes() == (0, [])
+
+
+def test_an_overlay_hides_the_screen_behind_and_gives_it_back(pilot: Pilot) -> None:
+    # Help draws its panel alone (no whole screen under a see-through layer); the margin
+    # around the panel is dark, and closing Help shows the screen as it was.
+    def corner() -> tuple[int, ...]:
+        width, height, rgba = pilot.thumbnail(64)
+        top_left = ((height - 1) * width) * 4  # rows run from the bottom up
+        return tuple(rgba[top_left:top_left + 3])
+
+    pilot.tap("start_button")
+    pilot.tap("language_fr")
+    light = corner()
+    pilot.tap("help_button")
+    assert pilot.overlay == "HelpOverlay" and pilot.app.root.opacity == 0
+    dark = corner()
+    assert max(dark) < 80 < min(light), (dark, light)
+    pilot.tap("close_button")
+    assert pilot.overlay is None and pilot.app.root.opacity == 1
+    assert corner() == light and "Que voulez-vous apprendre ?" in pilot.texts()
