@@ -63,3 +63,15 @@ def test_bad_monkey_options_are_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "--events: expected a whole number, got 'none'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_crash_is_reported_with_the_kiosk_line_it_came_from() -> None:
+    from kiosk.content.model import Replica
+    from kiosk.practice.model import PracticeState
+    from kiosk.ui.monkey import where
+
+    try:
+        PracticeState("step", Replica.__new__(Replica)).reset()
+    except Exception as exc:  # noqa: BLE001 - whatever the model raises on a broken replica
+        found = where(exc)
+    assert found.startswith(" at kiosk/practice/model.py:"), found

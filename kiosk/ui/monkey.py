@@ -55,6 +55,18 @@ MEMORY_SLACK_MIB = 24.0
 MEMORY_MIN_WARMUP = 500
 
 
+def where(exc: BaseException) -> str:
+    """`` at kiosk/FILE.py:LINE``: the innermost line of the kiosk's own code in ``exc``'s traceback."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/kiosk/" in f.filename.replace("\\", "/")]
+    if not frames:
+        return ""
+    frame = frames[-1]
+    path = frame.filename.replace("\\", "/")
+    return f" at {path[path.rindex('/kiosk/') + 1:]}:{frame.lineno}"
+
+
 class MonkeyFailure(AssertionError):
     """What the monkey found, with the seed and the event number to replay it."""
 
@@ -348,7 +360,7 @@ def monkey(config: KioskConfig, events: int, *, seed: int, progress: bool | None
                     except MonkeyFailure:
                         raise
                     except Exception as exc:  # noqa: BLE001 - every crash is a finding, with where to replay it
-                        raise MonkeyFailure(f"event {number}: {type(exc).__name__}: {exc}") from exc
+                        raise MonkeyFailure(f"event {number}: {type(exc).__name__}: {exc}{where(exc)}") from exc
                     if catcher.caught:
                         raise MonkeyFailure(f"event {number}: {catcher.caught[0]}")
                     outcome.kinds[kind] += 1

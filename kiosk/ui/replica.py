@@ -335,10 +335,7 @@ class ReplicaView(BoxLayout):
         self.target_widget.highlighted = True
         self.ids.target_hint.logical = t(lang, "replica_target_here", label=self.state.target.label.get(lang))
         self.sync()
-        if self.state.focused in self.fields:
-            self._show_focus(self.fields[self.state.focused])
-        elif self.state.focused is not None:
-            self.active_field = self.widgets[self.state.focused]  # a keypad: its own keys
+        self._refocus()
 
     def show(self, state: PracticeState) -> None:
         """Draw ``state`` (a step shown again, or a page built ahead): as if just built for it.
@@ -359,8 +356,16 @@ class ReplicaView(BoxLayout):
                 box.remove_widget(self.keyboard)
             self.keyboard = None
         self.sync()
-        if state.focused is not None:
-            self._show_focus(self.fields[state.focused])
+        self._refocus()
+
+    def _refocus(self) -> None:
+        """Show which element the model says is being typed into: a field (its caret and keyboard),
+        or a keypad (its own keys, no keyboard)."""
+        focused = self.state.focused
+        if focused in self.fields:
+            self._show_focus(self.fields[focused])
+        elif focused is not None:
+            self.active_field = self.widgets[focused]
 
     @property
     def done(self) -> bool:

@@ -184,3 +184,9 @@ def test_each_kind_says_what_it_is_and_its_state_never_the_digits(walker: Pilot)
     assert pilot.find("replica_code").height == height  # the dots fit the box: it does not grow
     said = describe_widget(pilot.find("keypad_code_ok"), "en")
     assert said == "OK, Keypad, 3 digits typed." and "123" not in said
+    # The step drawn again (Repeat, a profile toggled) while the keypad is in use: the kept page
+    # shows the model's state, the keypad still the one typed into (the monkey found a crash here).
+    pilot.app.root.current_screen.show_again()
+    pilot.settle()
+    assert describe_widget(pilot.find("keypad_code_ok"), "en") == said
+    assert pilot.find("replica_code").parent is not None
