@@ -126,6 +126,16 @@ def _default_texture() -> Any:
     return _DEFAULT_TEXTURE[0]
 
 
+def _covers(shape: Any, widget: Any, box: Box) -> bool:
+    """Whether a filled shape lies under the middle of the widget's ``box``."""
+    x, y = shape.pos
+    w, h = shape.size
+    x0, y0 = widget.to_window(x, y)
+    x1, y1 = widget.to_window(x + w, y + h)
+    middle_x, middle_y = box.x + box.w / 2, box.y + box.h / 2
+    return min(x0, x1) <= middle_x <= max(x0, x1) and min(y0, y1) <= middle_y <= max(y0, y1)
+
+
 def _line_box(line: Any, widget: Any) -> Box | None:
     """The rectangle a line frames, in window coordinates, when it frames one."""
     shape = None
@@ -180,6 +190,9 @@ class TreeReader:
         if scroll is not None and viewport is None:
             return  # inside a scroll view that is entirely off screen
         fills, lines = _shapes(widget)
+        # A fill is the widget's face only where it lies under the widget: an overlay paints the
+        # margin around its panel, and the panel's face is what the overlay is read over.
+        fills = [(colour, shape) for colour, shape in fills if _covers(shape, widget, box)]
         inner = background
         for colour, _ in fills:
             inner = composed(colour, inner)
