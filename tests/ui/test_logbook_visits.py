@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from kiosk.i18n import LANGUAGES
 from kiosk.testing.pilot import Pilot
 from kiosk.testing.waiting import wait_until
 
@@ -115,10 +114,11 @@ def typable_steps(content) -> list[tuple[str, int, list[str]]]:
 
 
 @pytest.mark.timeout(400)
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", ["fr", "ar"])  # what is typed is the same in every language; Arabic fields run right to left
 def test_nothing_typed_in_practice_reaches_the_disk_or_the_log(
         pilot: Pilot, lang: str, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
+    pilot.draw = False  # the walk reads the visit and the disk, never pixels: no frame drawn
     steps = typable_steps(pilot.services.content)
     assert steps, "no practice field in the content"
     pilot.tap("start_button")
@@ -167,6 +167,7 @@ def test_nothing_typed_or_chosen_on_the_curriculum_kinds_reaches_the_disk(
     assert not content.errors
     chosen: set[str] = set()
     with Pilot.run(config, content=content) as pilot:
+        pilot.draw = False  # widgets, the visit and the disk are read, never pixels
         pilot.start_visit(lang)
         for procedure in content.procedures:
             for index, step in enumerate(procedure.steps):

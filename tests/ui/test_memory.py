@@ -18,7 +18,7 @@ from kiosk.testing.pilot import Pilot
 
 LANGS = ("fr", "en", "ar")
 #: screen changes in all: enough for a leak of a few widgets a visit to show clearly
-CHANGES = 160
+CHANGES = 100
 
 
 def live_widgets() -> dict[str, int]:
