@@ -27,7 +27,6 @@ def font_for(lang: str) -> str:
     return "KioskArabic" if lang == "ar" else "Kiosk"
 
 
-
 #: a heading that names a section of a list (a group of the catalogue) stops growing here: above,
 #: it is a little smaller than body text, still bold (as section headers of lists are smaller than
 #: their items in Apple's and Google's designs), and the room goes to the items
@@ -43,6 +42,7 @@ def title_ratio(text_scale: float) -> float:
     keeps four modules in sight).
     """
     return 1.3 - 0.2 * min(1.0, max(0.0, text_scale - 1.0))
+
 
 class Style(EventDispatcher):
     """Sizes (pixels, from millimetres), colours by role, font and direction."""
