@@ -17,14 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import config as config_module
-from kiosk.cli_parser import SCREENS, UsageError, build_parser
+from kiosk.cli_parser import UsageError, build_parser
 from kiosk.config import ConfigError, KioskConfig
 
 if TYPE_CHECKING:
     from kiosk.ui.headless import Headless
-
-__all__ = ["SCREENS", "UsageError", "build_parser", "main"]
-
 
 def cmd_monkey(args: argparse.Namespace) -> int:
     """Random events on the kiosk; print the findings with the seed and event to replay."""

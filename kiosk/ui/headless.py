@@ -374,10 +374,13 @@ class Headless:
             if bottom >= view_bottom - 1 and top <= view_top + 1:
                 return
             middle = (bottom + top) / 2
-            if top - bottom > view_top - view_bottom and view_bottom <= middle <= view_top:
-                return  # taller than the view (large text, a short reach band): its middle is in sight
-            button = pane.ids.up_button if middle > view_top or (top > view_top and bottom >= view_bottom) \
-                else pane.ids.down_button
+            if top - bottom > view_top - view_bottom:  # taller than the view (large text, a short reach band)
+                if view_bottom <= middle <= view_top:
+                    return  # its middle, where the finger lands, is in sight
+                above = middle > view_top
+            else:
+                above = top > view_top
+            button = pane.ids.up_button if above else pane.ids.down_button
             x, y = button.to_window(*button.center)
             self.tap_at(x, y)
         raise LookupError(f"could not scroll {getattr(widget, 'name', widget)!r} into view")

@@ -53,11 +53,6 @@ class CardGrid(ButtonGrid):
         self._fit_height()
 
 
-class GroupName(KioskLabel):
-    """A group's name: a label with no blank above or below its line (``screens.kv``); the pane's
-    gap spaces the groups, so four modules stay in sight at 200 %."""
-
-
 class GroupShelf(BoxLayout):
     """One group: its pictogram and name, then its cards, close together (the pane spaces the groups)."""
 
@@ -68,8 +63,10 @@ class GroupShelf(BoxLayout):
         self.group = group
         self.icon = Pictogram(source=pictogram_path(group.pictogram), size_hint=(None, None), fit_mode="contain",
                               pos_hint={"center_y": 0.5})
-        self.title = GroupName(style=style, role="heading", name=f"group_{group.key}",
-                               pos_hint={"center_y": 0.5})
+        # No blank above or below the name's line: the pane's gap spaces the groups (four modules
+        # stay in sight at 200 %).
+        self.title = KioskLabel(style=style, role="heading", name=f"group_{group.key}", line_only=True,
+                                pos_hint={"center_y": 0.5})
         self.header = MirrorBox(style=style, size_hint_y=None)
         self.header.set_items([self.icon, self.title])
         self.grid = CardGrid(style=style)

@@ -13,7 +13,7 @@ from typing import Any
 
 from kivy.core.text import Label as CoreLabel
 from kivy.lang import Builder
-from kivy.properties import ListProperty, NumericProperty, ObjectProperty, OptionProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, OptionProperty, StringProperty
 from kivy.uix.label import Label
 
 from kiosk.i18n import is_rtl
@@ -46,6 +46,8 @@ class KioskLabel(Label):
     glossary = ObjectProperty(None, allownone=True)
     #: the glossary terms marked in the text as drawn, in order (for reading the screen)
     marked_terms = ListProperty([])
+    #: no blank padding above the first line or below the last (a heading whose box spaces it)
+    line_only = BooleanProperty(False)
     #: blank font box cut above the first line and below the last (pixels; Arabic only, see ``_fit_to_ink``)
     trim_top = NumericProperty(0.0)
     trim_bottom = NumericProperty(0.0)
