@@ -11,9 +11,12 @@ screen, the counts must not grow.
 from __future__ import annotations
 
 import gc
+import weakref
+from dataclasses import replace
 
 import pytest
 
+from kiosk.config import KioskConfig
 from kiosk.testing.pilot import Pilot
 
 LANGS = ("fr", "en", "ar")
@@ -108,3 +111,24 @@ def test_live_widgets_stay_bounded_over_many_visits(pilot: Pilot) -> None:
     # A visit that left even one button behind would add one per visit (more than ten here).
     assert final["BigButton"] <= settled["BigButton"] + 2, (settled, final, visitor.visits)
     assert final["Label"] <= settled["Label"] + 4, (settled, final, visitor.visits)
+
+
+def _visited_kiosk(config: KioskConfig, content) -> weakref.ref:
+    """A kiosk that showed a screen after welcome and its idle warning, then stopped; a weak reference to it."""
+    with Pilot.run(config, content=content) as pilot:
+        pilot.tap("start_button")
+        pilot.ui.nav.warn_idle(20)  # every overlay's kv: the idle warning's own rule once kept its kiosk
+        pilot.settle()
+        assert pilot.overlay == "IdleWarning"
+        return weakref.ref(pilot.app)
+
+
+def test_a_stopped_kiosk_leaves_nothing_behind(config: KioskConfig, shipped_content, tmp_path) -> None:
+    # A kv rule that bound through a widget's ``ids`` kept the whole kiosk (about 150,000
+    # objects) for the life of the process: every test and every restart added one.
+    first = _visited_kiosk(config, shipped_content)
+    second = _visited_kiosk(replace(config, data_dir=tmp_path / "second"), shipped_content)
+    gc.unfreeze()
+    gc.collect()
+    assert first() is None, "the first kiosk is still alive after the second one ran"
+    assert second is not None
