@@ -132,3 +132,20 @@ def test_a_stopped_kiosk_leaves_nothing_behind(config: KioskConfig, shipped_cont
     gc.collect()
     assert first() is None, "the first kiosk is still alive after the second one ran"
     assert second is not None
+
+
+def test_no_kv_rule_binds_through_ids() -> None:
+    # What the test above catches at run time, for every rule: Kivy keeps a kv binding on
+    # ``x.ids.name.prop`` in a module-level table under a strong reference to the ids dict,
+    # which holds its widget. Name the widget by its id instead (``name.prop``).
+    import re
+    from pathlib import Path
+
+    import kiosk
+
+    through_ids = re.compile(r"\bids\.\w+\.\w+")
+    found = [f"{path.name}:{number}: {line.strip()}"
+             for path in sorted(Path(kiosk.__file__).parent.rglob("*.kv"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if through_ids.search(line.split("#", 1)[0])]
+    assert not found, found
