@@ -18,6 +18,20 @@ from kiosk.ui.widgets.pictogram import Pictogram  # noqa: F401  (a panel's picto
 from kiosk.ui.widgets.text import KioskLabel  # noqa: F401  (a panel's heading and body, in kv)
 
 
+class PaneScroller(ScrollView):
+    """Kivy's ScrollView without its binding leak (Kivy 2.3).
+
+    Each scroll update binds ``bar_color`` again and the half-second trigger that
+    follows unbinds it once: every update after the first in that half second
+    left one binding behind, for the life of the pane (about 600 per thousand
+    monkey events). Unbinding first keeps exactly one.
+    """
+
+    def update_from_scroll(self, *largs: object) -> None:
+        self.funbind("bar_color", self._change_bar_color)
+        super().update_from_scroll(*largs)
+
+
 class ScrollPane(MirrorBox):
     """Scrolling content with big Up and Down buttons: no swipe is ever needed.
 
