@@ -36,6 +36,9 @@ def test_random_events_find_nothing(tmp_path: Path) -> None:
     # The monkey went places: more than the welcome screen, and its visits were recorded.
     screens = result.stdout.splitlines()[1]
     assert "catalogue" in screens and "language" in screens, screens
+    # It set the staff PIN itself, so it opened staff mode now and then and touched staff screens too.
+    assert "staff_panel" in screens, screens
+    assert "staff mode opened 0 times" not in result.stdout, result.stdout
     assert any(data.rglob("*.json")), sorted(p.name for p in data.rglob("*"))
 
 

@@ -193,3 +193,13 @@ def test_synchronous_engine_runs_through_the_queue() -> None:
     queue.say("Trois", "fr", Priority.NEXT)
     assert engine.texts == ["Un", "Deux", "Trois"]
     assert queue.speaking is None
+
+
+def test_a_recording_engine_told_to_keep_few_forgets_the_oldest() -> None:
+    # A 50,000-event monkey run speaks tens of thousands of times: its record must not grow for ever.
+    engine = RecordingEngine(keep=3)
+    queue = SpeechQueue(engine)
+    for number in range(10):
+        queue.say(f"line {number}", "fr")
+    assert 3 <= len(engine.spoken) <= 6
+    assert engine.texts[-1] == "line 9" and "line 0" not in engine.texts

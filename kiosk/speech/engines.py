@@ -32,9 +32,11 @@ class RecordingEngine:
 
     available = True
 
-    def __init__(self, hold: bool = False) -> None:
+    def __init__(self, hold: bool = False, keep: int | None = None) -> None:
         #: with ``hold``, an utterance stays "speaking" until :meth:`finish`
         self.hold = hold
+        #: with ``keep``, only about the last ``keep`` utterances are kept (a long monkey run)
+        self.keep = keep
         self.spoken: list[Utterance] = []
         self.stops = 0
         self.volume, self.rate = 0.8, 1.0
@@ -53,6 +55,8 @@ class RecordingEngine:
         recorded = self.recordings.get(utterance.text, {}).get(utterance.lang)
         if recorded:
             self.played_files.append(recorded)
+        if self.keep is not None and len(self.spoken) > 2 * self.keep:
+            del self.spoken[:-self.keep], self.played_files[:-self.keep]
         if self.hold:
             self._done = done
         else:

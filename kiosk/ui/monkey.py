@@ -2,8 +2,9 @@
 
 A public kiosk is touched by hundreds of hands: fingers land on buttons and
 between them, slide, rest, come in twos, and keyboards (or a keypad) get
-Escape, Alt+F4, the staff key followed by a guessed PIN, and keys that mean
-nothing. The monkey does all of that through :class:`kiosk.ui.headless.Headless`
+Escape, Alt+F4, the staff key followed by a guessed PIN (or, when the monkey
+set the PIN itself, sometimes the right one: then the staff screens get the
+same random events), and keys that mean nothing. The monkey does all of that through :class:`kiosk.ui.headless.Headless`
 (real touch and key events), on whatever screens and replica kinds the kiosk
 has (found at run time, never from a fixed list), from ``random.Random(seed)``
 so that any finding can be replayed.
@@ -53,6 +54,8 @@ MEMORY_GROWTH = 0.10
 MEMORY_SLACK_MIB = 24.0
 #: events before memory is first sampled for the judgement (shorter runs are not judged)
 MEMORY_MIN_WARMUP = 500
+#: how often the staff key is followed by the right PIN, when the monkey knows it
+STAFF_RIGHT_PIN = 0.3
 
 
 def where(exc: BaseException) -> str:
@@ -83,6 +86,10 @@ class MonkeyOutcome:
     languages: set[str] = field(default_factory=set)
     profiles: set[str] = field(default_factory=set)
     idle_resets: int = 0
+    #: staff mode opened with the right PIN (only when the monkey set the PIN itself), and
+    #: "Exit the kiosk" tapped there (counted, not carried out, so the run goes on)
+    staff_entries: int = 0
+    exits_asked: int = 0
     #: (events done, resident MiB)
     rss: list[tuple[int, float]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
@@ -106,7 +113,8 @@ class MonkeyOutcome:
         lines = [f"{self.events} events in {self.seconds:.0f} s ({self.events_per_s:.1f} events/s), seed {self.seed}",
                  f"screens: {', '.join(f'{k} {v}' for k, v in sorted(self.screens.items()))}",
                  f"languages: {', '.join(sorted(self.languages))}; profiles: {', '.join(sorted(self.profiles)) or '-'}",
-                 f"idle resets: {self.idle_resets}; resident memory {rss}",
+                 f"idle resets: {self.idle_resets}; staff mode opened {self.staff_entries} times "
+                 f"(exit asked {self.exits_asked} times); resident memory {rss}",
                  f"found: {len(self.failures)} problem(s)" if self.failures else "found: nothing wrong"]
         return "\n".join(lines + [f"  {failure}" for failure in self.failures])
 
@@ -169,10 +177,14 @@ class _Catcher(logging.Handler):
 class Monkey:
     """Random events on one running headless kiosk."""
 
-    def __init__(self, kiosk: Any, rng: random.Random, outcome: MonkeyOutcome) -> None:
+    def __init__(self, kiosk: Any, rng: random.Random, outcome: MonkeyOutcome, pin: str | None = None) -> None:
         self.kiosk = kiosk
         self.rng = rng
         self.outcome = outcome
+        #: the staff PIN if the monkey set it (then it sometimes opens staff mode as staff would)
+        self.pin = pin
+        #: whether the staff screens on show were opened with the right PIN
+        self.staff_open = False
 
     # -- where fingers land --------------------------------------------------------
     def targets(self) -> list[Any]:
@@ -262,7 +274,7 @@ class Monkey:
         self.kiosk.press(key, ["shift"] if self.rng.random() < 0.05 else None)
 
     def do_staff_key(self) -> None:
-        """The staff key (or the staff corner), then a wrong PIN on the keypad or the keyboard."""
+        """The staff key (or the staff corner), then a PIN: guessed, or now and then the right one if known."""
         kiosk, config = self.kiosk, self.kiosk.services.config
         if self.rng.random() < 0.5:
             key = config.staff.entry_key
@@ -279,11 +291,33 @@ class Monkey:
             kiosk.settle()
         if kiosk.screen != "staff_pin":
             return
+        if self.pin is not None and self.rng.random() < STAFF_RIGHT_PIN:
+            locked = kiosk.services.staff.lockout.locked_for() > 0  # after five wrong PINs
+            for digit in self.pin:
+                kiosk.press(digit)
+            kiosk.press("enter")
+            if locked:
+                if kiosk.screen != "staff_pin":
+                    raise MonkeyFailure(f"a PIN opened staff mode during the lockout ({kiosk.screen})")
+                return
+            if kiosk.screen != "staff_panel":
+                raise MonkeyFailure(f"the right PIN did not open the staff panel ({kiosk.screen})")
+            self.staff_open = True
+            self.outcome.staff_entries += 1
+            return
         for _ in range(self.rng.randint(1, 6)):
             kiosk.press(self.rng.choice("0123456789"))
         kiosk.press("enter")
         if kiosk.screen not in ("staff_pin",) and kiosk.screen.startswith("staff_"):
             raise MonkeyFailure(f"a guessed PIN opened staff mode ({kiosk.screen})")
+
+    def check_staff(self) -> None:
+        """Staff screens beyond the PIN pad only after the right PIN, in this stretch of staff mode."""
+        kiosk = self.kiosk
+        if not kiosk.ui.nav.in_staff:
+            self.staff_open = False
+        elif kiosk.screen != "staff_pin" and not self.staff_open:
+            raise MonkeyFailure(f"staff mode reached without the PIN ({kiosk.screen})")
 
     def do_wait(self) -> None:
         """The visitor reads, or walks away mid-visit (the idle warning, sometimes the reset)."""
@@ -309,20 +343,24 @@ def monkey(config: KioskConfig, events: int, *, seed: int, progress: bool | None
     """Run ``events`` random events on the real kiosk headless; raises :class:`MonkeyFailure` on a finding.
 
     Visits are recorded in ``config.data_dir`` as real ones would be. A staff
-    PIN is set there if none is (a random one the monkey does not know), so the
-    PIN pad exists and every PIN it tries is wrong. Frames are drawn every
+    PIN is set there if none is (a random one), so the PIN pad exists: the monkey
+    guesses wrong ones and, now and then, types that one to reach the staff
+    screens. A PIN already there is only guessed. Frames are drawn every
     ``draw_every`` events (layout runs after every one).
     """
     from tqdm import tqdm
 
     from kiosk.content.loader import load
     from kiosk.interrupt import deferred_interrupt
+    from kiosk.speech.engines import RecordingEngine
     from kiosk.staff import pin as pins
     from kiosk.ui.headless import Headless
 
     rng = random.Random(seed)
+    pin = None  # a PIN already in the data folder is not known: the monkey only guesses it
     if not pins.has_pin(config.data_dir):
-        pins.set_pin(config.data_dir, "".join(random.SystemRandom().choice("123456789") for _ in range(10)))
+        pin = "".join(random.SystemRandom().choice("123456789") for _ in range(10))
+        pins.set_pin(config.data_dir, pin)
     content = load([config.content_dir])
     outcome = MonkeyOutcome(seed=seed)
     # Screens, fonts and replica kinds are built the first time they show: memory is judged
@@ -333,8 +371,14 @@ def monkey(config: KioskConfig, events: int, *, seed: int, progress: bool | None
     began = time.monotonic()
     number = 0
     try:
-        with Headless.run(config, content=content, windowed=False) as kiosk:
-            chimp = Monkey(kiosk, rng, outcome)
+        # What is said is recorded (nothing is heard): the last thousand utterances are enough.
+        with Headless.run(config, content=content, windowed=False, engine=RecordingEngine(keep=1000)) as kiosk:
+            chimp = Monkey(kiosk, rng, outcome, pin)
+
+            def exit_asked() -> None:
+                outcome.exits_asked += 1
+
+            kiosk.ui.nav.stop_kiosk = exit_asked  # staff's "Exit the kiosk" would end the run
             since_welcome = 0
             bar = tqdm(total=events, desc="events", unit="ev", file=sys.stderr,
                        disable=None if progress is None else not progress)
@@ -344,8 +388,7 @@ def monkey(config: KioskConfig, events: int, *, seed: int, progress: bool | None
                     kiosk.draw = number % draw_every == 0
                     try:
                         kind = chimp.step()
-                        if kiosk.screen == "staff_panel":  # never reached without the PIN; never leave it open
-                            raise MonkeyFailure("staff panel reached without the PIN")
+                        chimp.check_staff()
                         if kiosk.screen == "welcome":
                             since_welcome = 0
                         else:

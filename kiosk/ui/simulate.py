@@ -193,6 +193,7 @@ def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, day
 
     from kiosk.content.loader import load
     from kiosk.interrupt import deferred_interrupt
+    from kiosk.speech.engines import RecordingEngine
     from kiosk.ui.headless import Headless
 
     rng = random.Random(seed)
@@ -206,7 +207,9 @@ def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, day
     outcome = Outcome()
     began = time.monotonic()
     holder: dict[str, WallClock] = {}
-    with Headless.run(config, content=content, wall=lambda: holder["wall"]()) as kiosk:
+    # What is said is recorded, not heard: the last thousand utterances are enough for a soak.
+    with Headless.run(config, content=content, wall=lambda: holder["wall"](),
+                      engine=RecordingEngine(keep=1000)) as kiosk:
         holder["wall"] = WallClock(kiosk.clock)
         kiosk.draw = False  # the logbook opened with the first frame; nobody looks at the pixels
         visitor = Visitor(kiosk, rng)
