@@ -37,6 +37,11 @@ class KioskOverlay(ModalView):
     def open(self, *args: object, **kwargs: object) -> None:
         """Show the overlay at once."""
         kwargs.setdefault("animation", False)
+        if not self._is_open:
+            # Kivy 2.3 binds centring to the panel's size and centre at every opening and
+            # never unbinds it: one more call per size change for each time Help was opened.
+            self.funbind("center", self._align_center)
+            self.funbind("size", self._align_center)
         super().open(*args, **kwargs)
 
     def dismiss(self, *args: object, **kwargs: object) -> None:

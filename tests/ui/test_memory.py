@@ -149,3 +149,19 @@ def test_no_kv_rule_binds_through_ids() -> None:
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if through_ids.search(line.split("#", 1)[0])]
     assert not found, found
+
+
+def test_opening_help_again_and_again_adds_no_binding(pilot: Pilot) -> None:
+    # Kivy's ModalView binds its centring at every opening: a kiosk open all day had
+    # thousands of copies on Help, each run at every size change.
+    pilot.tap("start_button")
+    pilot.tap("help_button")
+    pilot.tap("close_button")
+    overlay = pilot.ui.nav.help_overlay
+    first = {prop: len(overlay.get_property_observers(prop)) for prop in ("size", "center")}
+    for _ in range(5):
+        pilot.tap("help_button")
+        assert pilot.overlay == "HelpOverlay"
+        pilot.tap("close_button")
+    assert pilot.overlay is None
+    assert {prop: len(overlay.get_property_observers(prop)) for prop in ("size", "center")} == first
