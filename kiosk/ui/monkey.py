@@ -96,6 +96,11 @@ class MonkeyOutcome:
     #: whether the run was long enough for memory to be judged, and the two samples compared
     memory_judged: bool = False
     judged: tuple[float, float] = (0.0, 0.0)
+    #: the last event after which something showed or loaded for the first time (a screen,
+    #: an overlay, a Python module): memory is judged from after it, one-time costs apart
+    last_first_time: int = 0
+    #: why memory was not judged, if it was not
+    not_judged: str = ""
 
     @property
     def events_per_s(self) -> float:
@@ -108,8 +113,8 @@ class MonkeyOutcome:
                f"{self.rss[-1][0]}" if self.rss else "not sampled")
         if self.memory_judged:
             rss += f" (after warm-up: {self.judged[0]:.0f} -> {self.judged[1]:.0f} MiB)"
-        if not self.memory_judged:
-            rss += f" (not judged: fewer than {2 * MEMORY_MIN_WARMUP} events)"
+        else:
+            rss += f" (not judged: {self.not_judged})"
         lines = [f"{self.events} events in {self.seconds:.0f} s ({self.events_per_s:.1f} events/s), seed {self.seed}",
                  f"screens: {', '.join(f'{k} {v}' for k, v in sorted(self.screens.items()))}",
                  f"languages: {', '.join(sorted(self.languages))}; profiles: {', '.join(sorted(self.profiles)) or '-'}",
@@ -293,6 +298,8 @@ class Monkey:
             return
         if self.pin is not None and self.rng.random() < STAFF_RIGHT_PIN:
             locked = kiosk.services.staff.lockout.locked_for() > 0  # after five wrong PINs
+            for _ in range(12):  # digits typed earlier on the pad (a key event) go first
+                kiosk.press("backspace")
             for digit in self.pin:
                 kiosk.press(digit)
             kiosk.press("enter")
@@ -380,6 +387,8 @@ def monkey(config: KioskConfig, events: int, *, seed: int, progress: bool | None
 
             kiosk.ui.nav.stop_kiosk = exit_asked  # staff's "Exit the kiosk" would end the run
             since_welcome = 0
+            shown: set[tuple[str, str | None]] = set()
+            modules = len(sys.modules)
             bar = tqdm(total=events, desc="events", unit="ev", file=sys.stderr,
                        disable=None if progress is None else not progress)
             with bar, deferred_interrupt() as check_interrupt:
@@ -406,6 +415,10 @@ def monkey(config: KioskConfig, events: int, *, seed: int, progress: bool | None
                         raise MonkeyFailure(f"event {number}: {type(exc).__name__}: {exc}{where(exc)}") from exc
                     if catcher.caught:
                         raise MonkeyFailure(f"event {number}: {catcher.caught[0]}")
+                    if (kiosk.screen, kiosk.overlay) not in shown or len(sys.modules) != modules:
+                        shown.add((kiosk.screen, kiosk.overlay))
+                        modules = len(sys.modules)
+                        outcome.last_first_time = number
                     outcome.kinds[kind] += 1
                     outcome.screens[kiosk.screen] += 1
                     outcome.languages.add(kiosk.services.visit.language)
@@ -427,9 +440,19 @@ def monkey(config: KioskConfig, events: int, *, seed: int, progress: bool | None
 
 
 def check_memory(outcome: MonkeyOutcome, warmup: int) -> None:
-    """Add a finding if resident memory after warm-up grew beyond :data:`MEMORY_GROWTH` (and the slack)."""
-    after = [(n, mib) for n, mib in outcome.rss if n >= warmup]
-    if len(after) < 2 or outcome.events < 2 * warmup:
+    """Add a finding if resident memory after warm-up grew beyond :data:`MEMORY_GROWTH` (and the slack).
+
+    Warm-up lasts ``warmup`` events and until the last thing shown or loaded for the first
+    time (a staff page, the PDF library); ``warmup`` more events must follow it.
+    """
+    start = max(warmup, outcome.last_first_time)
+    after = [(n, mib) for n, mib in outcome.rss if n >= start]
+    if outcome.events < 2 * warmup:
+        outcome.not_judged = f"fewer than {2 * warmup} events"
+        return
+    if len(after) < 2 or outcome.events - after[0][0] < warmup:
+        outcome.not_judged = (f"something showed or loaded for the first time at event {outcome.last_first_time}, "
+                              f"fewer than {warmup} events before the end")
         return
     outcome.memory_judged = True
     first, last = after[0][1], after[-1][1]
