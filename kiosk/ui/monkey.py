@@ -387,7 +387,7 @@ def monkey(config: KioskConfig, events: int, *, seed: int, progress: bool | None
 
             kiosk.ui.nav.stop_kiosk = exit_asked  # staff's "Exit the kiosk" would end the run
             since_welcome = 0
-            shown: set[tuple[str, str | None]] = set()
+            shown: set[str | None] = set()  # screens and overlays seen
             modules = len(sys.modules)
             bar = tqdm(total=events, desc="events", unit="ev", file=sys.stderr,
                        disable=None if progress is None else not progress)
@@ -415,8 +415,8 @@ def monkey(config: KioskConfig, events: int, *, seed: int, progress: bool | None
                         raise MonkeyFailure(f"event {number}: {type(exc).__name__}: {exc}{where(exc)}") from exc
                     if catcher.caught:
                         raise MonkeyFailure(f"event {number}: {catcher.caught[0]}")
-                    if (kiosk.screen, kiosk.overlay) not in shown or len(sys.modules) != modules:
-                        shown.add((kiosk.screen, kiosk.overlay))
+                    if not {kiosk.screen, kiosk.overlay} <= shown or len(sys.modules) != modules:
+                        shown |= {kiosk.screen, kiosk.overlay}
                         modules = len(sys.modules)
                         outcome.last_first_time = number
                     outcome.kinds[kind] += 1
