@@ -4,10 +4,11 @@ A public kiosk is touched by hundreds of hands: fingers land on buttons and
 between them, slide, rest, come in twos, and keyboards (or a keypad) get
 Escape, Alt+F4, the staff key followed by a guessed PIN (or, when the monkey
 set the PIN itself, sometimes the right one: then the staff screens get the
-same random events), and keys that mean nothing. The monkey does all of that through :class:`kiosk.ui.headless.Headless`
-(real touch and key events), on whatever screens and replica kinds the kiosk
-has (found at run time, never from a fixed list), from ``random.Random(seed)``
-so that any finding can be replayed.
+same random events), and keys that mean nothing. The monkey does all of that
+through :class:`kiosk.ui.headless.Headless` (real touch and key events), on
+whatever screens and replica kinds the kiosk has (found at run time, never
+from a fixed list), from ``random.Random(seed)`` so that any finding can be
+replayed.
 
 It fails on:
 
