@@ -61,6 +61,15 @@ class Headless:
         self.draw = True
 
     # -- life -----------------------------------------------------------------------
+    @staticmethod
+    def prepare(config: KioskConfig) -> None:
+        """Set Kivy up as :meth:`run` will; call it first if something imports Kivy before ``run``.
+
+        Whatever imports Kivy first fixes its settings: frames paced at 60 a second
+        instead of back to back, Kivy's own console log, the screen's density.
+        """
+        bootstrap.prepare(config, windowed=True, headless=not os.environ.get("PASSERELLE_SHOW"))
+
     @classmethod
     @contextmanager
     def run(cls: type[H], config: KioskConfig | None = None, **app_kwargs: Any) -> Iterator[H]:
@@ -71,7 +80,7 @@ class Headless:
         shows the window instead, to watch it work.
         """
         config = config or KioskConfig()
-        bootstrap.prepare(config, windowed=True, headless=not os.environ.get("PASSERELLE_SHOW"))
+        cls.prepare(config)
         from kivy.base import EventLoop, runTouchApp
         from kivy.core.window import Window
 
