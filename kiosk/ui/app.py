@@ -30,7 +30,7 @@ from kiosk.services import Services
 from kiosk.session import Visit
 from kiosk.speech.engines import NullEngine
 from kiosk.speech.queue import Engine, SpeechQueue
-from kiosk.ui import heap
+from kiosk.ui import bootstrap, heap
 from kiosk.ui.context import UiContext
 from kiosk.ui.focus import Focus
 from kiosk.ui.navigator import KioskScreens, Navigator
@@ -137,6 +137,8 @@ class KioskApp(App):
         # The first screen: the manager enters it (refresh, then its announcement).
         # Start-up draws it without building the others.
         nav.ensure("welcome")
+        if bootstrap.offscreen():
+            heap.finish_every_frame()  # no display shows the frames, so nothing else would finish them
         Window.clearcolor = style.background
         style.bind(background=lambda _s, value: setattr(Window, "clearcolor", value))
         self.keymap = KeyMap({"staff": (config.staff.entry_key,), **config.keys})

@@ -89,6 +89,11 @@ def prepare(config: KioskConfig, *, windowed: bool, headless: bool, paced: bool 
     register_fonts()
 
 
+def offscreen() -> bool:
+    """Whether Kivy was prepared to draw off screen (no display: SDL's offscreen driver)."""
+    return bool(_prepared.get("headless"))
+
+
 def keep_heap_from_growing() -> None:
     """Hand large freed blocks back to the system at once (glibc), so memory levels off.
 
