@@ -16,17 +16,45 @@ most one visit's worth until the next welcome screen.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import time
+from typing import Any
 
 
 def tidy() -> float:
-    """Collect every generation, then freeze the survivors; returns the milliseconds it took."""
+    """Collect every generation, freeze the survivors, give free memory back; returns the milliseconds it took."""
     start = time.perf_counter()
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+    give_back_free_memory()
     return (time.perf_counter() - start) * 1000
+
+
+def give_back_free_memory() -> None:
+    """Return the C heap's free pages to the system (glibc's ``malloc_trim``).
+
+    Memory freed inside the heap stays with the process, scattered between
+    blocks still in use: over a 50,000-event monkey run the heap's free part grew
+    from 26 to 71 MB while what was in use stayed level, and resident memory
+    with it. Elsewhere than glibc there is nothing to do.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+def _malloc_trim() -> Any:
+    if "trim" not in _libc:
+        try:
+            _libc["trim"] = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _libc["trim"] = None
+    return _libc["trim"]
+
+
+_libc: dict[str, Any] = {}
 
 
 def tidy_after_next_frame(*_: object) -> None:
