@@ -81,3 +81,25 @@ def test_a_crash_is_reported_with_the_kiosk_line_it_came_from() -> None:
     except Exception as exc:  # noqa: BLE001 - whatever the model raises on a broken replica
         found = where(exc)
     assert found.startswith(" at kiosk/practice/model.py:"), found
+
+
+def _judge(samples: list[float], warmup: int = 500, every: int = 250):
+    from kiosk.ui.monkey import MonkeyOutcome, check_memory
+
+    outcome = MonkeyOutcome(seed=1, events=every * len(samples))
+    outcome.rss = [(every * (i + 1), mib) for i, mib in enumerate(samples)]
+    check_memory(outcome, warmup)
+    return outcome
+
+
+def test_memory_is_judged_on_its_low_points_not_on_a_passing_peak() -> None:
+    # Level memory with a frame's passing buffers now and then (+60 MiB), the last sample among them.
+    level = [400.0 + (60 if i % 7 == 3 else 0) for i in range(40)] + [460.0]
+    outcome = _judge(level)
+    assert outcome.memory_judged and not outcome.failures, outcome.summary()
+    assert outcome.judged == (400.0, 400.0)
+    # A leak raises the floor: 2 MiB every sample, 80 MiB by the end, whatever the peaks do.
+    leaking = [400.0 + 2 * i + (60 if i % 7 == 3 else 0) for i in range(41)]
+    outcome = _judge(leaking)
+    assert outcome.failures and "memory grew from 402 MiB (event 500) to 466 MiB" in outcome.failures[0], outcome.summary()
+    assert "(replay: --seed 1 --events 10250)" in outcome.failures[0]

@@ -55,6 +55,10 @@ MEMORY_GROWTH = 0.10
 MEMORY_SLACK_MIB = 24.0
 #: events before memory is first sampled for the judgement (shorter runs are not judged)
 MEMORY_MIN_WARMUP = 500
+#: memory is judged on its low points: the lowest sample of the first and of the last fifth of the
+#: judged samples (at least 3 each). A frame's passing buffers come and go (tens of MiB from one
+#: sample to the next); a leak raises the floor.
+MEMORY_WINDOW = 0.2
 #: how often the staff key is followed by the right PIN, when the monkey knows it
 STAFF_RIGHT_PIN = 0.3
 
@@ -94,7 +98,7 @@ class MonkeyOutcome:
     #: (events done, resident MiB)
     rss: list[tuple[int, float]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
-    #: whether the run was long enough for memory to be judged, and the two samples compared
+    #: whether the run was long enough for memory to be judged, and the two low points compared
     memory_judged: bool = False
     judged: tuple[float, float] = (0.0, 0.0)
     #: the last event after which something showed or loaded for the first time (a screen,
@@ -113,7 +117,8 @@ class MonkeyOutcome:
         rss = (f"{self.rss[0][1]:.0f} MiB at event {self.rss[0][0]} -> {self.rss[-1][1]:.0f} MiB at event "
                f"{self.rss[-1][0]}" if self.rss else "not sampled")
         if self.memory_judged:
-            rss += f" (after warm-up: {self.judged[0]:.0f} -> {self.judged[1]:.0f} MiB)"
+            first, last = self.judged
+            rss += f" (after warm-up, lowest at the start and at the end: {first:.0f} -> {last:.0f} MiB)"
         else:
             rss += f" (not judged: {self.not_judged})"
         lines = [f"{self.events} events in {self.seconds:.0f} s ({self.events_per_s:.1f} events/s), seed {self.seed}",
@@ -442,7 +447,7 @@ def monkey(config: KioskConfig, events: int, *, seed: int, progress: bool | None
 
 
 def check_memory(outcome: MonkeyOutcome, warmup: int) -> None:
-    """Add a finding if resident memory after warm-up grew beyond :data:`MEMORY_GROWTH` (and the slack).
+    """Add a finding if resident memory's low point after warm-up rose beyond :data:`MEMORY_GROWTH` (and the slack).
 
     Warm-up lasts ``warmup`` events and until the last thing shown or loaded for the first
     time (a staff page, the PDF library); ``warmup`` more events must follow it.
@@ -457,11 +462,14 @@ def check_memory(outcome: MonkeyOutcome, warmup: int) -> None:
                               f"fewer than {warmup} events before the end")
         return
     outcome.memory_judged = True
-    first, last = after[0][1], after[-1][1]
-    outcome.judged = (first, last)
-    if last > first * (1 + MEMORY_GROWTH) and last - first > MEMORY_SLACK_MIB:
-        outcome.failures.append(f"memory grew from {first:.0f} MiB (event {after[0][0]}) to {last:.0f} MiB "
-                                f"(event {after[-1][0]}) (replay: --seed {outcome.seed} --events {outcome.events})")
+    window = max(1, min(len(after) // 2, max(3, round(len(after) * MEMORY_WINDOW))))
+    first = min(after[:window], key=lambda sample: sample[1])
+    last = min(after[-window:], key=lambda sample: sample[1])
+    outcome.judged = (first[1], last[1])
+    if last[1] > first[1] * (1 + MEMORY_GROWTH) and last[1] - first[1] > MEMORY_SLACK_MIB:
+        outcome.failures.append(f"memory grew from {first[1]:.0f} MiB (event {first[0]}) to {last[1]:.0f} MiB "
+                                f"(event {last[0]}), the lowest at the start and at the end "
+                                f"(replay: --seed {outcome.seed} --events {outcome.events})")
 
 
 def default_data_dir() -> Path:
