@@ -359,6 +359,9 @@ class Headless:
     def scroll_into_view(self, widget: Any, max_presses: int = 40) -> None:
         """Press the enclosing pane's Up/Down buttons until ``widget`` is fully visible.
 
+        Or until its middle is, where it cannot be whole: taller than the view, or
+        paged past both ways (a page is 80 % of the view).
+
         Raises ``LookupError`` if it is still out of view after ``max_presses``.
         """
         from kivy.uix.scrollview import ScrollView
@@ -375,6 +378,7 @@ class Headless:
             parent = parent.parent if parent.parent is not parent else None  # the Window is its own parent
         if pane is None or scroller is None:
             return
+        was_above = None
         for _ in range(max_presses):
             _, bottom = widget.to_window(widget.x, widget.y)
             _, top = widget.to_window(widget.x, widget.top)
@@ -389,6 +393,9 @@ class Headless:
                 above = middle > view_top
             else:
                 above = top > view_top
+                if was_above is not None and above != was_above and view_bottom <= middle <= view_top:
+                    return  # a page overshoots both ways: its middle, where the finger lands, is in sight
+            was_above = above
             button = pane.ids.up_button if above else pane.ids.down_button
             x, y = button.to_window(*button.center)
             self.tap_at(x, y)
