@@ -19,7 +19,6 @@ from __future__ import annotations
 import ctypes
 import gc
 import time
-from typing import Any
 
 
 def tidy() -> float:
@@ -40,21 +39,11 @@ def give_back_free_memory() -> None:
     from 26 to 71 MB while what was in use stayed level, and resident memory
     with it. Elsewhere than glibc there is nothing to do.
     """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-def _malloc_trim() -> Any:
-    if "trim" not in _libc:
-        try:
-            _libc["trim"] = ctypes.CDLL("libc.so.6").malloc_trim
-        except (OSError, AttributeError):
-            _libc["trim"] = None
-    return _libc["trim"]
-
-
-_libc: dict[str, Any] = {}
+    try:
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return  # not glibc (another libc manages its heap its own way)
+    trim(0)
 
 
 def tidy_after_next_frame(*_: object) -> None:
