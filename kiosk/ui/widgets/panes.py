@@ -64,17 +64,51 @@ class ScrollPane(MirrorBox):
         self.overflowing = self.ids.content_box.height > scroller.height + 1
 
     def page(self, direction: int) -> None:
-        """Scroll one view height (minus a little overlap) up (+1) or down (-1)."""
+        """Scroll up (+1) or down (-1): to show whole the item the view's edge cuts, else most of a view.
+
+        Down brings the top of an item cut off at the bottom of the view to the
+        top; Up brings the bottom of one cut off at the top to the bottom. So a
+        card or a paragraph the view can hold is seen whole, and nothing is
+        skipped. With no such item (a text taller than the view), the view moves
+        by four fifths of its height, keeping a little of what was read.
+        """
         scroller: ScrollView = self.ids.scroller
         extra = self.ids.content_box.height - scroller.height
         if extra <= 0:
             return
         stop = self._stop_below(extra) if direction < 0 else None
+        if stop is None:
+            stop = self._whole_item(direction, extra)
         if stop is not None:
-            scroller.scroll_y = stop
+            scroller.scroll_y = min(1.0, max(0.0, stop))
             return
         step = scroller.height * 0.8 / extra
         scroller.scroll_y = min(1.0, max(0.0, scroller.scroll_y + direction * step))
+
+    def _whole_item(self, direction: int, extra: float) -> float | None:
+        """The scroll position that shows whole the item cut by the view's edge toward ``direction``, if any."""
+        box, scroller = self.ids.content_box, self.ids.scroller
+        view = scroller.height
+        content_top = box.to_window(box.x, box.top)[1]
+        view_top = (1 - scroller.scroll_y) * extra  # from the top of the content, downward
+        view_bottom = view_top + view
+        tops: list[float] = []
+        for widget in box.walk(restrict=True):
+            if widget is box or not 0 < widget.height <= view:
+                continue
+            top = content_top - widget.to_window(widget.x, widget.top)[1]
+            bottom = top + widget.height
+            if direction < 0 and view_top + 1 < top < view_bottom - 1 and bottom > view_bottom + 1:
+                tops.append(top)  # cut off at the bottom: its top goes to the top
+            elif direction > 0 and top < view_top - 1 and view_top + 1 < bottom < view_bottom - 1:
+                tops.append(bottom - view)  # cut off at the top: its bottom goes to the bottom
+        # An item that nearly fills the view is nearly whole already: a move that small would look
+        # like a press that did nothing.
+        tops = [top for top in tops if abs(top - view_top) >= view / 5]
+        if not tops:
+            return None
+        new_top = min(tops) if direction < 0 else max(tops)
+        return 1 - new_top / extra
 
     def _stop_below(self, extra: float) -> float | None:
         """The scroll position that puts :attr:`stop_at` at the top (and :attr:`stop_shows` in view),
