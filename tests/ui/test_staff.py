@@ -122,6 +122,64 @@ def test_launch_in_arabic_seated_with_a_learner_then_their_page(staff_pilot: Pil
     assert procedure.title.get("ar") in staff_pilot.text()
 
 
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_pin_shows_one_dot_per_digit_in_a_glyph_its_font_has(staff_config: KioskConfig, shipped_content,
+                                                                  lang: str) -> None:
+    # "●" is in neither Atkinson Hyperlegible nor Noto Sans Arabic: it was drawn as a box.
+    from fontTools.ttLib import TTFont
+    from kivy.core.text import LabelBase
+
+    with Pilot.run(staff_config, content=shipped_content) as pilot:
+        pilot.start_visit(lang)
+        open_pin_screen(pilot)
+        for digit in "73":
+            pilot.tap(f"pin_{digit}")
+        dots = pilot.find("pin_dots")
+        assert dots.text.split() == ["•", "•"] and "7" not in dots.text
+        font = TTFont(LabelBase._fonts[dots.font_name][0])
+        assert all(ord(char) in font.getBestCmap() for char in dots.text if not char.isspace())
+        type_pin(pilot, "0")  # a wrong PIN: the dots are cleared, the keys stay
+        assert pilot.find("pin_dots").text == "–" and pilot.screen == "staff_pin"
+
+
+def test_the_launch_screen_switches_its_buttons_and_builds_them_once(staff_pilot: Pilot) -> None:
+    # Each choice, and each entry, used to build the screen's sixty buttons again: about 38,000
+    # Python objects left for the collector per touch, what made a long run's memory creep.
+    from kiosk.ui.widgets import BigButton
+
+    def buttons() -> list[int]:
+        pane = staff_pilot.find("launch_language_ar").parent.parent
+        return [id(widget) for widget in pane.walk(restrict=True) if isinstance(widget, BigButton)]
+
+    open_pin_screen(staff_pilot)
+    type_pin(staff_pilot, PIN)
+    staff_pilot.tap("staff_launch_button")
+    built = buttons()
+    language_ar, language_fr = staff_pilot.find("launch_language_ar"), staff_pilot.find("launch_language_fr")
+    low_vision = staff_pilot.find("launch_profile_low_vision")
+    assert language_fr.selected and not language_ar.selected and not low_vision.selected
+    staff_pilot.tap("launch_language_ar")
+    staff_pilot.tap("launch_profile_low_vision")
+    staff_pilot.tap("launch_procedure_email")
+    assert buttons() == built
+    assert language_ar.selected and not language_fr.selected
+    assert staff_pilot.find("launch_procedure_email").selected
+    assert low_vision.selected and low_vision.label == "Grand texte"
+    staff_pilot.tap("launch_profile_low_vision")
+    assert low_vision.label == "Très grand texte"
+    staff_pilot.tap("launch_profile_low_vision")
+    assert not low_vision.selected and low_vision.label == "Texte plus grand"
+    staff_pilot.press("escape")
+    staff_pilot.tap("staff_launch_button")  # a new launch: the same buttons, its own choices
+    assert buttons() == built
+    assert language_fr.selected and not language_ar.selected
+    assert not staff_pilot.find("launch_procedure_email").selected
+    staff_pilot.tap("launch_language_ar")
+    staff_pilot.tap("launch_procedure_email")
+    staff_pilot.tap("staff_hand_over_button")
+    assert staff_pilot.screen == "walkthrough" and staff_pilot.services.visit.language == "ar"
+
+
 def test_a_help_call_shows_the_badge_runs_the_command_once_and_is_recorded(staff_pilot: Pilot,
                                                                              tmp_path: Path) -> None:
     staff_pilot.start_visit("en")

@@ -26,6 +26,8 @@ from kiosk.ui.screens.visitor import nav_button
 from kiosk.ui.staff_nav import Launch
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel
 
+#: one per digit typed: a bullet, which the Latin and the Arabic fonts both draw ("●" was a box in both)
+PIN_DOT = "•"
 #: key code -> digit, for the number row and the numeric keypad
 DIGIT_KEYS = {**{ord(str(d)): str(d) for d in range(10)}, **{KEY_CODES[f"numpad{d}"]: str(d) for d in range(10)}}
 
@@ -49,6 +51,21 @@ class StaffScreen(KioskScreen):
 
     def help_text(self) -> str:
         return self.tr("help_staff")
+
+    def shows_already(self, *what: object) -> bool:
+        """Whether the pane was built for ``what`` (and the present language, text size and theme);
+        if not, remember it, and the caller builds the pane again.
+
+        Staff screens come and go many times a day; building their buttons again each time left
+        thousands of Python objects for the collector (38,000 for the launch screen).
+        """
+        style = self.style
+        key = (self.lang, style.text_scale, style.theme_name, style.seated, *what)
+        if key == getattr(self, "_built_for", None):
+            self.ids.pane.ids.scroller.scroll_y = 1  # from the top, as a pane built again would be
+            return True
+        self._built_for = key
+        return False
 
     def button(self, name: str, label: str, action, icon: str = "check", selected: bool | None = None,  # noqa: ANN001
                label_lang: str = "") -> BigButton:
@@ -85,12 +102,19 @@ class StaffPinScreen(StaffScreen):
         self.build_keypad()
 
     def build_keypad(self) -> None:
+        """The dots and the twelve keys; kept from one entry to the next while the language, the
+        text size, the theme and whether a PIN is set stay the same (only the dots are cleared)."""
+        has_pin = self.desk.has_pin()
+        if self.shows_already(has_pin):
+            if has_pin:
+                self._show_dots()
+            return
         pane = self.ids.pane
         pane.clear_content()
-        if not self.desk.has_pin():
+        if not has_pin:
             return  # stays closed: the status says how to set a PIN
         pane.add_content(KioskLabel(style=self.style, role="title", align="center", name="pin_dots",
-                                    logical=" ".join("●" * len(self._digits)) or "–"))
+                                    logical=""))
         keys = [*"123456789", "delete", "0", "ok"]
         grid = GridLayout(cols=3, size_hint_y=None, spacing=self.style.gap)
         grid.bind(minimum_height=grid.setter("height"))
@@ -102,6 +126,7 @@ class StaffPinScreen(StaffScreen):
             button.bind(on_release=lambda _b, k=key: self.press(k))
             grid.add_widget(button)
         pane.add_content(grid)
+        self._show_dots()
 
     def press(self, key: str) -> None:
         """One keypad key: a digit, delete, or OK."""
@@ -113,7 +138,11 @@ class StaffPinScreen(StaffScreen):
                 self._digits.pop()
         elif len(self._digits) < 12:
             self._digits.append(key)
-        self.ids.pane.ids.content_box.children[-1].logical = " ".join("●" * len(self._digits)) or "–"
+        self._show_dots()
+
+    def _show_dots(self) -> None:
+        """One dot per digit typed, never the digits."""
+        self.ids.pane.ids.content_box.children[-1].logical = " ".join(PIN_DOT * len(self._digits)) or "–"
 
     def submit(self) -> None:
         """Check the PIN, then forget it whatever the answer."""
@@ -154,6 +183,8 @@ class StaffPanelScreen(StaffScreen):
         waiting = self.desk.calls_waiting
         self.status = self.tr("staff_calls_waiting", n=waiting) if waiting else ""
         nav, pane = self.nav, self.ids.pane
+        if self.shows_already(waiting, self.services.visit.started):
+            return
         pane.clear_content()
         buttons = [
             self.button("staff_launch_button", self.tr("staff_launch"), lambda: nav.go("staff_launch"), "next"),
@@ -204,6 +235,8 @@ class StaffLaunchScreen(StaffScreen):
     """Language, profile, procedure, learner code, expected autonomy; then "Hand over"."""
 
     launch: Launch | None = None
+    _choices: tuple = ()  # (button, chosen(launch)) pairs, built by refresh
+    _low_vision: BigButton | None = None
 
     def on_kv_post(self, base_widget: object) -> None:
         self.ids.nav_bar.buttons = [
@@ -216,10 +249,10 @@ class StaffLaunchScreen(StaffScreen):
         super().on_pre_enter(*args)
 
     def choose(self, **changes: object) -> None:
-        """Change one setting of the launch and show the choices again."""
+        """Change one setting of the launch and show it on the buttons."""
         for key, value in changes.items():
             setattr(self.launch, key, value)
-        self.refresh()
+        self.show_choices()
 
     def toggle(self, profile: str) -> None:
         launch = self.launch
@@ -234,51 +267,84 @@ class StaffLaunchScreen(StaffScreen):
                 launch.text_scale = 1.0
         else:
             launch.profiles ^= {profile}
-        self.refresh()
+        self.show_choices()
+
+    def show_choices(self) -> None:
+        """Switch each choice's button on or off, as the launch stands (the buttons stay: a choice
+        used to build the screen's sixty buttons again, 38,000 Python objects for the collector)."""
+        launch = self.launch
+        if launch is None:
+            return
+        for button, chosen in self._choices:
+            button.selected = chosen(launch)
+        low_vision = self._low_vision
+        if low_vision is not None:
+            low_vision.label = self.tr(self._low_vision_key(launch))
+
+    @staticmethod
+    def _low_vision_key(launch: Launch) -> str:
+        if "low_vision" not in launch.profiles:
+            return "profile_low_vision"
+        return "profile_low_vision" + ("_200" if launch.text_scale >= 2 else "_150")
+
+    def choice(self, name: str, label: str, action, icon: str, chosen, label_lang: str = "") -> BigButton:  # noqa: ANN001
+        """A toggle button whose state is ``chosen(launch)``, kept up to date by :meth:`show_choices`."""
+        button = self.button(name, label, action, icon, chosen(self.launch), label_lang=label_lang)
+        self._choices.append((button, chosen))
+        return button
 
     def refresh(self) -> None:
         self.title_key = "staff_launch"
         launch, pane, lang = self.launch, self.ids.pane, self.style.lang
         if launch is None:
             return
+        content = self.services.content
+        learners = tuple(item.code for item in self.desk.learners.all())
+        procedures = tuple((p.id, p.title.get(lang), p.pictogram) for p in content.procedures) \
+            if content.finished() else None
+        if self.shows_already(tuple(self.services.config.languages), learners, procedures):
+            self.show_choices()  # a new launch: its choices on the buttons already there
+            return
+        self._choices = []
         pane.clear_content()
         pane.add_content(self.heading(self.tr("staff_language")))
         pane.add_content(self.grid([
-            self.button(f"launch_language_{code}", t(code, "language_name"),
-                        lambda c=code: self.choose(language=c), "globe", launch.language == code, label_lang=code)
+            self.choice(f"launch_language_{code}", t(code, "language_name"), lambda c=code: self.choose(language=c),
+                        "globe", lambda launch, c=code: launch.language == c, label_lang=code)
             for code in self.services.config.languages]))
         pane.add_content(self.heading(self.tr("profiles_title")))
-        toggles = [self.button("launch_speech", self.tr("staff_speech"),
-                               lambda: self.choose(speech_on=not launch.speech_on), "speaker", launch.speech_on)]
+        toggles = [self.choice("launch_speech", self.tr("staff_speech"),
+                               lambda: self.choose(speech_on=not self.launch.speech_on), "speaker",
+                               lambda launch: launch.speech_on)]
         for profile in CHOOSABLE:
-            key = f"profile_{profile}" + (("_200" if launch.text_scale >= 2 else "_150")
-                                          if profile == "low_vision" and profile in launch.profiles else "")
-            toggles.append(self.button(f"launch_profile_{profile}", self.tr(key),
+            toggles.append(self.choice(f"launch_profile_{profile}", self.tr(f"profile_{profile}"),
                                        lambda p=profile: self.toggle(p), PICTOGRAMS[profile],
-                                       profile in launch.profiles))
+                                       lambda launch, p=profile: p in launch.profiles))
+        self._low_vision = next((button for button in toggles if button.name == "launch_profile_low_vision"), None)
         pane.add_content(self.grid(toggles))
         pane.add_content(self.heading(self.tr("staff_autonomy")))
         pane.add_content(self.grid([
-            self.button(f"launch_autonomy_{level}", self.tr(f"staff_autonomy_{level}"),
-                        lambda v=level: self.choose(autonomy_expected=None if launch.autonomy_expected == v else v),
-                        "hand", launch.autonomy_expected == level) for level in AUTONOMY_LEVELS]))
+            self.choice(f"launch_autonomy_{level}", self.tr(f"staff_autonomy_{level}"),
+                        lambda v=level: self.choose(
+                            autonomy_expected=None if self.launch.autonomy_expected == v else v),
+                        "hand", lambda launch, v=level: launch.autonomy_expected == v) for level in AUTONOMY_LEVELS]))
         pane.add_content(self.heading(self.tr("staff_learner_code")))
-        codes = [item.code for item in self.desk.learners.all()]
         pane.add_content(self.grid([
-            self.button(f"launch_learner_{code}", code,
-                        lambda c=code: self.choose(learner=None if launch.learner == c else c),
-                        "document", launch.learner == code) for code in codes] or [
+            self.choice(f"launch_learner_{code}", code,
+                        lambda c=code: self.choose(learner=None if self.launch.learner == c else c),
+                        "document", lambda launch, c=code: launch.learner == c) for code in learners] or [
             self.button("launch_no_learner", self.tr("staff_no_learners"), lambda: self.nav.go("staff_learners"),
                         "document")]))
         pane.add_content(self.heading(self.tr("staff_procedure")))
-        if self.services.content.finished():
-            for procedure in self.services.content.procedures:
-                pane.add_content(self.button(
+        if procedures is not None:
+            for procedure in content.procedures:
+                pane.add_content(self.choice(
                     f"launch_procedure_{procedure.id}", procedure.title.get(lang),
-                    lambda p=procedure.id: self.choose(procedure_id=None if launch.procedure_id == p else p),
-                    procedure.pictogram, launch.procedure_id == procedure.id))
+                    lambda p=procedure.id: self.choose(procedure_id=None if self.launch.procedure_id == p else p),
+                    procedure.pictogram, lambda launch, p=procedure.id: launch.procedure_id == p))
         else:
             pane.add_content(self.line(self.tr("catalogue_loading")))
+        self.show_choices()  # the low vision button's label says its size
 
     def hand_over(self) -> None:
         """Start the visit as set up and show it to the visitor."""
