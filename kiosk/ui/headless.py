@@ -360,7 +360,7 @@ class Headless:
         """Press the enclosing pane's Up/Down buttons until ``widget`` is fully visible.
 
         Or until its middle is, where it cannot be whole: taller than the view, or
-        paged past both ways (a page is 80 % of the view).
+        paged past both ways (a text taller than the view pages by 80 % of it).
 
         Raises ``LookupError`` if it is still out of view after ``max_presses``.
         """
