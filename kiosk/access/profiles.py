@@ -85,6 +85,13 @@ def explores_by_touch(profiles: Iterable[str]) -> bool:
     return "blind" in _known(profiles)
 
 
+def label_key(profile: str, profiles: Iterable[str], text_scale: float) -> str:
+    """The interface string naming ``profile``'s toggle; low vision, when on, says its text size."""
+    if profile != "low_vision" or profile not in set(profiles):
+        return f"profile_{profile}"
+    return "profile_low_vision_" + ("200" if text_scale >= LOW_VISION_SCALES[-1] else "150")
+
+
 def _known(profiles: Iterable[str]) -> set[str]:
     """The profiles as a set, refusing a name that is not one of :data:`PROFILES`."""
     chosen = set(profiles)

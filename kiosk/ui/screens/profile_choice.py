@@ -5,6 +5,7 @@ from __future__ import annotations
 from kiosk.access.profiles import CHOOSABLE as CHOOSABLE_PROFILES
 from kiosk.access.profiles import KEYS as PROFILE_KEYS
 from kiosk.access.profiles import PICTOGRAMS as PROFILE_PICTOGRAMS
+from kiosk.access.profiles import label_key
 from kiosk.keymap import KEY_CODES
 from kiosk.ui.pictograms import pictogram_path
 from kiosk.ui.screens.base import KioskScreen
@@ -39,10 +40,7 @@ class ProfileChoice:
         visit = self.services.visit
         for profile, button in zip(CHOOSABLE_PROFILES, self.profile_buttons):
             on = profile in visit.profiles
-            key = f"profile_{profile}"
-            if profile == "low_vision" and on:
-                key += "_200" if visit.text_scale >= 2 else "_150"
-            button.label = self.tr(key)
+            button.label = self.tr(label_key(profile, visit.profiles, visit.text_scale))
             button.state_word = self.tr("profile_on") if on else ""
             button.icon = pictogram_path(PROFILE_PICTOGRAMS[profile])
             button.selected = on

@@ -16,7 +16,7 @@ from kivy.lang import Builder
 from kivy.properties import StringProperty
 from kivy.uix.gridlayout import GridLayout
 
-from kiosk.access.profiles import CHOOSABLE, LOW_VISION_SCALES, PICTOGRAMS
+from kiosk.access.profiles import CHOOSABLE, LOW_VISION_SCALES, PICTOGRAMS, label_key
 from kiosk.i18n import t
 from kiosk.keymap import BACKSPACE, ENTER_KEYS, KEY_CODES
 from kiosk.logbook.events import AUTONOMY_LEVELS
@@ -235,8 +235,7 @@ class StaffLaunchScreen(StaffScreen):
     """Language, profile, procedure, learner code, expected autonomy; then "Hand over"."""
 
     launch: Launch | None = None
-    _choices: tuple = ()  # (button, chosen(launch)) pairs, built by refresh
-    _low_vision: BigButton | None = None
+    _choices: tuple = ()  # (button, chosen(launch), words(launch) or None), built by refresh
 
     def on_kv_post(self, base_widget: object) -> None:
         self.ids.nav_bar.buttons = [
@@ -271,26 +270,21 @@ class StaffLaunchScreen(StaffScreen):
 
     def show_choices(self) -> None:
         """Switch each choice's button on or off, as the launch stands (the buttons stay: a choice
-        used to build the screen's sixty buttons again, 38,000 Python objects for the collector)."""
+        used to build the screen's sixty buttons again)."""
         launch = self.launch
         if launch is None:
             return
-        for button, chosen in self._choices:
+        for button, chosen, words in self._choices:
             button.selected = chosen(launch)
-        low_vision = self._low_vision
-        if low_vision is not None:
-            low_vision.label = self.tr(self._low_vision_key(launch))
+            if words is not None:
+                button.label = words(launch)
 
-    @staticmethod
-    def _low_vision_key(launch: Launch) -> str:
-        if "low_vision" not in launch.profiles:
-            return "profile_low_vision"
-        return "profile_low_vision" + ("_200" if launch.text_scale >= 2 else "_150")
-
-    def choice(self, name: str, label: str, action, icon: str, chosen, label_lang: str = "") -> BigButton:  # noqa: ANN001
-        """A toggle button whose state is ``chosen(launch)``, kept up to date by :meth:`show_choices`."""
+    def choice(self, name: str, label: str, action, icon: str, chosen, label_lang: str = "",  # noqa: ANN001
+               words=None) -> BigButton:  # noqa: ANN001
+        """A toggle button whose state is ``chosen(launch)`` (and label ``words(launch)``, if given),
+        kept up to date by :meth:`show_choices`."""
         button = self.button(name, label, action, icon, chosen(self.launch), label_lang=label_lang)
-        self._choices.append((button, chosen))
+        self._choices.append((button, chosen, words))
         return button
 
     def refresh(self) -> None:
@@ -317,10 +311,10 @@ class StaffLaunchScreen(StaffScreen):
                                lambda: self.choose(speech_on=not self.launch.speech_on), "speaker",
                                lambda launch: launch.speech_on)]
         for profile in CHOOSABLE:
-            toggles.append(self.choice(f"launch_profile_{profile}", self.tr(f"profile_{profile}"),
-                                       lambda p=profile: self.toggle(p), PICTOGRAMS[profile],
-                                       lambda launch, p=profile: p in launch.profiles))
-        self._low_vision = next((button for button in toggles if button.name == "launch_profile_low_vision"), None)
+            toggles.append(self.choice(
+                f"launch_profile_{profile}", self.tr(f"profile_{profile}"), lambda p=profile: self.toggle(p),
+                PICTOGRAMS[profile], lambda launch, p=profile: p in launch.profiles,
+                words=lambda launch, p=profile: self.tr(label_key(p, launch.profiles, launch.text_scale))))
         pane.add_content(self.grid(toggles))
         pane.add_content(self.heading(self.tr("staff_autonomy")))
         pane.add_content(self.grid([
