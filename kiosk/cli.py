@@ -144,7 +144,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.speech.factory import make_engine
     from kiosk.ui.app import KioskApp
 
-    engine = make_engine("real")
+    from kiosk.speech.pronounce import Pronouncer
+
+    engine = make_engine("real", pronouncer=Pronouncer.from_dir(config.content_dir))
     if engine.reason:
         print(f"kiosk: warning: no speech ({engine.reason}); the kiosk runs with captions only", file=sys.stderr)
     app = KioskApp(config, windowed=args.windowed, lang=args.lang, profile=args.profile, engine=engine)
@@ -281,8 +283,10 @@ def cmd_content(args: argparse.Namespace) -> int:
         content = load_content(paths)
         for problem in content.problems:
             print(f"{problem}{'' if problem.severity == 'error' else ' (warning)'}")
+        from kiosk.content.lexicon import lexicon_files
+
         files = len({p.source for p in content.procedures} | {p.file for p in content.problems}
-                    | {g.source for g in content.glossaries.values()})
+                    | {g.source for g in content.glossaries.values()} | set(lexicon_files(paths)))
         print(f"{files} files checked: {len(content.procedures)} procedures loaded, "
               f"{len(content.errors)} errors, {len(content.warnings)} warnings")
         return 1 if content.errors else 0
@@ -386,6 +390,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_staff(args)
         if args.command == "monkey":
             return cmd_monkey(args)
+        if args.command == "say":
+            from kiosk.cli_say import cmd_say
+
+            return cmd_say(args)
     except (ConfigError, UsageError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2

@@ -111,6 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, help="random seed (the same seed makes the same visits)")
     sim.add_argument("--days", type=_positive, default=1, help="spread the visits over this many past days")
 
+    say = sub.add_parser("say", help="speak a text through the kiosk's speech (segments, Arabic vowels, lexicon)")
+    say.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
+    say.add_argument("--lang", required=True, choices=LANGUAGES, help="the screen's language the text is in")
+    say.add_argument("--out", type=Path, metavar="FILE.wav",
+                     help="write the sound to this WAV file (with standard input: FILE-1.wav, FILE-2.wav...)")
+    say.add_argument("--phonemes", action="store_true",
+                     help="print espeak-ng's phonemes, one line per segment (standard input: one line per line)")
+    say.add_argument("text", nargs="*", metavar="TEXT",
+                     help="what to say (default: each line of standard input, one answer line each)")
+
     monkey = sub.add_parser("monkey", help="random touches and keys on the real kiosk headless; exit 1 on a finding")
     monkey.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
     monkey.add_argument("--data-dir", type=Path, help="data folder (default: a new temporary folder)")

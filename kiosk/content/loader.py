@@ -28,6 +28,7 @@ import yaml
 from kiosk.content.contentset import ContentSet, Problem
 from kiosk.content.glossary import Glossary
 from kiosk.content.glossary_loader import is_glossary_file, load_glossaries
+from kiosk.content.lexicon import LEXICON_DIR, load_lexicons
 from kiosk.content.model import Element, HelpPhone, Procedure, Replica, Source, Step, Text
 from kiosk.i18n import LANGUAGES
 from kiosk.problems import keep_for_staff
@@ -284,10 +285,13 @@ def load_file(path: Path, today: date | None = None,
 
 
 def content_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into their ``*.yaml`` files, sorted, files kept as given (glossary files left out)."""
+    """Expand folders into their ``*.yaml`` files, sorted, files kept as given (glossary and lexicon files left out)."""
     out: list[Path] = []
     for p in paths:
-        out.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [] if is_glossary_file(p) else [p])
+        if p.is_dir():
+            out.extend(sorted(p.glob("*.yaml")))
+        elif not is_glossary_file(p) and p.parent.name != LEXICON_DIR:
+            out.append(p)
     return out
 
 
@@ -323,14 +327,18 @@ def load_files(paths: Iterable[Path], today: date | None = None,
 
 def load_all(paths: Iterable[Path], today: date | None = None
              ) -> tuple[list[Procedure], list[Problem], dict[str, Glossary]]:
-    """The procedures and the glossaries under ``paths``, with every problem (glossaries' first).
+    """The procedures and the glossaries under ``paths``, with every problem (glossaries' and lexicons' first).
 
     A broken glossary file is left out like a broken procedure; the rest loads.
+    The pronunciation lexicons are the speech's (:mod:`kiosk.speech.pronounce`):
+    only their problems are gathered here, so that ``kiosk content check`` and
+    staff see them.
     """
     paths = list(paths)
     glossaries, problems = load_glossaries(paths)
+    _lexicons, lexicon_problems = load_lexicons(paths)
     procedures, found = load_files(paths, today, glossaries)
-    return procedures, problems + found, glossaries
+    return procedures, problems + lexicon_problems + found, glossaries
 
 
 def load(paths: Iterable[Path], today: date | None = None) -> ContentSet:

@@ -1,6 +1,8 @@
 """Synthesised clips and the cache that keeps them: bounded by count and by bytes on disk.
 
-A :class:`Clip` is a complete WAV file of one text in one voice at one rate.
+A :class:`Clip` is a complete WAV of one utterance (its segments, each in its
+voice) at one rate: a file in the speech folder, or, for a private utterance,
+bytes in memory that are never written nor cached.
 :class:`ClipCache` remembers clips by key, least recently used first, and
 deletes a clip's file when it forgets it. It has no lock of its own: the
 synthesizer calls it with its lock held. Imports no Kivy.
@@ -11,19 +13,19 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
 
-#: (text, voice, rate): what makes two clips the same
-ClipKey = tuple[str, str, int]
+#: ((segment text, voice, pause ms), ...), rate: what makes two clips the same
+ClipKey = tuple[tuple[tuple[str, str, int], ...], int]
 
 
 @dataclass(frozen=True)
 class Clip:
-    """A complete WAV file of one text in one voice at one rate."""
+    """A complete WAV of one utterance at one rate: a cached file, or (private) bytes in memory."""
 
-    path: str
+    path: str | None
     text: str
     lang: str
     voice: str
@@ -33,6 +35,13 @@ class Clip:
     frames: int
     #: milliseconds spent synthesising it (0 for a cache hit of an older clip)
     synth_ms: float = 0.0
+    #: the WAV itself, for a private clip (``path`` is then None): never on disk
+    wav: bytes | None = field(default=None, repr=False)
+
+    @property
+    def private(self) -> bool:
+        """Held in memory only: what the visitor typed is in it."""
+        return self.path is None
 
     @property
     def duration(self) -> float:
@@ -79,6 +88,8 @@ class ClipCache:
 
     def store(self, key: ClipKey, clip: Clip) -> None:
         """Remember ``clip``, then forget the least recently used clips beyond the bounds."""
+        if clip.path is None:
+            raise ValueError("a private clip is never cached")
         try:
             size = os.path.getsize(clip.path)
         except OSError:

@@ -1,18 +1,23 @@
 """Describers: what to say about a control, a field or a step (pure functions, no Kivy).
 
 Like a screen reader's speech generators (Orca's ``_generate_push_button``),
-each takes plain facts and returns the words, in the screen's language. A
-masked field (a password, a PIN) is never read out: only whether it is filled.
+each takes plain facts and returns a :class:`~kiosk.speech.sequence.Speech`
+(segments in their languages), in the screen's language. A masked field (a
+password, a PIN) is never read out: only whether it is filled. Words that
+carry what the visitor typed (a field's value) or chose (``private=True``: a
+key of the practice keyboard) are marked private: they are never written to
+disk, cached or logged.
 """
 
 from __future__ import annotations
 
 from kiosk.i18n import t
+from kiosk.speech.sequence import Speech, speech_of
 
 
 def control(lang: str, kind: str, label: str, *, value: str | None = None, masked: bool = False,
-            checked: bool | None = None) -> str:
-    """Words for one actionable item: its label, then what it is and its state.
+            checked: bool | None = None, private: bool = False) -> Speech:
+    """What to say about one actionable item: its label, then what it is and its state.
 
     ``kind`` is one of ``button``, ``link``, ``checkbox``, ``field``, ``password``, or ``term``
     (a glossary word: "has an explanation").
@@ -34,4 +39,5 @@ def control(lang: str, kind: str, label: str, *, value: str | None = None, maske
             parts.append(t(lang, "field_filled"))
         else:
             parts.append(value)
-    return comma.join(p for p in parts if p) + "."
+            private = True  # what the visitor typed
+    return speech_of(comma.join(p for p in parts if p) + ".", lang, private=private)

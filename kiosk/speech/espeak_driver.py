@@ -33,8 +33,9 @@ Imports no Kivy.
 
 from __future__ import annotations
 
+import ctypes
+import io
 import logging
-import os
 import sys
 import threading
 import time
@@ -42,7 +43,10 @@ from collections.abc import Callable, Mapping
 
 from kiosk.speech.errors import SpeechUnavailable, SynthesisError
 from kiosk.speech.espeak_library import load_library
-from kiosk.speech.wav import wav_complete
+from kiosk.speech.wav import wav_bytes_complete
+
+#: espeak_TextToPhonemes: text as UTF-8, phonemes as IPA
+_CHARS_UTF8, _PHONEMES_IPA = 1, 0x02
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +63,11 @@ class EspeakDriver:
     """The process's pyttsx3 espeak engine, set up and driven from one thread.
 
     ``start`` loads espeak-ng, starts pyttsx3 and warms every voice up (raising
-    :class:`SpeechUnavailable` if none works); ``synth_file`` writes one complete
-    22050 Hz mono WAV; ``release`` disconnects from the engine (pyttsx3 keeps
-    the engine for the process; a later driver connects again).
+    :class:`SpeechUnavailable` if none works); ``synth_wav`` makes one complete
+    22050 Hz mono WAV in memory (pyttsx3's driver writes it into a file object:
+    nothing touches the disk); ``phonemes`` gives espeak-ng's IPA for a text;
+    ``release`` disconnects from the engine (pyttsx3 keeps the engine for the
+    process; a later driver connects again).
     """
 
     def __init__(self) -> None:
@@ -78,13 +84,11 @@ class EspeakDriver:
         self._rate = -1
         self._voice_id = ""
         self._is_playing: Callable[[], int] | None = None
+        self._dll: ctypes.CDLL | None = None
 
     # -- set-up ------------------------------------------------------------------------
-    def start(self, voices: Mapping[str, str], rate: int, scratch: str, library: str = "auto") -> None:
-        """Start pyttsx3 on espeak-ng and keep the ``voices`` (lang -> name) that work.
-
-        ``scratch`` is a WAV path the warm-up may write (deleted afterwards).
-        """
+    def start(self, voices: Mapping[str, str], rate: int, library: str = "auto") -> None:
+        """Start pyttsx3 on espeak-ng and keep the ``voices`` (lang -> name) that work."""
         self.library = load_library(library)
         try:
             import pyttsx3
@@ -101,6 +105,7 @@ class EspeakDriver:
             driver.print = _driver_print  # see the module docstring: one module's print, not stdout
         espeak = sys.modules.get("pyttsx3.drivers._espeak")
         self._is_playing = getattr(espeak, "IsPlaying", None)
+        self._dll = getattr(espeak, "dll", None)
         self._engine = engine
         self._tokens = [engine.connect("finished-utterance", self._on_finished),
                         engine.connect("error", self._on_error)]
@@ -114,14 +119,12 @@ class EspeakDriver:
                 missing.append(lang)
                 continue
             try:
-                self.synth_file("a", voice, rate, scratch)
+                self.synth_wav("a", voice, rate)
             except SynthesisError as exc:
                 log.warning("speech voice %r for %r does not work: %s", voice, lang, exc)
                 missing.append(lang)
                 continue
             self.voice_ids[lang] = self._voice_id
-        if os.path.exists(scratch):
-            os.unlink(scratch)
         if missing:
             log.warning("no speech voice for %s", ", ".join(missing))
         if not self.voice_ids:
@@ -142,8 +145,8 @@ class EspeakDriver:
         self._tokens = []
 
     # -- synthesis ---------------------------------------------------------------------
-    def synth_file(self, text: str, voice: str, rate: int, path: str) -> int:
-        """Synthesise ``text`` to a complete 22050 Hz mono WAV at ``path``; frames written."""
+    def synth_wav(self, text: str, voice: str, rate: int) -> bytes:
+        """Synthesise ``text`` to a complete 22050 Hz mono WAV, in memory: its bytes."""
         engine = self._engine
         last: str = "no attempt"
         for attempt in range(ATTEMPTS):
@@ -151,11 +154,10 @@ class EspeakDriver:
                 self.retries += 1
                 self._wait_idle()
             self._apply(voice, rate)
-            if os.path.exists(path):
-                os.unlink(path)
+            out = io.BytesIO()  # pyttsx3's driver hands it to wave.open: the sound stays in memory
             self._finished.clear()
             self._errors.clear()
-            engine.save_to_file(text, path)
+            engine.save_to_file(text, out)
             try:
                 engine.runAndWait()
             except RuntimeError as exc:  # "run loop already started" after a failure
@@ -170,13 +172,31 @@ class EspeakDriver:
                 last = "no finished-utterance notification"
                 engine.stop()
                 continue
-            frames = wav_complete(path)
-            if frames:
-                return frames
+            data = out.getvalue()
+            if wav_bytes_complete(data):
+                return data
             last = "empty or incomplete WAV"
             if self._errors:
                 last += f" ({self._errors[0]})"
         raise SynthesisError(f"synthesis failed after {ATTEMPTS} attempts: {last}")
+
+    def phonemes(self, text: str, voice: str) -> str:
+        """espeak-ng's phonemes (IPA) for ``text`` in ``voice``: what the voice would say."""
+        if self._dll is None:
+            raise SynthesisError("this espeak-ng driver gives no phonemes")
+        self._wait_idle()
+        self._apply(voice, self._rate if self._rate > 0 else 175)
+        to_phonemes = self._dll.espeak_TextToPhonemes
+        to_phonemes.restype = ctypes.c_char_p
+        to_phonemes.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
+        buffer = ctypes.create_string_buffer(text.encode("utf-8"))
+        pointer = ctypes.c_void_p(ctypes.addressof(buffer))
+        clauses = []
+        while pointer.value:  # one clause per call; espeak-ng moves the pointer on
+            said = to_phonemes(ctypes.byref(pointer), _CHARS_UTF8, _PHONEMES_IPA)
+            if said:
+                clauses.append(said.decode("utf-8", "replace").strip())
+        return " ".join(c for c in clauses if c)
 
     # -- internals -----------------------------------------------------------------------
     def _on_finished(self, name: object = None, completed: bool = True, **_: object) -> None:

@@ -23,7 +23,7 @@ KINDS = ("real", "null", "recording")
 def make_engine(kind: str = "real", **kwargs: object):
     """A speech engine for the queue. ``kwargs`` go to the engine's constructor.
 
-    For ``"real"``: ``rate``, ``volume``, ``recordings`` (text -> {lang: path}),
+    For ``"real"``: ``rate``, ``volume``, ``recordings`` (text -> {lang: path}), ``pronouncer``,
     ``synthesizer``. For ``"recording"``: ``hold``. Build it on Kivy's main
     thread, after Kivy's environment is set (``SDL_AUDIODRIVER``, ``KIVY_AUDIO``).
     """

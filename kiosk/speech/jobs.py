@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kiosk.speech.clip_cache import Clip, ClipKey
+from kiosk.speech.sequence import Speech
 
 ClipCallback = Callable[[Clip | None, BaseException | None], None]
 
@@ -37,12 +38,22 @@ class Job:
     """One clip to synthesise and everyone waiting for it."""
 
     key: ClipKey
-    text: str
-    lang: str
-    voice: str
+    speech: Speech
+    #: the voice of each segment, in order
+    voices: tuple[str, ...]
     rate: int
     requests: list[Request] = field(default_factory=list)
     prefetch: bool = False
+
+    @property
+    def text(self) -> str:
+        """The words (never logged: a private job holds what the visitor typed)."""
+        return self.speech.text
+
+    @property
+    def private(self) -> bool:
+        """Made in memory, never cached nor written."""
+        return self.speech.private
 
     @property
     def wanted(self) -> bool:
@@ -61,11 +72,11 @@ class JobBoard:
     def __contains__(self, key: object) -> bool:
         return key in self._jobs
 
-    def ask(self, key: ClipKey, lang: str, request: Request) -> None:
+    def ask(self, key: ClipKey, speech: Speech, request: Request) -> None:
         """``request`` waits for the clip ``key``: a new urgent job, or a prefetch made urgent."""
         job = self._jobs.get(key)
         if job is None:
-            job = Job(key, key[0], lang, key[1], key[2])
+            job = Job(key, speech, tuple(v for _t, v, _p in key[0]), key[1])
             self._jobs[key] = job
             self._urgent.append(job)
         elif job in self._background:
@@ -73,9 +84,9 @@ class JobBoard:
             self._urgent.append(job)
         job.requests.append(request)
 
-    def prefetch(self, key: ClipKey, lang: str) -> None:
+    def prefetch(self, key: ClipKey, speech: Speech) -> None:
         """A background job for ``key`` (the caller checked it is not cached nor queued)."""
-        job = Job(key, key[0], lang, key[1], key[2], prefetch=True)
+        job = Job(key, speech, tuple(v for _t, v, _p in key[0]), key[1], prefetch=True)
         self._jobs[key] = job
         self._background.append(job)
 

@@ -12,6 +12,10 @@ and key handlers do). From another thread they still work, but the Kivy part
 is called on the main thread, exactly once per ``speak``: when the sound ends,
 when it is stopped or replaced, or at once if nothing can be played.
 
+A private utterance (what the visitor typed) arrives as a clip in memory and is
+played from memory through SDL_mixer (:class:`MemorySound`): no file is ever
+made of it. The logs never quote what is said, only its length.
+
 Every sound this engine loads is unloaded (its SDL_mixer chunk freed) when
 it ends, is stopped or is replaced; :attr:`KivySpeechEngine.live_sounds` counts
 those still loaded. The device itself (buffer size, format) is
@@ -30,6 +34,7 @@ from collections.abc import Callable, Mapping
 
 from kivy.clock import Clock
 from kivy.core.audio import Sound, SoundLoader
+from kivy.event import EventDispatcher
 
 from kiosk.session import MIN_VOLUME
 from kiosk.speech.clip_cache import Clip
@@ -37,13 +42,16 @@ from kiosk.speech.errors import SpeechUnavailable
 from kiosk.speech.player_mixer import (
     AUDIO_S16LSB,
     AUDIO_S16SYS,
+    MemoryChunk,
     forget_mixer_buffer,
     mixer_library,
     mixer_open_count,
     mixer_spec,
     set_mixer_buffer,
 )
+from kiosk.speech.pronounce import Pronouncer
 from kiosk.speech.queue import Utterance
+from kiosk.speech.sequence import Speech
 from kiosk.speech.tts import DEFAULT_RATE, Synthesizer, shared_synthesizer
 
 __all__ = ["AUDIO_S16LSB", "AUDIO_S16SYS", "MAX_VOLUME", "MIN_VOLUME", "KivySpeechEngine",
@@ -56,6 +64,65 @@ MAX_VOLUME = 1.0
 
 def _on_main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
+
+
+class MemorySound(EventDispatcher):
+    """A private clip played from memory, with the few parts of Kivy's ``Sound`` the engine uses.
+
+    ``state`` ("play"/"stop"), ``length``, ``volume``, ``play``, ``stop`` (which
+    dispatches ``on_stop``, as Kivy's sounds do), ``unload``. The end of play is
+    seen by polling SDL_mixer on Kivy's clock, as Kivy's SDL2 sounds do.
+    """
+
+    __events__ = ("on_stop",)
+
+    def __init__(self, clip: Clip) -> None:
+        super().__init__()
+        self._chunk: MemoryChunk | None = MemoryChunk(clip.wav or b"")
+        self.length = clip.duration
+        self.state = "stop"
+        self._volume = 1.0
+        self._poll = None
+
+    @property
+    def volume(self) -> float:
+        return self._volume
+
+    @volume.setter
+    def volume(self, value: float) -> None:
+        self._volume = value
+        if self._chunk is not None:
+            self._chunk.set_volume(value)
+
+    def play(self) -> None:
+        if self._chunk is not None and self._chunk.play(self._volume):
+            self.state = "play"
+            self._poll = Clock.schedule_interval(self._check, 1 / 60)
+
+    def _check(self, _dt: float) -> bool:
+        if self._chunk is not None and self._chunk.playing:
+            return True
+        self.stop()
+        return False
+
+    def stop(self) -> None:
+        if self._poll is not None:
+            self._poll.cancel()
+            self._poll = None
+        if self.state == "play":
+            self.state = "stop"
+            if self._chunk is not None:
+                self._chunk.halt()
+            self.dispatch("on_stop")
+
+    def unload(self) -> None:
+        self.stop()
+        if self._chunk is not None:
+            self._chunk.free()
+            self._chunk = None
+
+    def on_stop(self) -> None:
+        pass
 
 
 class _Playback:
@@ -93,6 +160,8 @@ class KivySpeechEngine:
 
     ``recordings`` maps a text to ``{lang: path}`` of a recorded file to play
     instead of synthesis (e.g. a human voice for the idle prompt).
+    ``pronouncer``: the lexicons and the Arabic diacritizer (default: the bundled
+    content's), for a synthesizer started here.
     ``mixer_buffer``: frames per SDL_mixer buffer (see :func:`set_mixer_buffer`);
     None keeps Kivy's 4096. Construction starts the shared synthesizer if needed
     (about 0.1 s: espeak-ng, three voices warmed up) and opens the audio output
@@ -116,8 +185,9 @@ class KivySpeechEngine:
         volume: float = 1.0,
         recordings: Mapping[str, Mapping[str, str]] | None = None,
         mixer_buffer: int | None = 1024,
+        pronouncer: Pronouncer | None = None,
     ) -> None:
-        self.synth = synthesizer or shared_synthesizer()
+        self.synth = synthesizer or shared_synthesizer(pronouncer=pronouncer)
         self.default_rate = self.synth.clamp_rate(rate)
         self.default_volume = self._clamp_volume(volume)
         self._rate = self.default_rate
@@ -219,9 +289,9 @@ class KivySpeechEngine:
         """Play ``path`` instead of synthesising ``text`` in ``lang``."""
         self.recordings.setdefault(text, {})[lang] = path
 
-    def prefetch(self, text: str, lang: str) -> None:
+    def prefetch(self, text: str | Speech, lang: str) -> None:
         """Synthesise ahead (a screen's announcement and labels) at the current rate."""
-        if self._recording(text, lang) is None:
+        if self._recording(str(text), lang) is None:
             self.synth.prefetch(text, lang, self._rate)
 
     # -- the engine interface ------------------------------------------------------------
@@ -231,11 +301,11 @@ class KivySpeechEngine:
         if path is not None:
             self.play_file(path, done)
             return
-        pb = self._begin(done, utterance.text)
+        pb = self._begin(done, f"a {len(utterance.text)}-character utterance")  # never the words
         if _on_main_thread():
-            clip = self.synth.cached(utterance.text, utterance.lang, self._rate)
+            clip = self.synth.cached(utterance.speech, utterance.lang, self._rate)
             if clip is not None:
-                self._start(pb, clip.path)
+                self._start(pb, clip)
                 return
 
         def got(clip: Clip | None, error: BaseException | None) -> None:
@@ -243,7 +313,7 @@ class KivySpeechEngine:
             if pb is self._current:
                 Clock.schedule_once(lambda _dt: self._on_clip(pb, clip, error))
 
-        pb.request = self.synth.request(utterance.text, utterance.lang, got, self._rate)
+        pb.request = self.synth.request(utterance.speech, utterance.lang, got, self._rate)
 
     def play_file(self, path: str, done: Callable[[], None]) -> None:
         """Play a recorded file (WAV, or what SDL_mixer reads) instead of synthesis."""
@@ -295,15 +365,28 @@ class KivySpeechEngine:
         if pb is not self._current:
             return  # stopped or replaced while synthesising: never played
         if error is not None or clip is None:
-            log.warning("speech: nothing to play for %r: %s", pb.label[:60], error)
+            log.warning("speech: nothing to play for %s: %s", pb.label, error)
             self._finish(pb)
             return
-        self._start(pb, clip.path)
+        self._start(pb, clip)
 
-    def _start(self, pb: _Playback, path: str) -> None:
+    def _load(self, source: str | Clip) -> Sound | MemorySound | None:
+        """A file through Kivy's loader; a private clip from memory; None if it cannot be loaded."""
+        if isinstance(source, str):
+            return SoundLoader.load(source)
+        if source.path is not None:
+            return SoundLoader.load(source.path)
+        try:
+            return MemorySound(source)
+        except SpeechUnavailable as exc:
+            log.warning("speech: %s", exc)
+            return None
+
+    def _start(self, pb: _Playback, source: str | Clip) -> None:
         if pb is not self._current:
             return
-        sound = SoundLoader.load(path)
+        path = source if isinstance(source, str) else (source.path or "a clip in memory")
+        sound = self._load(source)
         if sound is None:
             log.warning("speech: cannot load %s", path)
             self._finish(pb)
@@ -349,7 +432,7 @@ class KivySpeechEngine:
             Clock.schedule_once(lambda _dt: self._release(sound, pb))
         pb.finish()
 
-    def _release(self, sound: Sound, pb: _Playback | None) -> None:
+    def _release(self, sound: Sound | MemorySound, pb: _Playback | None) -> None:
         """Stop ``sound`` and free its SDL_mixer chunk (once; main thread).
 
         Without this a chunk (about 176 kB a second of speech at 44.1 kHz stereo)

@@ -115,3 +115,70 @@ def set_mixer_buffer(frames: int) -> bool:
         if mixer_spec() != (freq.value, fmt.value, channels.value):
             log.warning("speech: the mixer format changed when reopened: %s", mixer_spec())
     return ok
+
+
+def _bind(lib: ctypes.CDLL) -> None:
+    """Argument and result types of the calls that play a clip from memory."""
+    if getattr(lib, "_passerelle_bound", False):
+        return
+    lib.SDL_RWFromConstMem.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    lib.SDL_RWFromConstMem.restype = ctypes.c_void_p
+    lib.Mix_LoadWAV_RW.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    lib.Mix_LoadWAV_RW.restype = ctypes.c_void_p
+    lib.Mix_PlayChannelTimed.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
+    lib.Mix_PlayChannelTimed.restype = ctypes.c_int
+    lib.Mix_Playing.argtypes = [ctypes.c_int]
+    lib.Mix_HaltChannel.argtypes = [ctypes.c_int]
+    lib.Mix_VolumeChunk.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    lib.Mix_FreeChunk.argtypes = [ctypes.c_void_p]
+    lib._passerelle_bound = True
+
+
+class MemoryChunk:
+    """A WAV held in memory, loaded into SDL_mixer without any file: what private speech plays.
+
+    SDL_mixer decodes the bytes into its own chunk (converted to the device's
+    format), so nothing of the sound exists outside the process's memory.
+    """
+
+    def __init__(self, wav: bytes) -> None:
+        lib = mixer_library()
+        if lib is None:
+            raise SpeechUnavailable("no SDL_mixer library to play private speech from memory")
+        _bind(lib)
+        self._lib = lib
+        data = ctypes.create_string_buffer(wav, len(wav))
+        rw = lib.SDL_RWFromConstMem(data, len(wav))
+        self._chunk = lib.Mix_LoadWAV_RW(rw, 1) if rw else None  # 1: SDL frees the RWops
+        self.channel = -1
+        if not self._chunk:
+            raise SpeechUnavailable("SDL_mixer could not load a clip from memory (is the audio open?)")
+
+    def play(self, volume: float) -> bool:
+        """Start playing on a free channel; False if none could be had."""
+        self.set_volume(volume)
+        self.channel = self._lib.Mix_PlayChannelTimed(-1, self._chunk, 0, -1)
+        return self.channel >= 0
+
+    def set_volume(self, volume: float) -> None:
+        """0.0 to 1.0, on the chunk (as Kivy's own sounds do: the channels keep their volume)."""
+        if self._chunk:
+            self._lib.Mix_VolumeChunk(self._chunk, int(round(128 * max(0.0, min(1.0, volume)))))
+
+    @property
+    def playing(self) -> bool:
+        """Still sounding."""
+        return self.channel >= 0 and bool(self._lib.Mix_Playing(self.channel))
+
+    def halt(self) -> None:
+        """Stop at once (nothing more reaches the device after the current buffer)."""
+        if self.channel >= 0:
+            self._lib.Mix_HaltChannel(self.channel)
+            self.channel = -1
+
+    def free(self) -> None:
+        """Halt, then free the chunk (once)."""
+        self.halt()
+        if self._chunk:
+            self._lib.Mix_FreeChunk(self._chunk)
+            self._chunk = None

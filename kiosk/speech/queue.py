@@ -1,5 +1,10 @@
 """A speech queue with priorities, interruption and a memory for Repeat.
 
+What is said is a :class:`~kiosk.speech.sequence.Speech`: segments, each in its
+own language (a quoted French label inside English is said by the French voice),
+and private when it carries what the visitor typed. A plain string is turned
+into one with :func:`~kiosk.speech.sequence.speech_of`.
+
 ``NOW`` interrupts whatever is being said (a new screen, the visitor's own
 action); ``NEXT`` waits for the current utterance and goes before anything
 queued; ``NORMAL`` queues. Utterances carry a ``context`` tag: when the focus
@@ -14,9 +19,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Protocol
+
+from kiosk.speech.sequence import Segment, Speech, speech_of
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +38,38 @@ class Priority(IntEnum):
 
 @dataclass(frozen=True)
 class Utterance:
-    """Something to say, in a language, about a context (screen or widget)."""
+    """Something to say, in a language, about a context (screen or widget).
+
+    ``speech`` holds the segments (made from ``text`` when not given); a
+    private utterance's words are never written, cached or logged.
+    """
 
     text: str
     lang: str
     priority: Priority = Priority.NOW
     context: str = ""
+    speech: Speech = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.speech is None:
+            object.__setattr__(self, "speech", speech_of(self.text, self.lang))
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """The segments to say, in order, each with its language and the pause before it."""
+        return self.speech.segments
+
+    @property
+    def private(self) -> bool:
+        """True when it carries what the visitor typed or chose in practice."""
+        return self.speech.private
+
+    @classmethod
+    def of(cls, said: str | Speech, lang: str, priority: Priority = Priority.NOW, context: str = "") -> Utterance:
+        """An utterance of a plain sentence or of a describer's :class:`Speech`."""
+        if isinstance(said, Speech):
+            return cls(said.text, lang, priority, context, said)
+        return cls(said, lang, priority, context)
 
 
 class Engine(Protocol):
@@ -66,11 +99,11 @@ class SpeechQueue:
         """The utterance being said now, if any."""
         return self._current
 
-    def say(self, text: str, lang: str, priority: Priority = Priority.NOW, context: str = "") -> None:
+    def say(self, text: str | Speech, lang: str, priority: Priority = Priority.NOW, context: str = "") -> None:
         """Queue (or, with ``NOW``, interrupt and say) ``text`` in ``lang``."""
         if not text or not self.enabled:
             return
-        utterance = Utterance(text, lang, priority, context)
+        utterance = Utterance.of(text, lang, priority, context)
         with self._lock:
             if priority is Priority.NOW:
                 self._pending.clear()
@@ -89,16 +122,16 @@ class SpeechQueue:
             if self._current is None:
                 self._advance()
 
-    def announce(self, text: str, lang: str, context: str = "") -> None:
+    def announce(self, text: str | Speech, lang: str, context: str = "") -> None:
         """Say a screen's announcement now and remember it for Repeat."""
-        self.last_announcement = Utterance(text, lang, Priority.NOW, context)
-        self.say(text, lang, Priority.NOW, context)
+        self.last_announcement = Utterance.of(text, lang, Priority.NOW, context)
+        self.say(self.last_announcement.speech, lang, Priority.NOW, context)
 
     def repeat(self) -> None:
         """Say the last announcement again, interrupting."""
         if self.last_announcement:
             u = self.last_announcement
-            self.say(u.text, u.lang, Priority.NOW, u.context)
+            self.say(u.speech, u.lang, Priority.NOW, u.context)
 
     def stop(self) -> None:
         """Silence: stop the current utterance and forget the queued ones."""
@@ -137,7 +170,8 @@ class SpeechQueue:
                 self.engine.speak(self._current, lambda generation=generation: self._finished(generation))
             except Exception:  # noqa: BLE001
                 # A failing engine must not wedge the queue (silent for the rest of the visit).
-                log.exception("speech engine failed on %r", self._current.text[:60])
+                # The words are never logged: a private utterance holds what the visitor typed.
+                log.exception("speech engine failed on a %d-character utterance", len(self._current.text))
                 if self._generation == generation:
                     self._current = None
 

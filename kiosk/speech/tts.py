@@ -2,10 +2,20 @@
 
 :class:`Synthesizer` owns the one pyttsx3 engine of the process on its own
 thread; callers never block: :meth:`Synthesizer.request` returns at once and
-calls back with a :class:`Clip` (a complete WAV file) or an error. A repeated
-prompt comes from the cache (keyed by text, voice and rate; least recently used
-clips are evicted beyond a count and a size) and is answered at once. Imports
-no Kivy: playback is :mod:`kiosk.speech.player`.
+calls back with a :class:`Clip` (a complete WAV) or an error. What is said is a
+:class:`~kiosk.speech.sequence.Speech`: each segment is made ready to be said
+(:mod:`kiosk.speech.pronounce`: the lexicon, Arabic vowelled), synthesised in
+its own voice, trimmed, and joined to the others into one clip, so that a
+quoted French label inside English follows without a gap.
+
+A repeated prompt comes from the cache (keyed by segments, voices and rate;
+least recently used clips are evicted beyond a count and a size) and is
+answered at once. The cache is a folder of the kiosk's own (mode 0700, outside
+the data folder, emptied at start and at exit: :func:`speech_folder`). A
+*private* utterance (what the visitor typed) is synthesised in memory and
+handed over as bytes: it is never written, never cached, and never logged (a
+log may give its length, never its words). Imports no Kivy: playback is
+:mod:`kiosk.speech.player`.
 
 The jobs live here; the other jobs each have their module, whose public names
 are re-exported from this one for the code that imports them from here:
@@ -20,21 +30,28 @@ are re-exported from this one for the code that imports them from here:
 
 from __future__ import annotations
 
+import array
 import atexit
 import hashlib
+import itertools
 import logging
 import os
 import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TypeVar
 
 from kiosk.speech.clip_cache import Clip, ClipCache, ClipKey
 from kiosk.speech.errors import SpeechUnavailable, SynthesisError
 from kiosk.speech.espeak_driver import ATTEMPTS, EspeakDriver
 from kiosk.speech.espeak_library import load_library
 from kiosk.speech.jobs import ClipCallback, Job, JobBoard, Request
+from kiosk.speech.pronounce import Pronouncer
+from kiosk.speech.sequence import Segment, Speech, as_speech
 from kiosk.speech.wav import (
     ESPEAK_SAMPLE_RATE,
     SILENCE_THRESHOLD,
@@ -42,8 +59,9 @@ from kiosk.speech.wav import (
     convert,
     peak_rms,
     read_wav,
+    read_wav_bytes,
     trim_silence,
-    wav_complete,
+    wav_bytes,
     write_wav,
 )
 
@@ -51,7 +69,7 @@ __all__ = [
     "ATTEMPTS", "DEFAULT_RATE", "DEFAULT_VOICES", "ESPEAK_SAMPLE_RATE", "MAX_RATE", "MIN_RATE",
     "SILENCE_THRESHOLD", "TAIL_KEEP_S", "Clip", "ClipCallback", "Request", "SpeechUnavailable",
     "SynthesisError", "Synthesizer", "convert", "load_library", "normalise_lang", "peak_rms",
-    "read_wav", "shared_synthesizer", "trim_silence", "wav_complete", "write_wav",
+    "read_wav", "shared_synthesizer", "speech_folder", "trim_silence", "write_wav",
 ]
 
 log = logging.getLogger(__name__)
@@ -69,6 +87,40 @@ def normalise_lang(lang: str) -> str:
 
 _owner_lock = threading.Lock()
 _owner: Synthesizer | None = None
+_private_numbers = itertools.count(1)
+T = TypeVar("T")
+
+
+def speech_folder(parent: str | None = None) -> str:
+    """A new folder for this process's speech clips, private to the kiosk's user.
+
+    Clips live under ``<temp>/passerelle-speech-<uid>/<pid>`` (mode 0700), never in
+    the data folder. The folders of processes that are gone (a crash, a power cut)
+    are emptied first: their clips were public prompts, but nothing is left behind.
+    """
+    base = Path(parent or tempfile.gettempdir()) / f"passerelle-speech-{os.getuid()}"
+    base.mkdir(mode=0o700, exist_ok=True)
+    info = os.lstat(base)
+    if not os.path.isdir(base) or os.path.islink(base) or info.st_uid != os.getuid():
+        raise SpeechUnavailable(f"{base}: not a folder of this user's own; speech clips are not kept there")
+    os.chmod(base, 0o700)
+    for old in base.iterdir():
+        if old.name.isdigit() and int(old.name) != os.getpid() and not _alive(int(old.name)):
+            shutil.rmtree(old, ignore_errors=True)
+    mine = base / str(os.getpid())
+    shutil.rmtree(mine, ignore_errors=True)  # a pid reused after a crash: start empty
+    mine.mkdir(mode=0o700)
+    return str(mine)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class Synthesizer:
@@ -96,6 +148,7 @@ class Synthesizer:
         output_channels: int = 1,
         library: str = "auto",
         start_timeout: float = 15.0,
+        pronouncer: Pronouncer | None = None,
     ) -> None:
         global _owner  # noqa: PLW0603
         with _owner_lock:
@@ -110,8 +163,11 @@ class Synthesizer:
         self.library_preference = library
         self.closed = False
         self._own_dir = cache_dir is None
-        self.cache_dir = cache_dir or tempfile.mkdtemp(prefix="passerelle-tts-")
-        os.makedirs(self.cache_dir, exist_ok=True)
+        self.cache_dir = cache_dir or speech_folder()
+        os.makedirs(self.cache_dir, mode=0o700, exist_ok=True)
+        #: makes each segment ready to be said (lexicon, Arabic vowels); the worker's only
+        self.pronouncer = pronouncer or Pronouncer.bundled()
+        self._tasks: deque[tuple[Callable[[], object], list, threading.Event]] = deque()
         self._counts = {"synthesised": 0, "cache_hits": 0, "failures": 0}
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
@@ -179,14 +235,29 @@ class Synthesizer:
             raise SynthesisError(f"no speech voice for language {lang!r}")
         return voice
 
-    def key(self, text: str, lang: str, rate: int | None = None) -> ClipKey:
-        """Cache key: (text, voice, rate)."""
-        return (text.strip(), self.voice_for(lang), self.clamp_rate(self.rate if rate is None else rate))
+    def key(self, text: str | Speech, lang: str, rate: int | None = None) -> ClipKey:
+        """Cache key: the segments with their voices and pauses, and the rate.
 
-    def cached(self, text: str, lang: str, rate: int | None = None) -> Clip | None:
-        """The cached clip for this text, or None (never synthesises)."""
+        A segment in a language with no voice here is said by the utterance's own voice.
+        """
+        speech = as_speech(text, lang)
+        voice = self.voice_for(lang)
+        segments = []
+        for seg in speech.segments:
+            try:
+                seg_voice = self.voice_for(seg.lang)
+            except SynthesisError:
+                seg_voice = voice
+            segments.append((seg.text.strip(), seg_voice, seg.pause_ms))
+        return tuple(segments), self.clamp_rate(self.rate if rate is None else rate)
+
+    def cached(self, text: str | Speech, lang: str, rate: int | None = None) -> Clip | None:
+        """The cached clip for this text, or None (never synthesises; a private text is never cached)."""
+        speech = as_speech(text, lang)
+        if speech.private:
+            return None
         try:
-            key = self.key(text, lang, rate)
+            key = self.key(speech, lang, rate)
         except SynthesisError:
             return None  # no voice for this language: certainly nothing cached
         with self._lock:
@@ -195,48 +266,88 @@ class Synthesizer:
                 self._counts["cache_hits"] += 1
             return clip
 
-    def request(self, text: str, lang: str, callback: ClipCallback, rate: int | None = None) -> Request:
+    def request(self, text: str | Speech, lang: str, callback: ClipCallback, rate: int | None = None) -> Request:
         """Ask for a clip; ``callback(clip, None)`` or ``callback(None, error)`` later.
 
-        Never blocks. A cache hit calls back at once, on this thread.
+        Never blocks. A cache hit calls back at once, on this thread. A private
+        speech is made in memory (``clip.wav``, ``clip.path`` None), never cached.
         """
         req = Request(callback)
+        speech = as_speech(text, lang)
         try:
-            if not text or not text.strip():
+            if not speech:
                 raise SynthesisError("nothing to say")
             if self.closed:
                 raise SpeechUnavailable("the synthesizer is closed")
-            key = self.key(text, lang, rate)
+            key = self.key(speech, lang, rate)
         except (SynthesisError, SpeechUnavailable) as exc:
             self._deliver([req], None, exc)
             return req
+        if speech.private:
+            key = (*key, ("private", next(_private_numbers)))  # type: ignore[assignment]  # never shared
         with self._lock:
-            clip = self._cache.get(key)
+            clip = None if speech.private else self._cache.get(key)
             if clip is not None:
                 self._counts["cache_hits"] += 1
             else:
-                self._jobs.ask(key, normalise_lang(lang), req)
+                self._jobs.ask(key, speech, req)
                 self._wake.notify()
         if clip is not None:
             self._deliver([req], clip, None)
         return req
 
-    def prefetch(self, text: str, lang: str, rate: int | None = None) -> None:
+    def prefetch(self, text: str | Speech, lang: str, rate: int | None = None) -> None:
         """Synthesise ``text`` in the background so that it starts at once when asked for."""
-        if not text or not text.strip() or self.closed:
-            return
+        speech = as_speech(text, lang)
+        if not speech or speech.private or self.closed:
+            return  # private speech is made when asked for, in memory, and never kept
         try:
-            key = self.key(text, lang, rate)
+            key = self.key(speech, lang, rate)
         except SynthesisError as exc:
             log.debug("prefetch skipped: %s", exc)
             return
         with self._lock:
             if key in self._cache or key in self._jobs:
                 return
-            self._jobs.prefetch(key, normalise_lang(lang))
+            self._jobs.prefetch(key, speech)
             self._wake.notify()
 
-    def synthesize(self, text: str, lang: str, rate: int | None = None, timeout: float = 15.0) -> Clip:
+    def phonemes(self, text: str | Speech, lang: str, timeout: float = 15.0) -> list[tuple[Segment, str]]:
+        """What espeak-ng would say: each segment (as pronounced) with its IPA phonemes.
+
+        Blocking (tools, ``kiosk say --phonemes``, the pronunciation benchmark).
+        """
+        speech = as_speech(text, lang)
+        key = self.key(speech, lang)
+
+        def work() -> list[tuple[Segment, str]]:
+            out = []
+            for seg, (_text, voice, _pause) in zip(speech.segments, key[0]):
+                said = self.pronouncer.spoken(seg.text, seg.lang)
+                out.append((Segment(said, seg.lang, seg.pause_ms), self._driver.phonemes(said, voice)))
+            return out
+
+        return self._on_worker(work, timeout)
+
+    def _on_worker(self, work: Callable[[], T], timeout: float) -> T:
+        """Run ``work`` on the worker thread (espeak-ng is process-wide) and return its result."""
+        if threading.current_thread() is self._thread:
+            return work()
+        box: list = []
+        done = threading.Event()
+        with self._lock:
+            if self.closed:
+                raise SpeechUnavailable("the synthesizer is closed")
+            self._tasks.append((work, box, done))
+            self._wake.notify()
+        if not done.wait(timeout):
+            raise SynthesisError(f"the speech worker did not answer within {timeout} s")
+        result, error = box[0]
+        if error is not None:
+            raise error
+        return result
+
+    def synthesize(self, text: str | Speech, lang: str, rate: int | None = None, timeout: float = 15.0) -> Clip:
         """Blocking convenience (tests, tools): the clip, or raise. Never call it on the worker."""
         if threading.current_thread() is self._thread:
             raise RuntimeError("synthesize() called on the synthesizer's own thread")
@@ -286,7 +397,11 @@ class Synthesizer:
                 return
             self.closed = True
             pending = self._jobs.drain()
+            tasks, self._tasks = list(self._tasks), deque()
             self._wake.notify_all()
+        for _work, box, done in tasks:
+            box.append((None, SpeechUnavailable("the synthesizer was closed")))
+            done.set()
         for job in pending:
             self._deliver(job.requests, None, SpeechUnavailable("the synthesizer was closed"))
         if self._thread.is_alive() and threading.current_thread() is not self._thread:
@@ -315,8 +430,7 @@ class Synthesizer:
         """The worker thread: start the engine, then make clips until closed."""
         started = False
         try:
-            self._driver.start(self.voices, self.rate, os.path.join(self.cache_dir, "warmup.wav"),
-                               self.library_preference)
+            self._driver.start(self.voices, self.rate, self.library_preference)
             started = True
         except Exception as exc:  # noqa: BLE001
             # Whatever stops espeak-ng or pyttsx3 from starting is handed to the
@@ -330,6 +444,8 @@ class Synthesizer:
             self._ready.set()
         if not started:
             return
+        if "ar" in self._driver.voice_ids:
+            self.pronouncer.diacritizer  # noqa: B018  # load the Arabic model now, not at the first Arabic word
         try:
             while True:
                 job = self._next_job()
@@ -342,50 +458,89 @@ class Synthesizer:
     def _next_job(self) -> Job | None:
         with self._lock:
             while not self.closed:
+                while self._tasks:
+                    work, box, done = self._tasks.popleft()
+                    self._lock.release()
+                    try:
+                        box.append((work(), None))
+                    except Exception as exc:  # noqa: BLE001
+                        box.append((None, exc))  # handed to the caller, who raises it
+                    finally:
+                        self._lock.acquire()
+                        done.set()
+                    if self.closed:
+                        return None
                 job = self._jobs.take()
                 if job is not None:
                     return job
                 self._wake.wait()
             return None
 
+    def _samples(self, job: Job) -> tuple[array.array, int]:
+        """The job's segments, each pronounced, synthesised in its voice and trimmed, joined (memory only)."""
+        joined = array.array("h")
+        rate = ESPEAK_SAMPLE_RATE
+        for seg, voice in zip(job.speech.segments, job.voices):
+            text = self.pronouncer.spoken(seg.text, seg.lang)
+            if not text.strip():
+                continue
+            samples, rate, _channels = read_wav_bytes(self._driver.synth_wav(text, voice, job.rate))
+            if joined and seg.pause_ms:
+                joined.extend(bytes(2 * (rate * seg.pause_ms // 1000)))  # the pause, as silence
+            joined.extend(trim_silence(samples, rate))
+        if not joined:
+            raise SynthesisError("nothing to say")
+        return joined, rate
+
     def _process(self, job: Job) -> None:
         started = time.perf_counter()
-        name = hashlib.sha1(repr(job.key).encode("utf-8")).hexdigest()[:20]
-        final = os.path.join(self.cache_dir, name + ".wav")
-        raw = os.path.join(self.cache_dir, name + ".raw.wav")
         clip: Clip | None = None
         error: BaseException | None = None
+        final = ""
         try:
-            self._driver.synth_file(job.text, job.voice, job.rate, raw)
-            samples, rate, _channels = read_wav(raw)
-            os.unlink(raw)
-            samples = trim_silence(samples, rate)
+            samples, rate = self._samples(job)
             with self._lock:
                 out_rate, out_channels = self.output_rate, self.output_channels
             samples, rate, channels = convert(samples, rate, out_rate, out_channels)
-            write_wav(final, samples, rate, channels)
-            clip = Clip(final, job.text, job.lang, job.voice, job.rate, rate, channels,
-                        len(samples) // channels, (time.perf_counter() - started) * 1000)
+            frames = len(samples) // channels
+            synth_ms = (time.perf_counter() - started) * 1000
+            if job.private:
+                # What the visitor typed: handed over in memory, never written nor cached.
+                clip = Clip(None, job.text, job.speech.lang, "+".join(job.voices), job.rate, rate, channels,
+                            frames, synth_ms, wav=wav_bytes(samples, rate, channels))
+            else:
+                name = hashlib.sha1(repr(job.key).encode("utf-8")).hexdigest()[:20]
+                final = os.path.join(self.cache_dir, name + ".wav")
+                write_wav(final, samples, rate, channels)
+                clip = Clip(final, job.text, job.speech.lang, "+".join(job.voices), job.rate, rate, channels,
+                            frames, synth_ms)
         except SynthesisError as exc:
             error = exc
         except Exception as exc:  # noqa: BLE001
             # Anything else (a full disk, a pyttsx3 surprise) fails this clip only: the
-            # worker must live on for the next one. The traceback goes to the log.
-            log.exception("speech synthesis crashed for a %d-character text", len(job.text))
-            error = SynthesisError(repr(exc))
+            # worker must live on for the next one. The traceback goes to the log, but
+            # not for a private text: an exception's message may quote the words.
+            if job.private:
+                log.error("speech synthesis crashed for a %d-character private text: %s",
+                          len(job.text), type(exc).__name__)
+            else:
+                log.exception("speech synthesis crashed for a %d-character text", len(job.text))
+            error = SynthesisError(type(exc).__name__)
         if error is not None:
             self._counts["failures"] += 1
-            log.warning("speech synthesis failed for %r: %s", job.text[:60], error)
-            for leftover in (raw, final + ".part"):
-                if os.path.exists(leftover):
-                    os.unlink(leftover)
+            # Never the words: a private utterance holds what the visitor typed.
+            log.warning("speech synthesis failed for a %d-character %s text: %s", len(job.text),
+                        "private" if job.private else "public", error)
+            if final and os.path.exists(final + ".part"):
+                os.unlink(final + ".part")
         with self._lock:
             if self.closed:
                 return  # close() already failed this job's requests
             requests = self._jobs.done(job)
             if clip is not None:
                 self._counts["synthesised"] += 1
-                self._cache.store(job.key, clip)
+                if not job.private:
+                    self._cache.store(job.key, clip)
         self._deliver(requests, clip, error)
 
 

@@ -8,6 +8,7 @@ no work on the UI thread. Imports no Kivy.
 from __future__ import annotations
 
 import array
+import io
 import os
 import sys
 import wave
@@ -33,6 +34,42 @@ def read_wav(path: str) -> tuple[array.array, int, int]:
         if sys.byteorder == "big":
             samples.byteswap()
         return samples, w.getframerate(), w.getnchannels()
+
+
+def read_wav_bytes(data: bytes) -> tuple[array.array, int, int]:
+    """16-bit samples (native order), sample rate and channels of a WAV held in memory."""
+    with wave.open(io.BytesIO(data), "rb") as w:
+        if w.getsampwidth() != 2:
+            raise SynthesisError(f"{8 * w.getsampwidth()}-bit WAV, expected 16-bit")
+        samples = array.array("h", w.readframes(w.getnframes()))
+    if sys.byteorder == "big":
+        samples.byteswap()
+    return samples, w.getframerate(), w.getnchannels()
+
+
+def wav_bytes(samples: array.array, rate: int, channels: int) -> bytes:
+    """16-bit samples as a complete WAV, in memory (a private clip never touches the disk)."""
+    if sys.byteorder == "big":
+        samples = array.array("h", samples)
+        samples.byteswap()
+    out = io.BytesIO()
+    with wave.open(out, "wb") as w:
+        w.setnchannels(channels)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(samples.tobytes())
+    return out.getvalue()
+
+
+def wav_bytes_complete(data: bytes) -> int:
+    """Frames in ``data`` if it is a finished 16-bit mono WAV (header agrees with size), else 0."""
+    try:
+        with wave.open(io.BytesIO(data), "rb") as w:
+            frames = w.getnframes()
+            ok = w.getsampwidth() == 2 and w.getnchannels() == 1
+    except (EOFError, wave.Error):
+        return 0
+    return frames if ok and frames > 0 and len(data) == WAV_HEADER_BYTES + 2 * frames else 0
 
 
 def write_wav(path: str, samples: array.array, rate: int, channels: int) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from kivy.uix.scrollview import ScrollView
 
 from kiosk.speech import describe
+from kiosk.speech.sequence import Speech, as_speech
 from kiosk.ui.widgets import BigButton, MirrorBox, ScrollPane
 
 if TYPE_CHECKING:
@@ -74,18 +75,25 @@ def actionable(root: Any, rtl: bool, pagers: bool = False) -> list[Any]:
     return found
 
 
-def describe_widget(widget: Any, lang: str) -> str:
-    """What to say about an actionable widget (a practice kind's part says it itself)."""
+def describe_widget(widget: Any, lang: str) -> Speech:
+    """What to say about an actionable widget (a practice kind's part says it itself).
+
+    A widget with ``speaks_privately`` (a key of the practice keyboard or keypad: the
+    keys a visitor touches spell what they type) is described in private speech.
+    """
+    private = bool(getattr(widget, "speaks_privately", False))
     own = getattr(widget, "describe", None)
     if callable(own):
-        return own(lang)
+        said = as_speech(own(lang), lang)
+        return said.as_private() if private else said
     if isinstance(widget, _practice_field()):
         element = widget.element
-        return describe.control(lang, element.kind, widget.label, value=widget.value, masked=element.masked)
+        return describe.control(lang, element.kind, widget.label, value=widget.value, masked=element.masked,
+                                private=private)
     kind = getattr(widget, "spoken_kind", "button")
     checked = bool(getattr(widget, "checked", False)) if kind == "checkbox" else None  # from the practice model
     label = getattr(widget, "spoken_label", "") or widget.label  # "« French », translation" on a replica
-    return describe.control(lang, kind, label, checked=checked)
+    return describe.control(lang, kind, label, checked=checked, private=private)
 
 
 def activate(widget: Any) -> None:

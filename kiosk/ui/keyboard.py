@@ -63,6 +63,7 @@ class OnScreenKeyboard(BoxLayout):
             for char in row:
                 key = BigButton(style=self.style, label=char, label_lang="en", label_align="center",
                                 name=f"key_{char}")
+                key.speaks_privately = True  # the keys a visitor touches spell what they type
                 key.bind(on_release=lambda _k, c=char: self.replica.type_text(c.upper() if self.shift else c))
                 line.add_widget(key)
             self.add_widget(line)

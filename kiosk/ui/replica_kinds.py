@@ -284,6 +284,7 @@ def draw_keypad(view: ReplicaView, element: Element) -> Widget:
     for digit in state.key_order(element.id):
         key = KindButton(style=style, name=f"keypad_{element.id}_{digit}", label=digit, label_lang="en",
                          label_align="center", element=element, describer=_say_key)
+        key.speaks_privately = True  # the digits touched are the code
         key.bind(on_release=lambda _k, d=digit: press_keypad(view, pad, d))
         grid.add_widget(key)
     for action, word in (("erase", "keypad_erase"), ("ok", "keypad_ok")):

@@ -1,0 +1,130 @@
+"""Pronunciation lexicons (``content/lexicon/LANG.yaml``): how the kiosk says a word its voice gets wrong.
+
+A content author fixes what the Arabic diacritizer or a voice gets wrong
+without touching code: a word, and how it is said (for Arabic, the word with
+its vowels). Each file is parsed keeping lines and checked like the glossaries
+(``kiosk content check``): a wrong field is ``FILE:LINE: field: what is
+wrong``, a broken file is left out and the rest still loads. Imports no Kivy.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kiosk.content.contentset import Problem
+from kiosk.i18n import LANGUAGES
+from kiosk.validation import dotted, schema_errors
+
+#: the subfolder of a content folder that holds the lexicons
+LEXICON_DIR = "lexicon"
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["words"],
+    "properties": {
+        "words": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["word", "say"],
+                "properties": {
+                    "word": {"type": "string", "minLength": 1, "pattern": "\\S"},
+                    "say": {"type": "string", "minLength": 1, "pattern": "\\S"},
+                    "note": {"type": "string"},
+                },
+            },
+        },
+    },
+}
+
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, dagger alif, tatweel
+
+
+def plain(word: str) -> str:
+    """A word as a lexicon looks it up: no Arabic vowel marks nor tatweel, composed, case-folded."""
+    return unicodedata.normalize("NFC", _ARABIC_MARKS.sub("", word)).strip().casefold()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's words and how each is said, looked up by :func:`plain` form."""
+
+    lang: str
+    words: Mapping[str, str]
+    source: Path | None = None
+
+    def say(self, word: str) -> str | None:
+        """How ``word`` is said, or None if the lexicon does not know it."""
+        return self.words.get(plain(word))
+
+
+def lexicon_files(paths: Iterable[Path]) -> list[Path]:
+    """The lexicon files of ``paths``: each folder's ``lexicon/*.yaml``, and files given inside a ``lexicon`` folder."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted((p / LEXICON_DIR).glob("*.yaml")))
+        elif p.parent.name == LEXICON_DIR:
+            out.append(p)
+    return out
+
+
+def _rules(data: dict[str, Any], lang: str) -> Iterator[tuple[list[Any], str]]:
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(data["words"]):
+        key = plain(entry["word"])
+        if key in seen:
+            yield ["words", i, "word"], f"{entry['word']!r} is already in words[{seen[key]}]"
+        seen.setdefault(key, i)
+        if lang == "ar" and not re.search("[\u0621-\u064a]", entry["say"]):
+            yield ["words", i, "say"], "an Arabic word is said in Arabic letters (with its vowels)"
+
+
+def load_lexicon_file(path: Path) -> tuple[Lexicon | None, list[Problem]]:
+    """One lexicon file: the lexicon (``None`` if broken) and its problems."""
+    from kiosk.content.loader import parse  # the procedures' parser, which keeps lines
+
+    lang = path.stem
+    if lang not in LANGUAGES:
+        return None, [Problem(path, 1, "", f"a lexicon file is named after its language: "
+                                           f"{', '.join(f'{code}.yaml' for code in LANGUAGES)}")]
+    try:
+        data, located = parse(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        return None, [Problem(path, 1, "", f"not UTF-8 text ({exc.reason})")]
+    except OSError as exc:
+        return None, [Problem(path, 1, "", f"cannot read the file: {exc.strerror or exc}")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [Problem(path, mark.line + 1 if mark else 1, "", f"not valid YAML: {reason}")]
+    except (ValueError, TypeError, RecursionError) as exc:
+        return None, [Problem(path, 1, "", f"not valid YAML: {exc}")]
+    problems = [Problem(path, located.line(p), dotted(p), m) for p, m in schema_errors(data, SCHEMA)]
+    if not problems:
+        problems = [Problem(path, located.line(p), dotted(p), m) for p, m in _rules(data, lang)]
+    if problems:
+        return None, problems
+    words = {plain(e["word"]): unicodedata.normalize("NFC", e["say"].strip()) for e in data["words"]}
+    return Lexicon(lang, words, path), []
+
+
+def load_lexicons(paths: Iterable[Path]) -> tuple[dict[str, Lexicon], list[Problem]]:
+    """Every lexicon under ``paths`` by language, and their problems; a broken file is left out."""
+    lexicons: dict[str, Lexicon] = {}
+    problems: list[Problem] = []
+    for path in lexicon_files(paths):
+        lexicon, found = load_lexicon_file(path)
+        problems.extend(found)
+        if lexicon is not None:
+            lexicons[lexicon.lang] = lexicon
+    return lexicons, problems
