@@ -64,6 +64,9 @@ CASES = [
     (["staff", "set-pin", "--pin-stdin", "--data-dir", "{data}"], "set-pin: a staff PIN is 4 to 12 digits"),
     (["staff", "learner", "new", "--data-dir", "{file}/data"], "cannot write the learner file"),
     (["staff", "learner", "delete"], "invalid choice: 'delete'"),
+    (["say", "--lang", "xx", "Bonjour"], "--lang: invalid choice: 'xx'"),
+    (["say", "--lang", "fr", "--out", "{missing}/x.wav", "Bonjour"], "does not exist"),
+    (["say", "--lang", "fr", "--out", "{folder}", "Bonjour"], "is a folder"),
     (["nothing"], "invalid choice: 'nothing'"),
 ]
 

@@ -40,6 +40,7 @@ SCHEMA: dict[str, Any] = {
                     "word": {"type": "string", "minLength": 1, "pattern": "\\S"},
                     "say": {"type": "string", "minLength": 1, "pattern": "\\S"},
                     "note": {"type": "string"},
+                    "at_start": {"type": "boolean"},
                 },
             },
         },
@@ -61,10 +62,16 @@ class Lexicon:
     lang: str
     words: Mapping[str, str]
     source: Path | None = None
+    #: words said this way only where a sentence starts (an Arabic imperative that is
+    #: also a past tense: at the start, after ثم, or joined to و / ف, it is the imperative)
+    at_start: frozenset[str] = frozenset()
 
-    def say(self, word: str) -> str | None:
-        """How ``word`` is said, or None if the lexicon does not know it."""
-        return self.words.get(plain(word))
+    def say(self, word: str, *, starts: bool = True) -> str | None:
+        """How ``word`` is said, or None if the lexicon does not know it (here: ``starts`` a sentence or not)."""
+        key = plain(word)
+        if key in self.at_start and not starts:
+            return None
+        return self.words.get(key)
 
 
 def lexicon_files(paths: Iterable[Path]) -> list[Path]:
@@ -114,8 +121,10 @@ def load_lexicon_file(path: Path) -> tuple[Lexicon | None, list[Problem]]:
         problems = [Problem(path, located.line(p), dotted(p), m) for p, m in _rules(data, lang)]
     if problems:
         return None, problems
-    words = {plain(e["word"]): unicodedata.normalize("NFC", e["say"].strip()) for e in data["words"]}
-    return Lexicon(lang, words, path), []
+    # Not normalised: Arabic marks keep the order written (espeak-ng needs the shadda first).
+    words = {plain(e["word"]): e["say"].strip() for e in data["words"]}
+    at_start = frozenset(plain(e["word"]) for e in data["words"] if e.get("at_start"))
+    return Lexicon(lang, words, path, at_start), []
 
 
 def load_lexicons(paths: Iterable[Path]) -> tuple[dict[str, Lexicon], list[Problem]]:

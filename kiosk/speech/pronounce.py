@@ -19,37 +19,38 @@ from __future__ import annotations
 import logging
 import re
 import threading
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from kiosk.content.lexicon import Lexicon, load_lexicons, plain
+from kiosk.content.lexicon import Lexicon, load_lexicons
+from kiosk.speech import arabic
 
 log = logging.getLogger(__name__)
 
-#: the package that vowels Arabic (see docs/speech.md)
-DIACRITIZER = "dengjen_tashkeel_py"
+#: the package and model that vowel Arabic (see docs/speech.md for the candidates measured)
+DIACRITIZER, MODEL = "text2tashkeel", "rawi-v3-int8"
 #: sentences made ready and remembered (a repeated prompt costs nothing)
 REMEMBERED = 2048
-#: an Arabic word, with its vowel marks
-_ARABIC_WORD = re.compile("[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\u064b-\u0652\u0670\u0640]+")
-#: a lexicon entry of several words, or of one: matched whole, in the text as written
-_WORD_EDGE = r"(?<![\w\u064b-\u0652]){}(?![\w\u064b-\u0652])"
+#: what comes just before a word that starts a sentence: the start, a full stop, a quote, or "then"
+_STARTS = re.compile(r"(?:^|[.!؟?:«(\n]\s*|(?:ثم|ثُمَّ)\s+)$")
+#: a lexicon entry matched whole in French or English text, case aside
+_EDGE = r"(?<!\w)(?:{})(?!\w)"
 
 Vowel = Callable[[str], str]
 
 
 def load_diacritizer() -> Vowel | None:
-    """The Arabic diacritizer, loaded now (about 0.2 s); None, with a warning, if it cannot load."""
+    """The Arabic diacritizer, loaded now (about 0.1 s); None, with a warning, if it cannot load."""
     try:
-        import dengjen_tashkeel_py as engine
+        from text2tashkeel import Diacritizer
 
-        engine.tashkeel("تجربة")  # loads the bundled model
-    except (ImportError, RuntimeError, OSError) as exc:
+        model = Diacritizer(MODEL)
+        model.diacritize("تجربة")  # the model's session is built at first use: build it now
+    except Exception as exc:  # noqa: BLE001  # a missing package or model, a broken runtime: speak without vowels
         log.warning("speech: no Arabic diacritizer (%s): Arabic is spoken without its short vowels", exc)
         return None
-    return engine.tashkeel
+    return model.diacritize
 
 
 class Pronouncer:
@@ -64,7 +65,7 @@ class Pronouncer:
         self._vowel = vowel
         self._lock = threading.Lock()
         self._remembered: OrderedDict[tuple[str, str], str] = OrderedDict()
-        self._patterns = {lang: self._pattern(lex) for lang, lex in self.lexicons.items()}
+        self._patterns = {lang: _pattern(lex) for lang, lex in self.lexicons.items() if lang != "ar"}
 
     @classmethod
     def from_dir(cls, content_dir: Path, vowel: Vowel | str | None = "auto") -> Pronouncer:
@@ -97,42 +98,28 @@ class Pronouncer:
             if said is not None:
                 self._remembered.move_to_end(key)
                 return said
-        said = text
-        if lang == "ar" and _ARABIC_WORD.search(text):
-            vowel = self.diacritizer
-            if vowel is not None:
-                said = self._vowelled(text, vowel)
-        said = self._lexicon(said, lang)
+        said = self._arabic(text) if lang == "ar" else self._lexicon(text, lang)
         with self._lock:
             self._remembered[key] = said
             while len(self._remembered) > REMEMBERED:
                 self._remembered.popitem(last=False)
         return said
 
-    @staticmethod
-    def _vowelled(text: str, vowel: Vowel) -> str:
-        try:
-            said = vowel(text)
-        except (ValueError, RuntimeError) as exc:  # too long, or the model failed: said as written
-            log.warning("speech: the diacritizer failed on a %d-character text: %s", len(text), type(exc).__name__)
+    def _arabic(self, text: str) -> str:
+        if not arabic.WORD.search(text):
             return text
-        # A diacritizer must only add marks: anything else changed, and the text is said as written.
-        if plain(said) != plain(text):
-            log.warning("speech: the diacritizer changed more than the vowels of a %d-character text", len(text))
-            return text
-        return unicodedata.normalize("NFC", said)
-
-    @staticmethod
-    def _pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
-        if not lexicon.words:
-            return None
-        marks = "[\u064b-\u0652\u0670\u0640]*"
-        alternatives = []
-        for word in sorted(lexicon.words, key=len, reverse=True):  # longest first: phrases before words
-            # Each letter may carry vowel marks (the diacritizer's) and the case may differ.
-            letters = marks.join(re.escape(ch) if not ch.isspace() else r"\s+" for ch in word)
-            alternatives.append(letters + marks)
-        return re.compile(_WORD_EDGE.format("(?:" + "|".join(alternatives) + ")"), re.IGNORECASE)
+        said = text
+        vowel = self.diacritizer
+        if vowel is not None:
+            try:
+                said = arabic.keep_vowels_only(text, vowel(text))
+            except Exception as exc:  # noqa: BLE001  # the model failed on this text: said as written
+                log.warning("speech: the diacritizer failed on a %d-character text: %s", len(text),
+                            type(exc).__name__)
+        lexicon = self.lexicons.get("ar")
+        if lexicon is not None:
+            said = arabic.WORD.sub(lambda m: _arabic_word(lexicon, said, m), said)
+        return arabic.for_espeak(said)
 
     def _lexicon(self, text: str, lang: str) -> str:
         pattern = self._patterns.get(lang)
@@ -140,3 +127,27 @@ class Pronouncer:
             return text
         lexicon = self.lexicons[lang]
         return pattern.sub(lambda m: lexicon.say(m.group()) or m.group(), text)
+
+
+def _pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
+    if not lexicon.words:
+        return None
+    words = sorted(lexicon.words, key=len, reverse=True)  # longest first: phrases before their words
+    return re.compile(_EDGE.format("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)), re.IGNORECASE)
+
+
+def _arabic_word(lexicon: Lexicon, text: str, match: re.Match[str]) -> str:
+    """One Arabic word as the lexicon says it, joined to و / ف or not; else as it is."""
+    word = match.group()
+    starts = bool(_STARTS.search(text[:match.start()]))
+    said = lexicon.say(word, starts=starts)
+    if said is not None:
+        return said
+    plain = arabic.bare(word)
+    if len(plain) > 3 and plain[0] in "وف":  # "and" / "so" joined to the word: after it, a sentence goes on
+        said = lexicon.say(plain[1:], starts=True)
+        if said is not None:
+            if said[0] == "ا":  # the alif of an imperative is silent after وَ / فَ: an alif wasla
+                said = "\u0671" + said[1:].lstrip(arabic.VOWELS)
+            return plain[0] + "\u064e" + said
+    return word

@@ -28,7 +28,9 @@ LABEL_PAUSE_MS = 120
 SIGNS: dict[str, dict[str, str]] = {
     "fr": {".": "point", "@": "arobase", "-": "tiret", "_": "tiret bas", "/": "barre oblique", ":": "deux-points"},
     "en": {".": "dot", "@": "at", "-": "dash", "_": "underscore", "/": "slash", ":": "colon"},
-    "ar": {".": "نقطة", "@": "آت", "-": "شرطة", "_": "شرطة سفلية", "/": "شرطة مائلة", ":": "نقطتان"},
+    # vowelled here: a lone word gives the diacritizer no context
+    "ar": {".": "نُقْطَةْ", "@": "آت", "-": "شَرْطَةْ", "_": "شَرْطَةْ سُفْلِيَّةْ", "/": "شَرْطَةْ مَائِلَةْ",
+           ":": "نُقْطَتَانْ"},
 }
 #: parts of an address that people spell letter by letter
 SPELLED = {"www", "fr", "eu", "uk", "de", "be", "ch"}
