@@ -224,7 +224,8 @@ def test_content_check_is_clean_on_the_shipped_content() -> None:
     result = kiosk("content", "check")
     assert result.returncode == 0, result.stdout
     n = len(SHIPPED_FILES)
-    files = n + len(list((ROOT / "content" / "glossary").glob("*.yaml")))  # the glossaries are checked too
+    # the glossaries and the pronunciation lexicons are checked too
+    files = n + sum(len(list((ROOT / "content" / sub).glob("*.yaml"))) for sub in ("glossary", "lexicon"))
     assert result.stdout.strip().endswith(f"{files} files checked: {n} procedures loaded, 0 errors, 0 warnings")
 
 

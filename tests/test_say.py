@@ -8,9 +8,9 @@ import sys
 import wave
 from pathlib import Path
 
+from kiosk.speech.phonetics import cluster_words
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from bench.pronunciation import cluster_words  # noqa: E402
 
 
 def kiosk(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -15,14 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.speech.phonetics import cluster_words
 from kiosk.speech.pronounce import Pronouncer
 from kiosk.speech.sequence import Segment, Speech, speech_of
 from kiosk.speech.tts import Synthesizer, read_wav, speech_folder
 from kiosk.speech.wav import read_wav_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from bench.pronunciation import cluster_words  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +107,7 @@ def test_a_private_utterance_is_made_in_memory_and_never_cached(synth: Synthesiz
     assert set(os.listdir(synth.cache_dir)) == before and synth.cache_len == cached
     again = synth.synthesize(speech_of("Nom d'utilisateur, champ, amina.kone.", "fr", private=True), "fr")
     assert again is not clip  # made again: nothing of it was kept
+    assert not any("amina" in text for text, _lang in synth.pronouncer._remembered)  # not even its words
 
 
 def test_a_failed_private_synthesis_logs_its_length_never_its_words(

@@ -20,15 +20,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kiosk import PICTOGRAM_DIR
 from kiosk.content.contentset import Problem
 from kiosk.content.glossary import Entry, Glossary
+from kiosk.content.language_file import read_language_file
 from kiosk.content.lint import MAX_WORDS, sentences, words
 from kiosk.content.model import Source
-from kiosk.i18n import LANGUAGES
-from kiosk.validation import dotted, schema_errors
+from kiosk.validation import dotted
 
 SCHEMA_PATH = Path(__file__).with_name("glossary_schema.json")
 #: the subfolder of a content folder that holds the glossaries
@@ -102,30 +100,13 @@ def _entry(raw: dict[str, Any]) -> Entry:
 
 def load_glossary_file(path: Path) -> tuple[Glossary | None, list[Problem]]:
     """Load one glossary file: the glossary (or ``None`` if broken) and its problems."""
-    from kiosk.content.loader import parse  # the procedures' parser, which keeps lines
-
-    lang = path.stem
-    if lang not in LANGUAGES:
-        return None, [Problem(path, 1, "", f"a glossary file is named after its language: "
-                                           f"{', '.join(f'{code}.yaml' for code in LANGUAGES)}")]
-    try:
-        data, located = parse(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        return None, [Problem(path, 1, "", f"not UTF-8 text ({exc.reason})")]
-    except OSError as exc:
-        return None, [Problem(path, 1, "", f"cannot read the file: {exc.strerror or exc}")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Problem(path, mark.line + 1 if mark else 1, "", f"not valid YAML: {reason}")]
-    except (ValueError, TypeError, RecursionError) as exc:
-        return None, [Problem(path, 1, "", f"not valid YAML: {exc}")]
-    problems = [Problem(path, located.line(p), dotted(p), m) for p, m in schema_errors(data, schema())]
-    if not problems:
-        problems = [Problem(path, located.line(p), dotted(p), m) for p, m in _structure_errors(data)]
+    data, located, problems = read_language_file(path, schema(), "a glossary file")
+    if data is None:
+        return None, problems
+    problems = [Problem(path, located.line(p), dotted(p), m) for p, m in _structure_errors(data)]
     if problems:
         return None, problems
-    glossary = Glossary(lang, tuple(_entry(raw) for raw in data["terms"]), source=path)
+    glossary = Glossary(path.stem, tuple(_entry(raw) for raw in data["terms"]), source=path)
     warnings = [Problem(path, located.line(p), dotted(p), m, "warning") for p, m in _warnings(data)]
     return glossary, warnings
 

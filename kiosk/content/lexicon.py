@@ -16,11 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kiosk.content.contentset import Problem
-from kiosk.i18n import LANGUAGES
-from kiosk.validation import dotted, schema_errors
+from kiosk.content.language_file import read_language_file
+from kiosk.validation import dotted
 
 #: the subfolder of a content folder that holds the lexicons
 LEXICON_DIR = "lexicon"
@@ -98,33 +96,16 @@ def _rules(data: dict[str, Any], lang: str) -> Iterator[tuple[list[Any], str]]:
 
 def load_lexicon_file(path: Path) -> tuple[Lexicon | None, list[Problem]]:
     """One lexicon file: the lexicon (``None`` if broken) and its problems."""
-    from kiosk.content.loader import parse  # the procedures' parser, which keeps lines
-
-    lang = path.stem
-    if lang not in LANGUAGES:
-        return None, [Problem(path, 1, "", f"a lexicon file is named after its language: "
-                                           f"{', '.join(f'{code}.yaml' for code in LANGUAGES)}")]
-    try:
-        data, located = parse(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        return None, [Problem(path, 1, "", f"not UTF-8 text ({exc.reason})")]
-    except OSError as exc:
-        return None, [Problem(path, 1, "", f"cannot read the file: {exc.strerror or exc}")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Problem(path, mark.line + 1 if mark else 1, "", f"not valid YAML: {reason}")]
-    except (ValueError, TypeError, RecursionError) as exc:
-        return None, [Problem(path, 1, "", f"not valid YAML: {exc}")]
-    problems = [Problem(path, located.line(p), dotted(p), m) for p, m in schema_errors(data, SCHEMA)]
-    if not problems:
-        problems = [Problem(path, located.line(p), dotted(p), m) for p, m in _rules(data, lang)]
+    data, located, problems = read_language_file(path, SCHEMA, "a lexicon file")
+    if data is None:
+        return None, problems
+    problems = [Problem(path, located.line(p), dotted(p), m) for p, m in _rules(data, path.stem)]
     if problems:
         return None, problems
     # Not normalised: Arabic marks keep the order written (espeak-ng needs the shadda first).
     words = {plain(e["word"]): e["say"].strip() for e in data["words"]}
     at_start = frozenset(plain(e["word"]) for e in data["words"] if e.get("at_start"))
-    return Lexicon(lang, words, path, at_start), []
+    return Lexicon(path.stem, words, path, at_start), []
 
 
 def load_lexicons(paths: Iterable[Path]) -> tuple[dict[str, Lexicon], list[Problem]]:

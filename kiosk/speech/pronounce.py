@@ -22,9 +22,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.content.lexicon import Lexicon, load_lexicons
 from kiosk.speech import arabic
+
+if TYPE_CHECKING:
+    from kiosk.content.lexicon import Lexicon
 
 log = logging.getLogger(__name__)
 
@@ -60,20 +63,47 @@ class Pronouncer:
     first use, or None for none. ``lexicons``: by language.
     """
 
-    def __init__(self, lexicons: Mapping[str, Lexicon] | None = None, vowel: Vowel | str | None = "auto") -> None:
-        self.lexicons = dict(lexicons or {})
+    def __init__(self, lexicons: Mapping[str, Lexicon] | None = None, vowel: Vowel | str | None = "auto",
+                 *, content_dir: Path | None = None) -> None:
         self._vowel = vowel
         self._lock = threading.Lock()
         self._remembered: OrderedDict[tuple[str, str], str] = OrderedDict()
-        self._patterns = {lang: _pattern(lex) for lang, lex in self.lexicons.items() if lang != "ar"}
+        #: the lexicons are read from here at first use (on the speech worker, not at start-up)
+        self._content_dir = content_dir
+        self._lexicons: dict[str, Lexicon] | None = None
+        self._patterns: dict[str, re.Pattern[str] | None] = {}
+        if content_dir is None:
+            self._use(dict(lexicons or {}))
 
     @classmethod
     def from_dir(cls, content_dir: Path, vowel: Vowel | str | None = "auto") -> Pronouncer:
-        """The lexicons of a content folder (a broken one is left out: ``kiosk content check`` says why)."""
-        lexicons, problems = load_lexicons([content_dir])
-        for problem in problems:
-            log.warning("speech lexicon: %s", problem)
-        return cls(lexicons, vowel)
+        """The lexicons of a content folder, read at first use (a broken one is left out with a warning;
+        ``kiosk content check`` says why)."""
+        return cls(vowel=vowel, content_dir=content_dir)
+
+    @property
+    def lexicons(self) -> dict[str, Lexicon]:
+        """The lexicons by language (read now if they were not yet)."""
+        with self._lock:
+            if self._lexicons is None:
+                # Imported here: reading YAML and its schema costs the kiosk's start-up nothing.
+                from kiosk.content.lexicon import load_lexicons
+
+                lexicons, problems = load_lexicons([self._content_dir])
+                for problem in problems:
+                    log.warning("speech lexicon: %s", problem)
+                self._use(lexicons)
+            return self._lexicons  # type: ignore[return-value]
+
+    def _use(self, lexicons: dict[str, Lexicon]) -> None:
+        self._lexicons = lexicons
+        # French and English entries are matched as whole words or phrases; Arabic ones word by word.
+        self._patterns = {lang: _pattern(lex) for lang, lex in lexicons.items() if lang != "ar"}
+
+    def load(self) -> None:
+        """Read the lexicons and load the Arabic model now (the speech worker does, when it starts)."""
+        self.lexicons  # noqa: B018
+        self.diacritizer  # noqa: B018
 
     @classmethod
     def bundled(cls) -> Pronouncer:
@@ -90,8 +120,8 @@ class Pronouncer:
                 self._vowel = load_diacritizer()
             return self._vowel if callable(self._vowel) else None
 
-    def spoken(self, text: str, lang: str) -> str:
-        """``text`` as the voice of ``lang`` is given it."""
+    def spoken(self, text: str, lang: str, *, private: bool = False) -> str:
+        """``text`` as the voice of ``lang`` is given it; a ``private`` text is not remembered."""
         key = (text, lang)
         with self._lock:
             said = self._remembered.get(key)
@@ -99,6 +129,8 @@ class Pronouncer:
                 self._remembered.move_to_end(key)
                 return said
         said = self._arabic(text) if lang == "ar" else self._lexicon(text, lang)
+        if private:
+            return said  # what the visitor typed is kept nowhere, not even here
         with self._lock:
             self._remembered[key] = said
             while len(self._remembered) > REMEMBERED:
@@ -117,15 +149,15 @@ class Pronouncer:
                 log.warning("speech: the diacritizer failed on a %d-character text: %s", len(text),
                             type(exc).__name__)
         lexicon = self.lexicons.get("ar")
-        if lexicon is not None:
+        if lexicon is not None and lexicon.words:
             said = arabic.WORD.sub(lambda m: _arabic_word(lexicon, said, m), said)
         return arabic.for_espeak(said)
 
     def _lexicon(self, text: str, lang: str) -> str:
+        lexicon = self.lexicons.get(lang)
         pattern = self._patterns.get(lang)
-        if pattern is None:
+        if lexicon is None or pattern is None:
             return text
-        lexicon = self.lexicons[lang]
         return pattern.sub(lambda m: lexicon.say(m.group()) or m.group(), text)
 
 

@@ -170,8 +170,13 @@ class SpeechQueue:
                 self.engine.speak(self._current, lambda generation=generation: self._finished(generation))
             except Exception:  # noqa: BLE001
                 # A failing engine must not wedge the queue (silent for the rest of the visit).
-                # The words are never logged: a private utterance holds what the visitor typed.
-                log.exception("speech engine failed on a %d-character utterance", len(self._current.text))
+                # The words are never logged: a private utterance holds what the visitor typed,
+                # and an exception's message (in a traceback) may quote them.
+                if self._current.private:
+                    log.error("speech engine failed on a %d-character private utterance",
+                              len(self._current.text))
+                else:
+                    log.exception("speech engine failed on a %d-character utterance", len(self._current.text))
                 if self._generation == generation:
                     self._current = None
 

@@ -323,7 +323,7 @@ class Synthesizer:
         def work() -> list[tuple[Segment, str]]:
             out = []
             for seg, (_text, voice, _pause) in zip(speech.segments, key[0]):
-                said = self.pronouncer.spoken(seg.text, seg.lang)
+                said = self.pronouncer.spoken(seg.text, seg.lang, private=speech.private)
                 out.append((Segment(said, seg.lang, seg.pause_ms), self._driver.phonemes(said, voice)))
             return out
 
@@ -444,8 +444,11 @@ class Synthesizer:
             self._ready.set()
         if not started:
             return
+        # The lexicons, and the Arabic model if Arabic is spoken: now, not at the first word.
         if "ar" in self._driver.voice_ids:
-            self.pronouncer.diacritizer  # noqa: B018  # load the Arabic model now, not at the first Arabic word
+            self.pronouncer.load()
+        else:
+            self.pronouncer.lexicons  # noqa: B018
         try:
             while True:
                 job = self._next_job()
@@ -481,7 +484,7 @@ class Synthesizer:
         joined = array.array("h")
         rate = ESPEAK_SAMPLE_RATE
         for seg, voice in zip(job.speech.segments, job.voices):
-            text = self.pronouncer.spoken(seg.text, seg.lang)
+            text = self.pronouncer.spoken(seg.text, seg.lang, private=job.private)
             if not text.strip():
                 continue
             samples, rate, _channels = read_wav_bytes(self._driver.synth_wav(text, voice, job.rate))

@@ -20,6 +20,18 @@ def test_every_screen_announces_itself_in_the_screen_language(pilot: Pilot, lang
     assert pilot.services.speech.engine.spoken[-1].lang == lang
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_real_sites_label_in_a_step_is_given_to_the_french_voice(pilot: Pilot, lang: str) -> None:
+    pilot.start_visit(lang)
+    pilot.tap("procedure_ameli")
+    pilot.go_to_step(3)  # "Tap « Créer un compte »": the words to find on the real page
+    assert "Créer un compte" in pilot.spoken[-1]
+    said = pilot.services.speech.engine.spoken[-1].segments
+    labels = [s for s in said if s.text.startswith("Créer un compte")]
+    assert labels and all(s.lang == "fr" for s in labels), said
+    assert said[0].lang == lang  # and the step itself in the screen's language
+
+
 def test_the_idle_warning_is_spoken_too(pilot: Pilot) -> None:
     pilot.tap("start_button")
     pilot.tap("language_en")

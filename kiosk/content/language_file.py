@@ -1,0 +1,45 @@
+"""Reading a file kept one per language (a glossary, a pronunciation lexicon) with the procedures' error lines.
+
+The file is named after its language (``fr.yaml``, ``en.yaml``, ``ar.yaml``),
+parsed keeping lines, and checked against its JSON schema; each problem is
+``FILE:LINE: field: what is wrong``. Imports no Kivy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kiosk.content.contentset import Problem
+from kiosk.i18n import LANGUAGES
+from kiosk.validation import dotted, schema_errors
+
+
+def read_language_file(path: Path, schema: dict[str, Any], what: str) -> tuple[Any, Any, list[Problem]]:
+    """``(data, locator, [])`` for a good file, ``(None, None, problems)`` otherwise.
+
+    ``what`` names the kind of file in the message about its name ("a glossary file").
+    """
+    from kiosk.content.loader import parse  # the procedures' parser, which keeps lines
+
+    if path.stem not in LANGUAGES:
+        return None, None, [Problem(path, 1, "", f"{what} is named after its language: "
+                                                 f"{', '.join(f'{code}.yaml' for code in LANGUAGES)}")]
+    try:
+        data, located = parse(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        return None, None, [Problem(path, 1, "", f"not UTF-8 text ({exc.reason})")]
+    except OSError as exc:
+        return None, None, [Problem(path, 1, "", f"cannot read the file: {exc.strerror or exc}")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, None, [Problem(path, mark.line + 1 if mark else 1, "", f"not valid YAML: {reason}")]
+    except (ValueError, TypeError, RecursionError) as exc:
+        return None, None, [Problem(path, 1, "", f"not valid YAML: {exc}")]
+    problems = [Problem(path, located.line(p), dotted(p), m) for p, m in schema_errors(data, schema)]
+    if problems:
+        return None, None, problems
+    return data, located, []
