@@ -13,6 +13,7 @@ file can be checked at once; ``--out FILE.wav`` then writes ``FILE-1.wav``,
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -102,15 +103,19 @@ class _Player:
     """Plays clips on the audio device through Kivy's audio, as the kiosk does, and waits for each."""
 
     def __init__(self) -> None:
-        os.environ.setdefault("KIVY_NO_ARGS", "1")
-        os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
+        for key, value in (("KIVY_NO_ARGS", "1"), ("KIVY_NO_FILELOG", "1"), ("KIVY_NO_CONSOLELOG", "1"),
+                           ("KIVY_LOG_MODE", "PYTHON"), ("KIVY_AUDIO", "sdl2")):
+            os.environ.setdefault(key, value)  # as the kiosk sets them (kiosk/ui/bootstrap.py)
+        # Kivy's own messages (its version, its providers, a missing sound card) stay out: one line
+        # of ours says what failed.
+        logging.getLogger("kivy").addFilter(lambda _record: False)
         from kivy.core.audio import SoundLoader
 
         self._loader = SoundLoader
 
     def play(self, path: str) -> None:
         sound = self._loader.load(path)
-        if sound is None:
+        if sound is None or not sound.length:
             raise UsageError("no audio output: the sound could not be played (use --out FILE.wav)")
         sound.play()
         end = time.monotonic() + sound.length + 0.5

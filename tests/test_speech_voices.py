@@ -19,7 +19,6 @@ from kiosk.speech.phonetics import cluster_words
 from kiosk.speech.pronounce import Pronouncer
 from kiosk.speech.sequence import Segment, Speech, speech_of
 from kiosk.speech.tts import Synthesizer, read_wav, speech_folder
-from kiosk.speech.wav import read_wav_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,7 +31,7 @@ def synth():
 
 
 def samples(clip) -> array.array:
-    return read_wav(clip.path)[0] if clip.path else read_wav_bytes(clip.wav)[0]
+    return read_wav(clip.path or clip.wav)[0]
 
 
 def likeness(haystack: array.array, needle: array.array) -> float:

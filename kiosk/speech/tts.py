@@ -59,7 +59,6 @@ from kiosk.speech.wav import (
     convert,
     peak_rms,
     read_wav,
-    read_wav_bytes,
     trim_silence,
     wav_bytes,
     write_wav,
@@ -487,7 +486,7 @@ class Synthesizer:
             text = self.pronouncer.spoken(seg.text, seg.lang, private=job.private)
             if not text.strip():
                 continue
-            samples, rate, _channels = read_wav_bytes(self._driver.synth_wav(text, voice, job.rate))
+            samples, rate, _channels = read_wav(self._driver.synth_wav(text, voice, job.rate))
             if joined and seg.pause_ms:
                 joined.extend(bytes(2 * (rate * seg.pause_ms // 1000)))  # the pause, as silence
             joined.extend(trim_silence(samples, rate))

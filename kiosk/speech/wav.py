@@ -25,26 +25,17 @@ TAIL_KEEP_S = 0.06
 WAV_HEADER_BYTES = 44
 
 
-def read_wav(path: str) -> tuple[array.array, int, int]:
-    """16-bit samples (native order), sample rate and channels of a WAV file."""
-    with wave.open(path, "rb") as w:
+def read_wav(source: str | bytes) -> tuple[array.array, int, int]:
+    """16-bit samples (native order), sample rate and channels of a WAV file, or of a WAV's bytes."""
+    with wave.open(io.BytesIO(source) if isinstance(source, bytes) else source, "rb") as w:
         if w.getsampwidth() != 2:
-            raise SynthesisError(f"{path}: {8 * w.getsampwidth()}-bit WAV, expected 16-bit")
+            where = "" if isinstance(source, bytes) else f"{source}: "
+            raise SynthesisError(f"{where}{8 * w.getsampwidth()}-bit WAV, expected 16-bit")
         samples = array.array("h", w.readframes(w.getnframes()))
-        if sys.byteorder == "big":
-            samples.byteswap()
-        return samples, w.getframerate(), w.getnchannels()
-
-
-def read_wav_bytes(data: bytes) -> tuple[array.array, int, int]:
-    """16-bit samples (native order), sample rate and channels of a WAV held in memory."""
-    with wave.open(io.BytesIO(data), "rb") as w:
-        if w.getsampwidth() != 2:
-            raise SynthesisError(f"{8 * w.getsampwidth()}-bit WAV, expected 16-bit")
-        samples = array.array("h", w.readframes(w.getnframes()))
+        rate, channels = w.getframerate(), w.getnchannels()
     if sys.byteorder == "big":
         samples.byteswap()
-    return samples, w.getframerate(), w.getnchannels()
+    return samples, rate, channels
 
 
 def wav_bytes(samples: array.array, rate: int, channels: int) -> bytes:
@@ -75,27 +66,9 @@ def wav_bytes_complete(data: bytes) -> int:
 def write_wav(path: str, samples: array.array, rate: int, channels: int) -> None:
     """Write 16-bit samples to ``path`` atomically (temporary file, then rename)."""
     part = path + ".part"
-    if sys.byteorder == "big":
-        samples = array.array("h", samples)
-        samples.byteswap()
-    with wave.open(part, "wb") as w:
-        w.setnchannels(channels)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(samples.tobytes())
+    with open(part, "wb") as f:
+        f.write(wav_bytes(samples, rate, channels))
     os.replace(part, path)
-
-
-def wav_complete(path: str) -> int:
-    """Frames in ``path`` if it is a finished 16-bit mono WAV (header agrees with size), else 0."""
-    try:
-        size = os.path.getsize(path)
-        with wave.open(path, "rb") as w:
-            frames = w.getnframes()
-            ok = w.getsampwidth() == 2 and w.getnchannels() == 1
-    except (OSError, EOFError, wave.Error):
-        return 0  # missing, or still being written by espeak's thread: not complete
-    return frames if ok and frames > 0 and size == WAV_HEADER_BYTES + 2 * frames else 0
 
 
 def trim_silence(samples: array.array, rate: int, threshold: int = SILENCE_THRESHOLD,
