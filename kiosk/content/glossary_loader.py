@@ -23,7 +23,7 @@ from typing import Any
 from kiosk import PICTOGRAM_DIR
 from kiosk.content.contentset import Problem
 from kiosk.content.glossary import Entry, Glossary
-from kiosk.content.language_file import read_language_file
+from kiosk.content.language_file import language_files, read_language_file
 from kiosk.content.lint import MAX_WORDS, sentences, words
 from kiosk.content.model import Source
 from kiosk.validation import dotted
@@ -41,13 +41,7 @@ def schema() -> dict[str, Any]:
 
 def glossary_files(paths: Iterable[Path]) -> list[Path]:
     """The glossary files of ``paths``: each folder's ``glossary/*.yaml``, and files given inside a ``glossary`` folder."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out.extend(sorted((p / GLOSSARY_DIR).glob("*.yaml")))
-        elif p.parent.name == GLOSSARY_DIR:
-            out.append(p)
-    return out
+    return language_files(paths, GLOSSARY_DIR)
 
 
 def is_glossary_file(path: Path) -> bool:

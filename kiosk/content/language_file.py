@@ -7,6 +7,7 @@ parsed keeping lines, and checked against its JSON schema; each problem is
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,18 @@ import yaml
 from kiosk.content.contentset import Problem
 from kiosk.i18n import LANGUAGES
 from kiosk.validation import dotted, schema_errors
+
+
+def language_files(paths: Iterable[Path], folder: str) -> list[Path]:
+    """The files of ``paths`` kept in ``folder``: each content folder's ``folder/*.yaml``, and files given
+    that stand inside a folder of that name."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted((p / folder).glob("*.yaml")))
+        elif p.parent.name == folder:
+            out.append(p)
+    return out
 
 
 def read_language_file(path: Path, schema: dict[str, Any], what: str) -> tuple[Any, Any, list[Problem]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.contentset import Problem
-from kiosk.content.language_file import read_language_file
+from kiosk.content.language_file import language_files, read_language_file
 from kiosk.validation import dotted
 
 #: the subfolder of a content folder that holds the lexicons
@@ -74,13 +74,7 @@ class Lexicon:
 
 def lexicon_files(paths: Iterable[Path]) -> list[Path]:
     """The lexicon files of ``paths``: each folder's ``lexicon/*.yaml``, and files given inside a ``lexicon`` folder."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out.extend(sorted((p / LEXICON_DIR).glob("*.yaml")))
-        elif p.parent.name == LEXICON_DIR:
-            out.append(p)
-    return out
+    return language_files(paths, LEXICON_DIR)
 
 
 def _rules(data: dict[str, Any], lang: str) -> Iterator[tuple[list[Any], str]]:
