@@ -24,31 +24,30 @@ are re-exported from this one for the code that imports them from here:
 - :mod:`kiosk.speech.espeak_driver`: pyttsx3's espeak driver and its workarounds;
 - :mod:`kiosk.speech.wav`: reading, trimming, converting and writing WAV files;
 - :mod:`kiosk.speech.clip_cache`: :class:`Clip` and the bounded cache;
+- :mod:`kiosk.speech.clip_maker`: making one clip of a job's segments;
+- :mod:`kiosk.speech.folder`: the speech folder (0700, outside the data folder);
 - :mod:`kiosk.speech.jobs`: requests and the urgent/background job queues;
 - :mod:`kiosk.speech.errors`: :class:`SpeechUnavailable`, :class:`SynthesisError`.
 """
 
 from __future__ import annotations
 
-import array
 import atexit
-import hashlib
 import itertools
 import logging
 import os
 import shutil
-import tempfile
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TypeVar
 
 from kiosk.speech.clip_cache import Clip, ClipCache, ClipKey
+from kiosk.speech.clip_maker import make_clip
 from kiosk.speech.errors import SpeechUnavailable, SynthesisError
 from kiosk.speech.espeak_driver import ATTEMPTS, EspeakDriver
 from kiosk.speech.espeak_library import load_library
+from kiosk.speech.folder import speech_folder
 from kiosk.speech.jobs import ClipCallback, Job, JobBoard, Request
 from kiosk.speech.pronounce import Pronouncer
 from kiosk.speech.sequence import Segment, Speech, as_speech
@@ -60,7 +59,6 @@ from kiosk.speech.wav import (
     peak_rms,
     read_wav,
     trim_silence,
-    wav_bytes,
     write_wav,
 )
 
@@ -88,38 +86,6 @@ _owner_lock = threading.Lock()
 _owner: Synthesizer | None = None
 _private_numbers = itertools.count(1)
 T = TypeVar("T")
-
-
-def speech_folder(parent: str | None = None) -> str:
-    """A new folder for this process's speech clips, private to the kiosk's user.
-
-    Clips live under ``<temp>/passerelle-speech-<uid>/<pid>`` (mode 0700), never in
-    the data folder. The folders of processes that are gone (a crash, a power cut)
-    are emptied first: their clips were public prompts, but nothing is left behind.
-    """
-    base = Path(parent or tempfile.gettempdir()) / f"passerelle-speech-{os.getuid()}"
-    base.mkdir(mode=0o700, exist_ok=True)
-    info = os.lstat(base)
-    if not os.path.isdir(base) or os.path.islink(base) or info.st_uid != os.getuid():
-        raise SpeechUnavailable(f"{base}: not a folder of this user's own; speech clips are not kept there")
-    os.chmod(base, 0o700)
-    for old in base.iterdir():
-        if old.name.isdigit() and int(old.name) != os.getpid() and not _alive(int(old.name)):
-            shutil.rmtree(old, ignore_errors=True)
-    mine = base / str(os.getpid())
-    shutil.rmtree(mine, ignore_errors=True)  # a pid reused after a crash: start empty
-    mine.mkdir(mode=0o700)
-    return str(mine)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class Synthesizer:
@@ -478,44 +444,13 @@ class Synthesizer:
                 self._wake.wait()
             return None
 
-    def _samples(self, job: Job) -> tuple[array.array, int]:
-        """The job's segments, each pronounced, synthesised in its voice and trimmed, joined (memory only)."""
-        joined = array.array("h")
-        rate = ESPEAK_SAMPLE_RATE
-        for seg, voice in zip(job.speech.segments, job.voices):
-            text = self.pronouncer.spoken(seg.text, seg.lang, private=job.private)
-            if not text.strip():
-                continue
-            samples, rate, _channels = read_wav(self._driver.synth_wav(text, voice, job.rate))
-            if joined and seg.pause_ms:
-                joined.extend(bytes(2 * (rate * seg.pause_ms // 1000)))  # the pause, as silence
-            joined.extend(trim_silence(samples, rate))
-        if not joined:
-            raise SynthesisError("nothing to say")
-        return joined, rate
-
     def _process(self, job: Job) -> None:
-        started = time.perf_counter()
         clip: Clip | None = None
         error: BaseException | None = None
-        final = ""
+        with self._lock:
+            output = self.output_rate, self.output_channels
         try:
-            samples, rate = self._samples(job)
-            with self._lock:
-                out_rate, out_channels = self.output_rate, self.output_channels
-            samples, rate, channels = convert(samples, rate, out_rate, out_channels)
-            frames = len(samples) // channels
-            synth_ms = (time.perf_counter() - started) * 1000
-            if job.private:
-                # What the visitor typed: handed over in memory, never written nor cached.
-                clip = Clip(None, job.text, job.speech.lang, "+".join(job.voices), job.rate, rate, channels,
-                            frames, synth_ms, wav=wav_bytes(samples, rate, channels))
-            else:
-                name = hashlib.sha1(repr(job.key).encode("utf-8")).hexdigest()[:20]
-                final = os.path.join(self.cache_dir, name + ".wav")
-                write_wav(final, samples, rate, channels)
-                clip = Clip(final, job.text, job.speech.lang, "+".join(job.voices), job.rate, rate, channels,
-                            frames, synth_ms)
+            clip = make_clip(job, self._driver, self.pronouncer, output, self.cache_dir)
         except SynthesisError as exc:
             error = exc
         except Exception as exc:  # noqa: BLE001
@@ -533,8 +468,6 @@ class Synthesizer:
             # Never the words: a private utterance holds what the visitor typed.
             log.warning("speech synthesis failed for a %d-character %s text: %s", len(job.text),
                         "private" if job.private else "public", error)
-            if final and os.path.exists(final + ".part"):
-                os.unlink(final + ".part")
         with self._lock:
             if self.closed:
                 return  # close() already failed this job's requests
