@@ -54,7 +54,8 @@ from tinydb import Query, TinyDB  # noqa: E402
 from tinydb.storages import JSONStorage  # noqa: E402
 
 from kiosk.logbook import report, sample  # noqa: E402
-from kiosk.logbook.storage import day_files, read_file, write_atomic  # noqa: E402
+from kiosk.files import write_atomic  # noqa: E402
+from kiosk.logbook.storage import day_files, read_file  # noqa: E402
 from kiosk.logbook.writer import LogWriter  # noqa: E402
 
 VISITS, SAVES_PER_VISIT = 100, 6

@@ -37,6 +37,8 @@ from typing import Any
 
 import msgspec
 
+from kiosk.files import fsync_folder
+
 _NAME = re.compile(r"^journal-\d{8}T\d{12}(?:-\d+)?\.jsonl$")
 #: bytes of zeros laid down ahead of the appends (a day of visits is about 1-2 MB of snapshots)
 CHUNK = 1 << 20
@@ -127,8 +129,6 @@ class Journal:
         self.broken = False  # an append failed: what the file ends with is uncertain, use a new one
         try:
             self.grow()
-            from kiosk.logbook.storage import fsync_folder
-
             fsync_folder(folder)  # the file's name is durable before any save counts on it
         except BaseException:
             self.remove()  # a full disk: no empty journal left behind

@@ -9,16 +9,15 @@ Imports no Kivy.
 
 from __future__ import annotations
 
-import contextlib
-import os
-
 import csv
 import html
+import io
 import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from kiosk.files import write_atomic
 from kiosk.logbook.national import THEMES
 from kiosk.logbook.stats import WEEKDAYS, Stats
 from kiosk.logbook.summary import figures
@@ -74,16 +73,22 @@ def text(stats: Stats) -> str:
     return "\n".join(out)
 
 
+def csv_text(stats: Stats) -> str:
+    """Every table as one CSV text: a title row, a header row, the rows, a blank row."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    if not stats.visits:
+        writer.writerow([NO_VISITS])
+        return out.getvalue()
+    writer.writerow([heading(stats)])
+    for title, header, rows in tables(stats):
+        writer.writerows([[], [title], header, *rows])
+    return out.getvalue()
+
+
 def write_csv(stats: Stats, path: Path) -> None:
-    """Every table into one CSV file: a title row, a header row, the rows, a blank row."""
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        if not stats.visits:
-            writer.writerow([NO_VISITS])
-            return
-        writer.writerow([heading(stats)])
-        for title, header, rows in tables(stats):
-            writer.writerows([[], [title], header, *rows])
+    """Every table into one CSV file, written whole (:func:`csv_text`)."""
+    write_atomic(path, csv_text(stats))
 
 
 _STYLE = """
@@ -158,20 +163,14 @@ def run(folders: list[Path], date_from: str | None = None, date_to: str | None =
     stats = figures(folders, start, end, progress=progress)  # day summaries where they hold, else the files
     stats.titles = dict(titles or {})
     done("load")
-    for name, path, write in (("csv", csv_path, lambda p: write_csv(stats, p)),
-                              ("html", html_path, lambda p: p.write_text(html_page(stats), encoding="utf-8"))):
+    for name, path, make in (("csv", csv_path, lambda: csv_text(stats)), ("html", html_path, lambda: html_page(stats))):
         if path is None:
             continue
-        # Written beside, then renamed: an interrupted run (Ctrl+C, a full disk) leaves no half file.
-        part = path.with_name(f".{path.name}.part")
+        # Written whole: an interrupted run (Ctrl+C, a full disk) leaves no half file.
         try:
-            write(part)
-            os.replace(part, path)
+            write_atomic(path, make())
         except OSError as exc:
             raise LogbookError(f"{path}: cannot write it ({exc.strerror or exc})") from None
-        finally:
-            with contextlib.suppress(OSError):  # nothing to remove, or a folder that never existed
-                part.unlink(missing_ok=True)
         done(name)
     out = text(stats)
     done("text")

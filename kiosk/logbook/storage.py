@@ -26,7 +26,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -36,6 +35,7 @@ from typing import Any
 import msgspec
 from tinydb.storages import Storage
 
+from kiosk.files import TEMP_SUFFIX, fsync_folder, write_atomic
 from kiosk.problems import keep_for_staff
 
 log = logging.getLogger("kiosk.logbook")
@@ -46,7 +46,7 @@ TABLE = "visits"
 PROBLEM_REPORT = "logbook-problems.txt"
 _DAY_FILE = re.compile(r"^visits-(\d{4}-\d{2}-\d{2})(?:T(\d{2}))?(?:\.(\d+))?\.json$")
 _TEMP_PREFIX = ".visits-"
-_TEMP_SUFFIX = ".tmp"
+_TEMP_SUFFIX = TEMP_SUFFIX  # kiosk.files writes beside the file, then renames
 SUMMARY_TEMP_PREFIX = ".summary-"  # day summaries (kiosk.logbook.summary): a cache, rewritten at will
 _SUMMARY = re.compile(r"^summary-(\d{4}-\d{2}-\d{2})\.msgpack$")
 
@@ -122,31 +122,6 @@ def read_file(path: Path) -> dict[str, Any]:
     return parse(path.read_bytes(), path)
 
 
-def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable."""
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload``: temporary file, fsync, rename, fsync the folder."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    fsync_folder(path.parent)
 
 
 def _encode(value: Any) -> bytes:

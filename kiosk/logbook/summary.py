@@ -19,8 +19,6 @@ themselves, as :func:`~kiosk.logbook.stats.load` would. Imports no Kivy.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter, defaultdict
 from datetime import date, datetime
 from pathlib import Path
@@ -28,6 +26,7 @@ from typing import Any
 
 import msgspec
 
+from kiosk.files import write_atomic
 from kiosk.logbook.reading import read_visits, to_visit
 from kiosk.logbook.stats import ProcedureStats, Stats, compute, load, read_files, select
 from kiosk.logbook.storage import SUMMARY_TEMP_PREFIX, day_files, day_of
@@ -74,15 +73,8 @@ def summary_path(folder: Path, day: date) -> Path:
 
 
 def _write_cache(path: Path, payload: bytes) -> None:
-    """Replace ``path`` (temporary file, rename): no fsync, a summary lost in a crash is only made again."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=SUMMARY_TEMP_PREFIX, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Replace ``path`` whole, without fsync: a summary lost in a crash is only made again."""
+    write_atomic(path, payload, durable=False, prefix=SUMMARY_TEMP_PREFIX)
 
 
 def _sources(files: list[Path]) -> list[tuple[str, int, int]]:

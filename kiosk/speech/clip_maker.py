@@ -56,10 +56,5 @@ def make_clip(job: Job, driver: EspeakDriver, pronouncer: Pronouncer, output: tu
                     wav=wav_bytes(samples, rate, channels))
     name = hashlib.sha1(repr(job.key).encode("utf-8")).hexdigest()[:20]
     path = os.path.join(folder, name + ".wav")
-    try:
-        write_wav(path, samples, rate, channels)
-    except OSError:
-        if os.path.exists(path + ".part"):
-            os.unlink(path + ".part")  # a full disk: no half clip left behind
-        raise
+    write_wav(path, samples, rate, channels)  # whole or not at all: a full disk leaves no half clip
     return Clip(path, job.text, job.speech.lang, voices, job.rate, rate, channels, frames, synth_ms)

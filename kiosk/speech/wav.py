@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import array
 import io
-import os
 import sys
 import wave
 
+from kiosk.files import write_atomic
 from kiosk.speech.errors import SynthesisError
 
 #: espeak-ng's own voices all synthesise at this rate, 16-bit mono
@@ -65,10 +65,7 @@ def wav_bytes_complete(data: bytes) -> int:
 
 def write_wav(path: str, samples: array.array, rate: int, channels: int) -> None:
     """Write 16-bit samples to ``path`` atomically (temporary file, then rename)."""
-    part = path + ".part"
-    with open(part, "wb") as f:
-        f.write(wav_bytes(samples, rate, channels))
-    os.replace(part, path)
+    write_atomic(path, wav_bytes(samples, rate, channels), durable=False)  # a cache: made again if lost
 
 
 def trim_silence(samples: array.array, rate: int, threshold: int = SILENCE_THRESHOLD,

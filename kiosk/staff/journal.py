@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.files import append_line
 from kiosk.logbook import events as ev
 from kiosk.logbook.record import iso_local
 
@@ -36,9 +37,7 @@ class StaffJournal:
         line = {"kind": type(event).__name__, "at": iso_local(event.at), **fields, **extra}
         try:
             with self._lock:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                with self.path.open("a", encoding="utf-8") as fh:
-                    fh.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
+                append_line(self.path, json.dumps(line, ensure_ascii=False, sort_keys=True))
         except OSError as exc:
             log.warning("staff journal %s: not written (%s)", self.path, exc.strerror or exc)
 

@@ -10,13 +10,13 @@ Imports no Kivy.
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from kiosk.files import write_atomic
 from kiosk.i18n import is_rtl
 from kiosk.i18n.bidi import isolate_left_to_right
 
@@ -49,11 +49,10 @@ def arabic_weights(cache: Path | None = None) -> tuple[Path, Path]:
     for weight in (400, 700):
         path = folder / f"NotoSansArabic-{weight}-{stat.st_size}-{int(stat.st_mtime)}.ttf"
         if not path.exists():
-            folder.mkdir(parents=True, exist_ok=True)
             static = instantiateVariableFont(TTFont(source), {"wght": weight, "wdth": 100})
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # two kiosks' processes may race
-            static.save(str(tmp))
-            os.replace(tmp, path)
+            font = io.BytesIO()
+            static.save(font)
+            write_atomic(path, font.getvalue(), durable=False, make_folder=True)  # a cache; two kiosks' processes may race
         out.append(path)
     return out[0], out[1]
 
@@ -101,18 +100,5 @@ class PdfPage:
 
     def save(self, path: Path) -> Path:
         """Write the PDF to ``path`` atomically (temporary file, fsync, rename): never half a file to print."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = bytes(self.pdf.output())
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)  # a print spooler running as another user reads it
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return path
+        # 0644: a print spooler running as another user reads it.
+        return write_atomic(path, bytes(self.pdf.output()), mode=0o644, make_folder=True)
