@@ -176,7 +176,8 @@ class KioskFlow:
         assert pilot.overlay is None
         self.widgets["close_help"] = widget_count()
         record("back", *around("back", lambda: self.tap("back_button")))
-        assert pilot.services.visit.step_index == self.practice_index - 1, (pilot.screen, pilot.services.visit.step_index, pilot.overlay)
+        visit = pilot.services.visit
+        assert visit.step_index == self.practice_index - 1, (pilot.screen, visit.step_index, pilot.overlay)
         self.widgets["back"] = widget_count()
         while pilot.screen != "welcome":  # back to the start for the next run (not timed)
             pilot.tap("back_button")

@@ -53,8 +53,8 @@ sys.path.insert(0, str(ROOT))
 from tinydb import Query, TinyDB  # noqa: E402
 from tinydb.storages import JSONStorage  # noqa: E402
 
-from kiosk.logbook import report, sample  # noqa: E402
 from kiosk.files import write_atomic  # noqa: E402
+from kiosk.logbook import report, sample  # noqa: E402
 from kiosk.logbook.storage import day_files, read_file  # noqa: E402
 from kiosk.logbook.writer import LogWriter  # noqa: E402
 

@@ -123,7 +123,7 @@ def main() -> None:
                     if lang == "ar" and segment.lang == "ar":
                         counts["new_arabic_words"][0] += bad
                         counts["new_arabic_words"][1] += total
-                        for word, said in zip(segment.text.split(), SWITCH.sub(" ", ipa).split()):
+                        for word, said in zip(segment.text.split(), SWITCH.sub(" ", ipa).split(), strict=False):
                             if cluster_words(said)[0]:
                                 worst[word] = worst.get(word, 0) + 1
             clusters[lang] = {

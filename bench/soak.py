@@ -23,7 +23,6 @@ import os
 import sys
 import tempfile
 import threading
-import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -148,7 +147,8 @@ def main() -> int:
         "monkey_events_per_s": monkey_rate,
     }
     ok = ((args.short or result["growth_ratio"] <= GROWTH_GOAL) and result["lost"] == 0 and not outcome.stuck
-          and all(end[k] <= first[k] for k in ("fds", "threads", "sounds")) and end["textures"] <= first["textures"] * 1.1 + 5)
+          and all(end[k] <= first[k] for k in ("fds", "threads", "sounds"))
+          and end["textures"] <= first["textures"] * 1.1 + 5)
     print(json.dumps(result))
     return 0 if ok else 1
 

@@ -45,7 +45,8 @@ from kivy.uix.label import Label
 class Bare(App):
     def build(self):
         root = BoxLayout(orientation="vertical", padding=40, spacing=20)
-        root.add_widget(Image(source=sys.argv[3], size_hint_y=None, height=120, color=(0, 0, 0, 1)))  # white pictogram, tinted
+        # a white pictogram, tinted
+        root.add_widget(Image(source=sys.argv[3], size_hint_y=None, height=120, color=(0, 0, 0, 1)))
         root.add_widget(Label(text="Bienvenue", font_size=60, color=(0, 0, 0, 1)))
         root.add_widget(Label(text="Ici, vous apprenez a faire vos demarches sur internet.", font_size=40,
                               color=(0, 0, 0, 1), text_size=(1800, None)))
@@ -119,7 +120,7 @@ def main() -> None:
     result = {
         "cold_start_s": round(cold, 3),
         "kivy_floor_s": round(floor, 3),
-        "ratio": round(statistics.median(k / b for (k, _), (b, _) in zip(kiosk, bare)), 3),
+        "ratio": round(statistics.median(k / b for (k, _), (b, _) in zip(kiosk, bare, strict=True)), 3),
         "ratio_of_medians": round(cold / floor, 3),
         "ratio_of_fastest": round(min(t for t, _ in kiosk) / min(t for t, _ in bare), 3),
         "peak_mib": round(max(m for _, m in kiosk), 1),

@@ -142,9 +142,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from kivy.clock import Clock
 
     from kiosk.speech.factory import make_engine
-    from kiosk.ui.app import KioskApp
-
     from kiosk.speech.pronounce import Pronouncer
+    from kiosk.ui.app import KioskApp
 
     engine = make_engine("real", pronouncer=Pronouncer.from_dir(config.content_dir))
     if engine.reason:

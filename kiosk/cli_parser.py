@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", type=_size, help="WIDTHxHEIGHT pixels (default: the configured resolution)")
     shot.add_argument("--out", type=Path, required=True, help="PNG file to write")
 
-    audit = sub.add_parser("audit", help="render every screen headless and check accessibility; exit 1 on any violation")
+    audit = sub.add_parser("audit",
+                           help="render every screen headless and check accessibility; exit 1 on any violation")
     audit.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
     audit.add_argument("--out", type=Path, help="folder for the contact sheets (one PNG per language)")
     audit.add_argument("--fast", action="store_true",
@@ -98,8 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="figures from the visit logbook: table, CSV, HTML page with charts")
     report.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
     report.add_argument("--data-dir", type=Path, action="append",
-                        help="a kiosk's data folder (repeatable: several kiosks, one report; default: the configured one)")
-    report.add_argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD (default: the first visit)")
+                        help="a kiosk's data folder (repeatable: several kiosks, one report; "
+                             "default: the configured one)")
+    report.add_argument("--from", dest="date_from", metavar="DATE",
+                        help="first day, YYYY-MM-DD (default: the first visit)")
     report.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD (default: the last visit)")
     report.add_argument("--csv", type=Path, metavar="FILE", help="also write every table to this CSV file")
     report.add_argument("--html", type=Path, metavar="FILE", help="also write one self-contained HTML page with charts")

@@ -22,8 +22,8 @@ from kiosk.config import KioskConfig
 from kiosk.content.easy import easy_pages
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.audit import Auditor, Setting, TreeReader, settings, word_measurer
-from kiosk.ui.audit.sheets import ContactSheet
 from kiosk.ui.audit.runner import STAFF_SCREENS
+from kiosk.ui.audit.sheets import ContactSheet
 
 PX_PER_MM = 4.0
 
@@ -125,7 +125,8 @@ def wrong_screen(pilot: Pilot):
 
 def problems_on(root, style, seated_band=None, rtl=False) -> list[str]:
     reading = TreeReader(style, word_measurer()).read(root, tuple(style.background))
-    return [f"{widget}: {problem}" for widget, problem in check_reading(reading, style.px_per_mm, rtl, seated_band, 760)]
+    found = check_reading(reading, style.px_per_mm, rtl, seated_band, 760)
+    return [f"{widget}: {problem}" for widget, problem in found]
 
 
 def test_the_audit_catches_each_kind_of_violation(pilot: Pilot, wrong_screen) -> None:

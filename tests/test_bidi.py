@@ -60,7 +60,8 @@ def test_brackets_around_arabic_read_right_to_left() -> None:
 
 def test_brackets_around_latin_in_an_arabic_line_are_not_turned_round() -> None:
     # Seen on the Arabic Today page: "ok (RecordingEngine)" came out as "ok )RecordingEngine(".
-    assert on_screen(display_line(f"{HELLO} ok (RecordingEngine)")) == f"ok (RecordingEngine) {reading_right_to_left(HELLO)}"
+    shown = on_screen(display_line(f"{HELLO} ok (RecordingEngine)"))
+    assert shown == f"ok (RecordingEngine) {reading_right_to_left(HELLO)}"
     # A real French label quoted in Arabic reads as on the site, its translation beside it.
     shown = on_screen(display_line(f"{WRITE} « Mon compte » ({HERE})"))
     assert shown == f"({reading_right_to_left(HERE)}) « Mon compte » {reading_right_to_left(WRITE)}"

@@ -113,12 +113,13 @@ def test_a_replica_target_that_does_not_exist(tmp_path: Path) -> None:
 def test_an_action_that_does_not_fit_its_target(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace("target: go", "target: name"))
     _, problems = load_file(path, TODAY)
-    assert "action 'tap' needs a button, checkbox, link, result, message, file, toggle, tool target, 'name' is a field" in only(problems)
+    assert ("action 'tap' needs a button, checkbox, link, result, message, file, toggle, tool target, "
+            "'name' is a field") in only(problems)
 
 
 def test_easy_to_read_lint_gives_warnings_and_keeps_the_procedure(tmp_path: Path) -> None:
-    text = GOOD.replace('text: {fr: "Touchez le bouton."',
-                        'text: {fr: "Touchez le bouton bleu qui se trouve tout en bas de la page quand vous avez fini de lire."')
+    long = "Touchez le bouton bleu qui se trouve tout en bas de la page quand vous avez fini de lire."
+    text = GOOD.replace('text: {fr: "Touchez le bouton."', f'text: {{fr: "{long}"')
     text = text.replace('"Votre téléphone."', '"Votre RIB et votre TELEPHONE."')
     text = text.replace(', ar: "افتح"}', "}")
     text = text.replace("last_checked: 2026-11-01", "last_checked: 2025-11-01")

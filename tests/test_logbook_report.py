@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.logbook import report, sample, stats
 from kiosk.logbook import events as ev
+from kiosk.logbook import report, sample, stats
 from kiosk.logbook.record import VisitRecord
 
 LAST = datetime(2026, 6, 15, 12, 0)

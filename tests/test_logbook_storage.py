@@ -10,14 +10,14 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from tinydb import TinyDB
 
-from kiosk.logbook.storage import (PROBLEM_REPORT, AtomicStorage, SchemaError, read_file, start_up)
 from kiosk.logbook.journal import Journal
+from kiosk.logbook.storage import PROBLEM_REPORT, AtomicStorage, SchemaError, read_file, start_up
 from kiosk.logbook.writer import LogWriter, NotWritten
 
 NOW = datetime(2026, 6, 15, 12, 0).timestamp()

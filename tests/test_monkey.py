@@ -101,5 +101,6 @@ def test_memory_is_judged_on_its_low_points_not_on_a_passing_peak() -> None:
     # A leak raises the floor: 2 MiB every sample, 80 MiB by the end, whatever the peaks do.
     leaking = [400.0 + 2 * i + (60 if i % 7 == 3 else 0) for i in range(41)]
     outcome = _judge(leaking)
-    assert outcome.failures and "memory grew from 402 MiB (event 500) to 466 MiB" in outcome.failures[0], outcome.summary()
+    assert outcome.failures, outcome.summary()
+    assert "memory grew from 402 MiB (event 500) to 466 MiB" in outcome.failures[0], outcome.summary()
     assert "(replay: --seed 1 --events 10250)" in outcome.failures[0]

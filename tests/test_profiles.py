@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from kiosk.access.profiles import (
-    CHOOSABLE, KEYS, PICTOGRAMS, PROFILES, Settings, explores_by_touch, settings_for, speaks)
+    CHOOSABLE,
+    KEYS,
+    PICTOGRAMS,
+    PROFILES,
+    Settings,
+    explores_by_touch,
+    settings_for,
+    speaks,
+)
 from kiosk.access.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME
 from kiosk.keymap import DEFAULT_KEYMAP, KEY_CODES
 from kiosk.session import Visit

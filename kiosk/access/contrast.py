@@ -43,7 +43,7 @@ def ratio(foreground: str, background: str) -> float:
 def over(foreground: Sequence[float], background: Sequence[float]) -> tuple[float, float, float]:
     """The opaque colour seen when ``foreground`` (with alpha) is drawn over ``background``."""
     alpha = foreground[3] if len(foreground) > 3 else 1.0
-    return tuple(f * alpha + b * (1 - alpha) for f, b in zip(foreground[:3], background[:3]))  # type: ignore[return-value]
+    return tuple(f * alpha + b * (1 - alpha) for f, b in zip(foreground[:3], background[:3], strict=True))  # type: ignore[return-value]
 
 
 def ratio_rgba(foreground: Sequence[float], background: Sequence[float]) -> float:

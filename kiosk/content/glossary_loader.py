@@ -40,7 +40,7 @@ def schema() -> dict[str, Any]:
 
 
 def glossary_files(paths: Iterable[Path]) -> list[Path]:
-    """The glossary files of ``paths``: each folder's ``glossary/*.yaml``, and files given inside a ``glossary`` folder."""
+    """The glossary files of ``paths``: each folder's ``glossary/*.yaml``, and files given in a ``glossary`` folder."""
     return language_files(paths, GLOSSARY_DIR)
 
 

@@ -30,7 +30,8 @@ HARD_WORDS: Mapping[str, tuple[str, ...]] = {
     "fr": (
         "numéro allocataire", "montant net social", "espace personnel", "identifiant", "conjoint", "clé",
         "carte Vitale", "numéro fiscal", "revenu fiscal de référence", "avis d'impôt", "RIB", "arobase",
-        "FranceConnect", "Pharos", "numéro de sécurité sociale", "barre d'adresse", "timbre fiscal", "pré-demande", "fiche de paie", "actualisation", "prime d'activité",
+        "FranceConnect", "Pharos", "numéro de sécurité sociale", "barre d'adresse", "timbre fiscal", "pré-demande",
+        "fiche de paie", "actualisation", "prime d'activité",
         "revenu de solidarité active", "IBAN", "attestation de droits", "courriers indésirables",
         "aide personnalisée au logement", "salaire brut", "phishing",
     ),

@@ -205,7 +205,8 @@ def _structure_errors(data: dict[str, Any]) -> Iterable[tuple[list[Any], str]]:
                 yield ["steps", i, "replica", "elements", j, "id"], f"element id {element['id']!r} is used twice"
             kinds[element["id"]] = element["kind"]
             if "example" in element and element["kind"] not in TYPE_KINDS:
-                yield ["steps", i, "replica", "elements", j, "example"], f"only a {', '.join(TYPE_KINDS)} has an example"
+                where = ["steps", i, "replica", "elements", j, "example"]
+                yield where, f"only a {', '.join(TYPE_KINDS)} has an example"
         target, action = replica["target"], replica["action"]
         where = ["steps", i, "replica", "target"]
         if target not in kinds:

@@ -69,7 +69,7 @@ def facts(lang: str, text: str) -> list[tuple[str, str]]:
     text = text.translate(_DIGITS)
     found: list[tuple[str, str]] = []
     patterns = (_PHONE, _AMOUNT.get(lang, _AMOUNT["fr"]), _DEADLINE.get(lang, _DEADLINE["fr"]))
-    for kind, pattern in zip(KINDS, patterns):
+    for kind, pattern in zip(KINDS, patterns, strict=True):
         match = pattern.search(text)
         if match:
             found.append((kind, match.group(0).strip()))

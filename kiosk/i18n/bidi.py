@@ -18,9 +18,8 @@ passes a ``measure`` function for the rendered width.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import re
+from collections.abc import Callable
 
 from bidi import get_display
 

@@ -73,7 +73,8 @@ def marked_rtl(text: str, spans: Sequence[tuple[int, int]], width: float, measur
     logical.append(text[at:])
     full = "".join(logical)
     # The wrapper breaks at any space, a no-break one too: hide it behind a letter-like stand-in.
-    lines = [line.replace(_STAND_IN, "\u00a0") for line in wrap_logical(full.replace("\u00a0", _STAND_IN), width, measure)]
+    wrapped = wrap_logical(full.replace("\u00a0", _STAND_IN), width, measure)
+    lines = [line.replace(_STAND_IN, "\u00a0") for line in wrapped]
     out: list[str] = []
     marked: list[tuple[int, int]] = []
     cursor = 0

@@ -20,8 +20,7 @@ from typing import Any, cast
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from kiosk.logbook.storage import (TABLE, AtomicStorage, CorruptFile, LogbookError, SchemaError, file_name,
-                                   set_aside)
+from kiosk.logbook.storage import TABLE, AtomicStorage, CorruptFile, LogbookError, SchemaError, file_name, set_aside
 
 _OPEN_FILES = 4  # hour files kept open: this hour's, and visits that began in the hours before
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.logbook import events as ev
@@ -23,7 +23,7 @@ RECORD_VERSION = 1
 
 def iso_utc(at: float) -> str:
     """Wall-clock seconds as an ISO date-time in UTC (seconds precision)."""
-    return datetime.fromtimestamp(at, timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.fromtimestamp(at, UTC).replace(microsecond=0).isoformat()
 
 
 def iso_local(at: float) -> str:

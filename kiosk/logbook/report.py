@@ -20,8 +20,8 @@ from pathlib import Path
 from kiosk.files import write_atomic
 from kiosk.logbook.national import THEMES
 from kiosk.logbook.stats import WEEKDAYS, Stats
-from kiosk.logbook.summary import figures
 from kiosk.logbook.storage import LogbookError
+from kiosk.logbook.summary import figures
 
 NO_VISITS = "no visits yet"
 
@@ -65,11 +65,11 @@ def text(stats: Stats) -> str:
     for title, header, rows in tables(stats):
         cells = [header] + [[str(c) for c in row] for row in rows]
         widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-        out += ["", title, "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
+        out += ["", title, "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
                 "  ".join("-" * w for w in widths)]
         # Counts line up on the right, words on the left.
         out += ["  ".join(str(c).rjust(w) if isinstance(c, int) or str(c)[-1:] == "%" else str(c).ljust(w)
-                          for c, w in zip(row, widths)).rstrip() for row in rows]
+                          for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     return "\n".join(out)
 
 

@@ -20,8 +20,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.logbook.national import AUTONOMY, DURATION_BANDS, THEMES
 from kiosk.logbook.journal import snapshots
+from kiosk.logbook.national import AUTONOMY, DURATION_BANDS, THEMES
 from kiosk.logbook.reading import ProcedureVisit, Visit, read_visits, to_visit
 from kiosk.logbook.storage import TABLE, LogbookError, day_files, day_of, read_file
 

@@ -284,7 +284,7 @@ class LogWriter:
             from kiosk.logbook.summary import summarise_closed_days
 
             summarise_closed_days(self.data_dir, today)
-        except Exception as exc:  # a cache: the report reads the hour files without it
+        except Exception as exc:  # noqa: BLE001  # a cache: the report reads the hour files without it
             log.warning("logbook: day summaries not written: %s", exc)
 
     def _problem(self, text: str) -> None:

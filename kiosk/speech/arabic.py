@@ -74,7 +74,7 @@ def keep_vowels_only(written: str, vowelled: str) -> str:
     if len(original) != len(marked):
         return "".join(ch + (marks if is_arabic_letter(ch) else "") for ch, marks in marked)
     out = []
-    for (ch, own), (_theirs, marks) in zip(original, marked):
+    for (ch, own), (_theirs, marks) in zip(original, marked, strict=True):
         if own:  # written with marks (a shadda in our text): keep them, with the model's vowel if they had none
             has_vowel = any(m in VOWELS or m == SUKUN for m in own)
             extra = "" if has_vowel else next((m for m in marks if m in VOWELS), "")

@@ -28,7 +28,7 @@ def joined_samples(job: Job, driver: EspeakDriver, pronouncer: Pronouncer) -> tu
     """The job's segments, each pronounced, synthesised in its voice and trimmed, joined (memory only)."""
     joined = array.array("h")
     rate = ESPEAK_SAMPLE_RATE
-    for seg, voice in zip(job.speech.segments, job.voices):
+    for seg, voice in zip(job.speech.segments, job.voices, strict=True):
         text = pronouncer.spoken(seg.text, seg.lang, private=job.private)
         if not text.strip():
             continue

@@ -287,7 +287,7 @@ class Synthesizer:
 
         def work() -> list[tuple[Segment, str]]:
             out = []
-            for seg, (_text, voice, _pause) in zip(speech.segments, key[0]):
+            for seg, (_text, voice, _pause) in zip(speech.segments, key[0], strict=True):
                 said = self.pronouncer.spoken(seg.text, seg.lang, private=speech.private)
                 out.append((Segment(said, seg.lang, seg.pause_ms), self._driver.phonemes(said, voice)))
             return out

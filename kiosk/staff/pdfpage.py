@@ -52,7 +52,8 @@ def arabic_weights(cache: Path | None = None) -> tuple[Path, Path]:
             static = instantiateVariableFont(TTFont(source), {"wght": weight, "wdth": 100})
             font = io.BytesIO()
             static.save(font)
-            write_atomic(path, font.getvalue(), durable=False, make_folder=True)  # a cache; two kiosks' processes may race
+            # A cache: no fsync. Written whole, as two kiosks' processes may race.
+            write_atomic(path, font.getvalue(), durable=False, make_folder=True)
         out.append(path)
     return out[0], out[1]
 

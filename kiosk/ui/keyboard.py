@@ -51,7 +51,7 @@ class OnScreenKeyboard(BoxLayout):
             self.toggle_shift()  # a new page starts in small letters
         if layout != self.layout:
             self._build_rows(layout)
-        for button, key in zip(self._bottom.children[::-1], BOTTOM_KEYS):
+        for button, key in zip(self._bottom.children[::-1], BOTTOM_KEYS, strict=True):
             button.label = t(lang, key)
 
     def _build_rows(self, layout: str) -> None:

@@ -33,7 +33,7 @@ from kiosk.i18n import t
 from kiosk.practice.model import Outcome, PracticeState
 from kiosk.ui.keyboard import OnScreenKeyboard, keyboard_for
 from kiosk.ui.pictograms import pictogram_path
-from kiosk.ui.widgets import BigButton, KioskLabel, Panel
+from kiosk.ui.widgets import BigButton, KioskLabel
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.base import KioskScreen

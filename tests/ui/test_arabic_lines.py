@@ -72,7 +72,8 @@ def test_plain_arabic_lines_take_far_less_than_the_fonts_line_box(pilot: Pilot) 
         lines = label.text.count("\n") + 1
         assert lines >= 2
         pad = pilot.ui.style.mm(1) * 2
-        assert label.height - pad < 0.75 * lines * box  # was exactly lines x box (129 px a line at 200 % on the 1920x1080 panel)
+        # was exactly lines x box (129 px a line at 200 % on the 1920x1080 panel)
+        assert label.height - pad < 0.75 * lines * box
         assert _ink(label.texture) == _ink_in_full_line_boxes(label)
     finally:
         Window.remove_widget(label)

@@ -84,7 +84,7 @@ def box_pixels(pilot: Pilot, box, path: Path) -> tuple[int, int]:
         for py in range(int((bottom + inset) * scale), int((bottom + side - inset) * scale)):
             colour = image.getpixel((px, image.height - 1 - py))
             for i, wanted in enumerate((ink, face)):
-                if all(abs(a - b) <= 40 for a, b in zip(colour, wanted)):
+                if all(abs(a - b) <= 40 for a, b in zip(colour, wanted, strict=False)):
                     counts[i] += 1
     return counts[0], counts[1]
 

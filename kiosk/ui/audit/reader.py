@@ -199,8 +199,9 @@ class TreeReader:
         name = describe(widget)
         for colour, line in lines:
             framed = _line_box(line, widget)
-            inside_own_face = bool(fills) and framed is not None and \
-                framed.x > box.x + 1 and framed.y > box.y + 1 and framed.right < box.right - 1 and framed.top < box.top - 1
+            inside_own_face = bool(fills) and framed is not None and (
+                framed.x > box.x + 1 and framed.y > box.y + 1
+                and framed.right < box.right - 1 and framed.top < box.top - 1)
             reading.add(name, contrast_problem(colour, inner if inside_own_face else background,
                                                NON_TEXT_MIN, "line"))
 

@@ -101,7 +101,7 @@ class Auditor:
                 walkthrough = self.kiosk.app.root.current_screen if visit.profiles & {"easy"} else None
                 for page in range(1, len(walkthrough.pages()) if walkthrough is not None else 0):
                     yield (f"walkthrough-{procedure.id}-{index + 1}-{page + 1}", None,
-                           lambda k=page: walkthrough.show_page(k), nothing)
+                           lambda k=page, w=walkthrough: w.show_page(k), nothing)
         if first is not None:
             def finished() -> None:
                 visit.procedure_id = first.id

@@ -38,7 +38,7 @@ class ProfileChoice:
     def sync_profiles(self: KioskScreen, *_: object) -> None:
         """Labels, pictograms and ticks from the visit's profiles."""
         visit = self.services.visit
-        for profile, button in zip(CHOOSABLE_PROFILES, self.profile_buttons):
+        for profile, button in zip(CHOOSABLE_PROFILES, self.profile_buttons, strict=True):
             on = profile in visit.profiles
             button.label = self.tr(label_key(profile, visit.profiles, visit.text_scale))
             button.state_word = self.tr("profile_on") if on else ""

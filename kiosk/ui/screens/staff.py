@@ -69,7 +69,7 @@ class StaffScreen(KioskScreen):
 
     def button(self, name: str, label: str, action, icon: str = "check", selected: bool | None = None,  # noqa: ANN001
                label_lang: str = "") -> BigButton:
-        """A 20 mm target (a toggle when ``selected`` is given); ``label_lang`` when the label is in another language."""
+        """A 20 mm target (a toggle when ``selected`` is given); ``label_lang``: the label's own language."""
         button = BigButton(style=self.style, name=name, label=label, icon=pictogram_path(icon),
                            toggle=selected is not None, selected=bool(selected), label_lang=label_lang)
         button.bind(on_release=lambda *_: action())

@@ -11,9 +11,9 @@ import threading
 from kivy.clock import Clock
 from kivy.properties import StringProperty
 
+from kiosk.ui.pictograms import pictogram_path
 from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.widgets import Panel
-from kiosk.ui.pictograms import pictogram_path
 
 
 class StaffLearnersScreen(StaffScreen):
@@ -98,7 +98,7 @@ class StaffLearnerScreen(StaffScreen):
         def work() -> None:
             try:
                 path = write_sheet(progress, lang, titles, self.services.config.data_dir)
-            except Exception as exc:  # never the kiosk's end: say it on the screen
+            except Exception as exc:  # noqa: BLE001  # never the kiosk's end: say it on the screen
                 message = self.tr("staff_print_failed", error=str(exc))
             else:
                 self.desk.print_command.run(str(path))

@@ -14,12 +14,12 @@ from kivy.properties import StringProperty
 
 from kiosk.i18n import prepare_plurals, t
 from kiosk.keymap import BACKSPACE, ENTER_KEYS
+from kiosk.ui.pictograms import directional, pictogram_path
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.screens.catalogue import CatalogueScreen  # noqa: F401  (re-exported: the app takes its screens from here)
 from kiosk.ui.screens.memo import memo_widgets
 from kiosk.ui.screens.profile_choice import ProfileChoice
 from kiosk.ui.screens.step_pages import StepLayout, StepPaging, fill_easy, fill_standard, page_words, side_by_side
-from kiosk.ui.pictograms import directional, pictogram_path
 from kiosk.ui.style import follow_style
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Panel, Pictogram
 from kiosk.ui.widgets.glossary import GlossaryTerms

@@ -15,12 +15,13 @@ the module is first imported; importing this package loads them all):
 from __future__ import annotations
 
 from kiosk.ui.pictograms import pictogram_path
+from kiosk.ui.widgets.buttons import BigButton, ButtonGrid, NavBar, equal_heights
+from kiosk.ui.widgets.layout import MirrorBox, ReachLayout, TouchArea
+from kiosk.ui.widgets.panes import Panel, ScrollPane
+from kiosk.ui.widgets.pictogram import Pictogram
+
 # In this order, the kv rules load as they did from the one file they came from.
 from kiosk.ui.widgets.text import KioskLabel
-from kiosk.ui.widgets.pictogram import Pictogram
-from kiosk.ui.widgets.layout import MirrorBox, ReachLayout, TouchArea
-from kiosk.ui.widgets.buttons import BigButton, ButtonGrid, NavBar, equal_heights
-from kiosk.ui.widgets.panes import Panel, ScrollPane
 
 __all__ = [
     "BigButton",

@@ -47,7 +47,7 @@ def ink_extents(path: str, text: str) -> Ink:
     buffer.guess_segment_properties()
     hb.shape(font, buffer, {})
     top, bottom = -float("inf"), float("inf")
-    for info, position in zip(buffer.glyph_infos or (), buffer.glyph_positions or ()):  # None when empty
+    for info, position in zip(buffer.glyph_infos or (), buffer.glyph_positions or (), strict=True):  # None when empty
         extents = font.get_glyph_extents(info.codepoint)
         if extents is None or extents.height == 0:
             continue

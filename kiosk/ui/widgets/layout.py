@@ -95,7 +95,7 @@ class ReachLayout(BoxLayout):
         plan = reach_layout(top=self.top - pad_top, bottom=self.y + pad_bottom,
                             band=(self.style.reach_low - offset, self.style.reach_high - offset),
                             heights=heights, spacing=self.spacing)
-        for child, y in zip(reading, plan.reading_bottoms):
+        for child, y in zip(reading, plan.reading_bottoms, strict=True):
             if child.size_hint_x is not None:
                 child.width = width * child.size_hint_x
             child.pos = (x, y)
