@@ -55,7 +55,7 @@ def _describe(error: ValidationError) -> tuple[list[Any], str]:
     if v == "type":
         wanted = error.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
-        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
+        words = " or ".join(_TYPE_WORDS.get(w) or str(w) for w in wanted)
         return path, f"expected {words}, got {error.instance!r}"
     if v in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         sign = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=", "exclusiveMaximum": "<"}[v]

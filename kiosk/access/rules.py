@@ -138,7 +138,8 @@ def cut_word_problem(word: str, width: float, line_width: float) -> str | None:
 def composed(colour: Sequence[float], background: Sequence[float]) -> tuple[float, float, float, float]:
     """``colour`` painted over an opaque ``background`` (what the eye sees)."""
     alpha = colour[3]
-    return (*(c * alpha + b * (1 - alpha) for c, b in zip(colour[:3], background[:3], strict=True)), 1.0)
+    red, green, blue = (c * alpha + b * (1 - alpha) for c, b in zip(colour[:3], background[:3], strict=True))
+    return red, green, blue, 1.0
 
 
 # -- the whole screen ----------------------------------------------------------------------

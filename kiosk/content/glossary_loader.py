@@ -36,7 +36,8 @@ GLOSSARY_DIR = "glossary"
 @cache
 def schema() -> dict[str, Any]:
     """The glossary JSON schema (read once)."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return loaded
 
 
 def glossary_files(paths: Iterable[Path]) -> list[Path]:

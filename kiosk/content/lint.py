@@ -87,7 +87,7 @@ def lint(data: dict[str, Any], today: date) -> Iterator[tuple[list[Any], str]]:
     if today - checked > STALE_AFTER:
         yield ["last_checked"], f"last checked on {checked}, over six months ago: compare the steps with the real site"
     if PICTOGRAM_DIR.is_dir():
-        names = [(["pictogram"], data["pictogram"])]
+        names: list[tuple[list[Any], str]] = [(["pictogram"], data["pictogram"])]
         names += [(["steps", i, "picture"], s["picture"]) for i, s in enumerate(data["steps"]) if "picture" in s]
         for path, name in names:
             if not (PICTOGRAM_DIR / f"{name}.png").exists():

@@ -43,7 +43,8 @@ log = logging.getLogger("kiosk.content")
 @cache
 def schema() -> dict[str, Any]:
     """The procedure JSON schema (read once)."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return loaded
 
 
 class _Located:
@@ -57,7 +58,7 @@ class _Located:
         node = self.node
         if node is None:
             return 1
-        line = node.start_mark.line + 1
+        line: int = node.start_mark.line + 1
         for part in path:
             if isinstance(node, yaml.MappingNode):
                 for key, value in node.value:

@@ -13,6 +13,7 @@ import threading
 import tomllib
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 # TOML, not YAML: flat ``key = "text"`` lines leave a translator no YAML trap
 # (an unquoted "no" read as false, a colon ending a value), and the standard
@@ -59,7 +60,7 @@ PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
 
 
 @cache
-def _plural_rule(lang: str):  # noqa: ANN202 (babel.plural.PluralRule)
+def _plural_rule(lang: str) -> Any:  # babel.plural.PluralRule (babel has no types)
     # Babel (and its locale data) loads with the first plural string, not at start-up.
     from babel import Locale
 

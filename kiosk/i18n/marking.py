@@ -49,7 +49,7 @@ _STAND_IN = "\ue000"
 
 
 def _visual(text: str) -> str:
-    return get_display(text, base_dir="R")
+    return str(get_display(text, base_dir="R"))
 
 
 def marked_rtl(text: str, spans: Sequence[tuple[int, int]], width: float, measure: Callable[[str], float],

@@ -19,14 +19,14 @@ from typing import Any
 from kiosk.logbook.stats import Stats
 
 _BLUE, _GREEN, _GREY = "#1f4e99", "#2e7d32", "#666666"
-_RC = {"svg.fonttype": "none", "font.size": 10, "axes.spines.top": False, "axes.spines.right": False,
+_RC: dict[str, Any] = {"svg.fonttype": "none", "font.size": 10, "axes.spines.top": False, "axes.spines.right": False,
        "svg.hashsalt": "passerelle"}
 
 
 def _figure(width: float, height: float) -> Any:
     import matplotlib
 
-    matplotlib.rcParams.update(_RC)
+    matplotlib.rcParams.update(_RC)  # type: ignore[arg-type]  # matplotlib types each key by name
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height))
@@ -36,7 +36,7 @@ def _svg(fig: Any) -> str:
     from matplotlib.backends.backend_svg import FigureCanvasSVG
 
     buffer = io.StringIO()
-    FigureCanvasSVG(fig).print_svg(buffer, metadata={"Date": None})  # same data, same page
+    FigureCanvasSVG(fig).print_svg(buffer, metadata={"Date": None})  # type: ignore[no-untyped-call]  # same page
     text = buffer.getvalue()
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)  # who made it, when: not for staff
     return text[text.index("<svg"):]  # drop the XML prologue: the SVG sits inside the HTML page

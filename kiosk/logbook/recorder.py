@@ -45,7 +45,7 @@ class PendingSaver:
         self.records[record["id"]] = record
         while len(self.records) > self.limit:
             self.records.pop(next(iter(self.records)))
-        return record["id"]
+        return str(record["id"])
 
 
 class NoSaver:
@@ -53,7 +53,7 @@ class NoSaver:
 
     def save(self, record: dict[str, Any], wait: bool = False, timeout: float | None = None) -> str:
         """Drop ``record``."""
-        return record["id"]
+        return str(record["id"])
 
 
 def default_kiosk_id() -> str:

@@ -13,7 +13,7 @@ import csv
 import html
 import io
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -163,7 +163,9 @@ def run(folders: list[Path], date_from: str | None = None, date_to: str | None =
     stats = figures(folders, start, end, progress=progress)  # day summaries where they hold, else the files
     stats.titles = dict(titles or {})
     done("load")
-    for name, path, make in (("csv", csv_path, lambda: csv_text(stats)), ("html", html_path, lambda: html_page(stats))):
+    outputs: list[tuple[str, Path | None, Callable[[], str]]] = [
+        ("csv", csv_path, lambda: csv_text(stats)), ("html", html_path, lambda: html_page(stats))]
+    for name, path, make in outputs:
         if path is None:
             continue
         # Written whole: an interrupted run (Ctrl+C, a full disk) leaves no half file.

@@ -55,8 +55,7 @@ def visit_events(rng: random.Random, start: float) -> Iterator[tuple[ev.Event, f
             yield ev.ProcedureFinished(at=start + t, procedure_id=pid), t
         else:
             break
-    how = "finished" if stop == count else rng.choice(("left", "idle"))
-    yield ev.VisitEnded(at=start + t + 5, how=how), t + 5
+    yield ev.VisitEnded(at=start + t + 5, how="finished" if stop == count else rng.choice(("left", "idle"))), t + 5
 
 
 def visits(days: int, per_day: int, seed: int = 0, last_day: datetime | None = None,
@@ -72,6 +71,7 @@ def visits(days: int, per_day: int, seed: int = 0, last_day: datetime | None = N
             record: VisitRecord | None = None
             for event, mono in visit_events(rng, start):
                 if record is None:
+                    assert isinstance(event, ev.VisitStarted)  # a visit's first event
                     record = VisitRecord(event, mono, kiosk_id, visit_id=f"{rng.getrandbits(128):032x}")
                 else:
                     record.apply(event, mono)

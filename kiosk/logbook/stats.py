@@ -201,14 +201,15 @@ class Stats:
 def _when(start_local: str, days: dict[str, tuple[date, str, date] | None]) -> tuple[date, str, date, int] | None:
     """(day, weekday, Monday of its week, hour) of an ISO local time; ``None`` if it is not one."""
     day_text = start_local[:10]
-    known = days.get(day_text, False)
-    if known is False:  # a year has 365 days and 36,500 visits: parse each day once
+    if day_text not in days:  # a year has 365 days and 36,500 visits: parse each day once
+        known: tuple[date, str, date] | None
         try:
             day = date.fromisoformat(day_text)
             known = (day, WEEKDAYS[day.weekday()], day - timedelta(days=day.weekday()))
         except ValueError:
             known = None
         days[day_text] = known
+    known = days[day_text]
     hour = start_local[11:13]
     if known is None or start_local[10:11] != "T" or not hour.isdigit() or int(hour) > 23:
         return None

@@ -114,7 +114,8 @@ def parse(raw: bytes, path: Path) -> dict[str, Any]:
     if version != SCHEMA_VERSION:
         raise SchemaError(f"{path}: logbook schema version {version!r}, this kiosk reads version "
                           f"{SCHEMA_VERSION}: file left as it is and not used")
-    return data["tables"]
+    tables: dict[str, Any] = data["tables"]
+    return tables
 
 
 def read_file(path: Path) -> dict[str, Any]:

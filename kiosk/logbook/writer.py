@@ -103,7 +103,7 @@ class LogWriter:
                 raise NotWritten(f"record {record_id}: not written within {timeout} s")
             if waiter.error:
                 raise NotWritten(f"record {record_id}: {waiter.error}")
-        return record_id
+        return str(record_id)
 
     def flush(self, timeout: float | None = None) -> bool:
         """Try to write every record now, into its hour file; True when every one is there."""

@@ -174,13 +174,13 @@ class PracticeState:
         """What is typed in field ``field_id`` (memory only)."""
         if KINDS[self._element(field_id).kind].completes != "type":
             raise ValueError(f"{field_id!r} is not a field")
-        return self._state[field_id]
+        return str(self._state[field_id])
 
     def checked(self, checkbox_id: str) -> bool:
         """Whether box ``checkbox_id`` is ticked."""
         if self._element(checkbox_id).kind != "checkbox":
             raise ValueError(f"{checkbox_id!r} is not a checkbox")
-        return self._state[checkbox_id]
+        return bool(self._state[checkbox_id])
 
     def held(self, element_id: str) -> Any:
         """What element ``element_id`` holds, whatever its kind (for drawers of new kinds)."""
@@ -228,8 +228,8 @@ class PracticeState:
 
     def toggle(self, checkbox_id: str) -> bool:
         """Tick or untick a box (without judging the step); returns whether it is now ticked."""
-        self._state[checkbox_id] = not self.checked(checkbox_id)
-        return self._state[checkbox_id]
+        ticked = self._state[checkbox_id] = not self.checked(checkbox_id)
+        return ticked
 
     def type(self, field_id: str, text: str) -> None:
         """Add ``text`` at the end of field ``field_id`` (a keypad keeps only digits, up to :data:`KEYPAD_MAX`)."""

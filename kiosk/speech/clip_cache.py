@@ -80,7 +80,7 @@ class ClipCache:
         clip = self._clips.get(key)
         if clip is None:
             return None
-        if not os.path.exists(clip.path):
+        if clip.path is None or not os.path.exists(clip.path):
             self.evict(key)
             return None
         self._clips.move_to_end(key)
@@ -108,6 +108,8 @@ class ClipCache:
             return
         self._bytes -= self._sizes.pop(key, 0)
         self.evicted += 1
+        if clip.path is None:
+            return  # never stored (private clips are not cached); nothing on disk
         try:
             os.unlink(clip.path)
         except FileNotFoundError:

@@ -24,9 +24,9 @@ from kiosk.speech.pronounce import Pronouncer
 from kiosk.speech.wav import ESPEAK_SAMPLE_RATE, convert, read_wav, trim_silence, wav_bytes, write_wav
 
 
-def joined_samples(job: Job, driver: EspeakDriver, pronouncer: Pronouncer) -> tuple[array.array, int]:
+def joined_samples(job: Job, driver: EspeakDriver, pronouncer: Pronouncer) -> tuple[array.array[int], int]:
     """The job's segments, each pronounced, synthesised in its voice and trimmed, joined (memory only)."""
-    joined = array.array("h")
+    joined: array.array[int] = array.array("h")
     rate = ESPEAK_SAMPLE_RATE
     for seg, voice in zip(job.speech.segments, job.voices, strict=True):
         text = pronouncer.spoken(seg.text, seg.lang, private=job.private)

@@ -19,6 +19,8 @@ class NullEngine:
     """No speech available: every utterance finishes silently at once."""
 
     available = False
+    #: why there is no speech, for staff (see :mod:`kiosk.speech.factory`)
+    reason: str | None = None
 
     def speak(self, utterance: Utterance, done: Callable[[], None]) -> None:
         done()
@@ -31,6 +33,7 @@ class RecordingEngine:
     """Records every utterance; ``stops`` counts interruptions."""
 
     available = True
+    reason: str | None = None
 
     def __init__(self, hold: bool = False, keep: int | None = None) -> None:
         #: with ``hold``, an utterance stays "speaking" until :meth:`finish`

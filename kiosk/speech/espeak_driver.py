@@ -40,6 +40,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from kiosk.speech.errors import SpeechUnavailable, SynthesisError
 from kiosk.speech.espeak_library import load_library
@@ -76,8 +77,8 @@ class EspeakDriver:
         self.voice_ids: dict[str, str] = {}
         #: synthesis attempts repeated because a WAV came back empty or late
         self.retries = 0
-        self._engine = None
-        self._tokens: list[dict] = []
+        self._engine: Any = None  # pyttsx3's Engine (untyped)
+        self._tokens: list[dict[str, Any]] = []
         self._finished = threading.Event()
         self._errors: list[BaseException] = []
         self._voice = ""
@@ -102,7 +103,7 @@ class EspeakDriver:
             raise SpeechUnavailable(f"espeak-ng did not start: {exc}{hint}") from exc
         driver = sys.modules.get("pyttsx3.drivers.espeak")
         if driver is not None:
-            driver.print = _driver_print  # see the module docstring: one module's print, not stdout
+            driver.print = _driver_print  # type: ignore[attr-defined]  # see the docstring: that module's only
         espeak = sys.modules.get("pyttsx3.drivers._espeak")
         self._is_playing = getattr(espeak, "IsPlaying", None)
         self._dll = getattr(espeak, "dll", None)

@@ -11,16 +11,20 @@ why, for staff; a warning is logged. Every engine returned has ``reason``
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from kiosk.speech.engines import NullEngine, RecordingEngine
 from kiosk.speech.errors import SpeechUnavailable
+
+if TYPE_CHECKING:
+    from kiosk.speech.player import KivySpeechEngine
 
 log = logging.getLogger(__name__)
 
 KINDS = ("real", "null", "recording")
 
 
-def make_engine(kind: str = "real", **kwargs: object):
+def make_engine(kind: str = "real", **kwargs: Any) -> NullEngine | RecordingEngine | KivySpeechEngine:
     """A speech engine for the queue. ``kwargs`` go to the engine's constructor.
 
     For ``"real"``: ``rate``, ``volume``, ``recordings`` (text -> {lang: path}), ``pronouncer``,
@@ -29,27 +33,22 @@ def make_engine(kind: str = "real", **kwargs: object):
     """
     kind = (kind or "").strip().lower()
     if kind == "null":
-        engine = NullEngine()
-        engine.reason = "speech is turned off in the configuration"
-        return engine
+        null = NullEngine()
+        null.reason = "speech is turned off in the configuration"
+        return null
     if kind == "recording":
-        engine = RecordingEngine(**kwargs)  # type: ignore[arg-type]
-        engine.reason = None
-        return engine
+        return RecordingEngine(**kwargs)
     if kind == "real":
         try:
             from kiosk.speech.player import KivySpeechEngine
 
-            engine = KivySpeechEngine(**kwargs)  # type: ignore[arg-type]
+            return KivySpeechEngine(**kwargs)
         except SpeechUnavailable as exc:
             reason = str(exc)
         except ImportError as exc:  # Kivy's audio provider missing
             reason = f"Kivy audio is not available: {exc}"
-        else:
-            engine.reason = None
-            return engine
         log.warning("speech unavailable, captions only: %s", reason)
-        engine = NullEngine()
-        engine.reason = reason
-        return engine
+        null = NullEngine()
+        null.reason = reason
+        return null
     raise ValueError(f"unknown speech engine {kind!r} (expected one of {', '.join(KINDS)})")

@@ -31,6 +31,7 @@ import os
 import threading
 import wave
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from kivy.clock import Clock
 from kivy.core.audio import Sound, SoundLoader
@@ -39,6 +40,7 @@ from kivy.event import EventDispatcher
 from kiosk.session import MIN_VOLUME
 from kiosk.speech.clip_cache import Clip
 from kiosk.speech.errors import SpeechUnavailable
+from kiosk.speech.jobs import Request
 from kiosk.speech.player_mixer import (
     AUDIO_S16LSB,
     AUDIO_S16SYS,
@@ -66,7 +68,7 @@ def _on_main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-class MemorySound(EventDispatcher):
+class MemorySound(EventDispatcher):  # type: ignore[misc]  # Kivy has no type information
     """A private clip played from memory, with the few parts of Kivy's ``Sound`` the engine uses.
 
     ``state`` ("play"/"stop"), ``length``, ``volume``, ``play``, ``stop`` (which
@@ -82,7 +84,7 @@ class MemorySound(EventDispatcher):
         self.length = clip.duration
         self.state = "stop"
         self._volume = 1.0
-        self._poll = None
+        self._poll: Any = None  # Kivy's ClockEvent
 
     @property
     def volume(self) -> float:
@@ -133,10 +135,10 @@ class _Playback:
     def __init__(self, generation: int, done: Callable[[], None], label: str) -> None:
         self.generation = generation
         self.done = done
-        self.sound = None
+        self.sound: Sound | MemorySound | None = None
         #: the callback bound to the sound's on_stop (kept to unbind it)
         self.on_stop: Callable[..., None] | None = None
-        self.request = None
+        self.request: Request | None = None
         self.finished = False
         self.label = label
 

@@ -114,12 +114,15 @@ def set_mixer_buffer(frames: int) -> bool:
         _mixer_buffer = frames
         if mixer_spec() != (freq.value, fmt.value, channels.value):
             log.warning("speech: the mixer format changed when reopened: %s", mixer_spec())
-    return ok
+    return bool(ok)
+
+
+_bound: set[int] = set()
 
 
 def _bind(lib: ctypes.CDLL) -> None:
-    """Argument and result types of the calls that play a clip from memory."""
-    if getattr(lib, "_passerelle_bound", False):
+    """Argument and result types of the calls that play a clip from memory (once per library)."""
+    if id(lib) in _bound:
         return
     lib.SDL_RWFromConstMem.argtypes = [ctypes.c_void_p, ctypes.c_int]
     lib.SDL_RWFromConstMem.restype = ctypes.c_void_p
@@ -131,7 +134,7 @@ def _bind(lib: ctypes.CDLL) -> None:
     lib.Mix_HaltChannel.argtypes = [ctypes.c_int]
     lib.Mix_VolumeChunk.argtypes = [ctypes.c_void_p, ctypes.c_int]
     lib.Mix_FreeChunk.argtypes = [ctypes.c_void_p]
-    lib._passerelle_bound = True
+    _bound.add(id(lib))
 
 
 class MemoryChunk:

@@ -53,7 +53,8 @@ def load_diacritizer() -> Vowel | None:
     except Exception as exc:  # noqa: BLE001  # a missing package or model, a broken runtime: speak without vowels
         log.warning("speech: no Arabic diacritizer (%s): Arabic is spoken without its short vowels", exc)
         return None
-    return model.diacritize
+    diacritize: Vowel = model.diacritize
+    return diacritize
 
 
 class Pronouncer:
@@ -89,6 +90,7 @@ class Pronouncer:
                 # Imported here: reading YAML and its schema costs the kiosk's start-up nothing.
                 from kiosk.content.lexicon import load_lexicons
 
+                assert self._content_dir is not None  # no lexicons given: a folder to read them from
                 lexicons, problems = load_lexicons([self._content_dir])
                 for problem in problems:
                     log.warning("speech lexicon: %s", problem)

@@ -21,6 +21,7 @@ import threading
 from collections import deque
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import cached_property
 from typing import Protocol
 
 from kiosk.speech.sequence import Segment, Speech, speech_of
@@ -40,19 +41,21 @@ class Priority(IntEnum):
 class Utterance:
     """Something to say, in a language, about a context (screen or widget).
 
-    ``speech`` holds the segments (made from ``text`` when not given); a
-    private utterance's words are never written, cached or logged.
+    :attr:`speech` holds the segments (made from ``text`` when no ``sequence``
+    is given); a private utterance's words are never written, cached or logged.
     """
 
     text: str
     lang: str
     priority: Priority = Priority.NOW
     context: str = ""
-    speech: Speech = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+    #: the segments as the describer made them; None: made from ``text`` (see :attr:`speech`)
+    sequence: Speech | None = field(default=None, compare=False, repr=False)
 
-    def __post_init__(self) -> None:
-        if self.speech is None:
-            object.__setattr__(self, "speech", speech_of(self.text, self.lang))
+    @cached_property
+    def speech(self) -> Speech:
+        """What is said: the describer's sequence, or the text's."""
+        return self.sequence if self.sequence is not None else speech_of(self.text, self.lang)
 
     @property
     def segments(self) -> tuple[Segment, ...]:

@@ -40,7 +40,7 @@ import shutil
 import threading
 from collections import deque
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from kiosk.speech.clip_cache import Clip, ClipCache, ClipKey
 from kiosk.speech.clip_maker import make_clip
@@ -86,6 +86,8 @@ _owner_lock = threading.Lock()
 _owner: Synthesizer | None = None
 _private_numbers = itertools.count(1)
 T = TypeVar("T")
+#: work to run on the worker thread, the box its result goes into, and the event that says it is there
+_Task = tuple[Callable[[], object], list[tuple[object, BaseException | None]], threading.Event]
 
 
 class Synthesizer:
@@ -100,6 +102,9 @@ class Synthesizer:
     Callbacks (``request``) run on the calling thread for a cache hit and on the
     worker thread otherwise: keep them short (e.g. ``Clock.schedule_once``).
     """
+
+    #: no more clips: the worker has stopped or is stopping
+    closed: bool
 
     def __init__(
         self,
@@ -132,7 +137,7 @@ class Synthesizer:
         os.makedirs(self.cache_dir, mode=0o700, exist_ok=True)
         #: makes each segment ready to be said (lexicon, Arabic vowels); the worker's only
         self.pronouncer = pronouncer or Pronouncer.bundled()
-        self._tasks: deque[tuple[Callable[[], object], list, threading.Event]] = deque()
+        self._tasks: deque[_Task] = deque()
         self._counts = {"synthesised": 0, "cache_hits": 0, "failures": 0}
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
@@ -298,7 +303,7 @@ class Synthesizer:
         """Run ``work`` on the worker thread (espeak-ng is process-wide) and return its result."""
         if threading.current_thread() is self._thread:
             return work()
-        box: list = []
+        box: list[tuple[object, BaseException | None]] = []
         done = threading.Event()
         with self._lock:
             if self.closed:
@@ -310,13 +315,13 @@ class Synthesizer:
         result, error = box[0]
         if error is not None:
             raise error
-        return result
+        return cast(T, result)
 
     def synthesize(self, text: str | Speech, lang: str, rate: int | None = None, timeout: float = 15.0) -> Clip:
         """Blocking convenience (tests, tools): the clip, or raise. Never call it on the worker."""
         if threading.current_thread() is self._thread:
             raise RuntimeError("synthesize() called on the synthesizer's own thread")
-        box: list = []
+        box: list[tuple[Clip | None, BaseException | None]] = []
         done = threading.Event()
 
         def got(clip: Clip | None, error: BaseException | None) -> None:
@@ -330,6 +335,7 @@ class Synthesizer:
         clip, error = box[0]
         if error is not None:
             raise error
+        assert clip is not None  # a request is answered with a clip or an error
         return clip
 
     def set_output_format(self, rate: int | None, channels: int) -> None:
@@ -424,25 +430,30 @@ class Synthesizer:
             self._driver.release()
 
     def _next_job(self) -> Job | None:
+        """The next clip to make, after running the tasks waiting (phonemes); None once closed."""
         with self._lock:
-            while not self.closed:
-                while self._tasks:
-                    work, box, done = self._tasks.popleft()
-                    self._lock.release()
-                    try:
-                        box.append((work(), None))
-                    except Exception as exc:  # noqa: BLE001
-                        box.append((None, exc))  # handed to the caller, who raises it
-                    finally:
-                        self._lock.acquire()
-                        done.set()
-                    if self.closed:
-                        return None
+            while True:
+                if self.closed:
+                    return None
+                if self._tasks:
+                    self._run_task(*self._tasks.popleft())
+                    continue  # closed meanwhile? more tasks?
                 job = self._jobs.take()
                 if job is not None:
                     return job
                 self._wake.wait()
-            return None
+
+    def _run_task(self, work: Callable[[], object], box: list[tuple[object, BaseException | None]],
+                  done: threading.Event) -> None:
+        """Run one task, with the lock released (called with it held)."""
+        self._lock.release()
+        try:
+            box.append((work(), None))
+        except Exception as exc:  # noqa: BLE001
+            box.append((None, exc))  # handed to the caller, who raises it
+        finally:
+            self._lock.acquire()
+            done.set()
 
     def _process(self, job: Job) -> None:
         clip: Clip | None = None

@@ -25,7 +25,7 @@ TAIL_KEEP_S = 0.06
 WAV_HEADER_BYTES = 44
 
 
-def read_wav(source: str | bytes) -> tuple[array.array, int, int]:
+def read_wav(source: str | bytes) -> tuple[array.array[int], int, int]:
     """16-bit samples (native order), sample rate and channels of a WAV file, or of a WAV's bytes."""
     with wave.open(io.BytesIO(source) if isinstance(source, bytes) else source, "rb") as w:
         if w.getsampwidth() != 2:
@@ -38,7 +38,7 @@ def read_wav(source: str | bytes) -> tuple[array.array, int, int]:
     return samples, rate, channels
 
 
-def wav_bytes(samples: array.array, rate: int, channels: int) -> bytes:
+def wav_bytes(samples: array.array[int], rate: int, channels: int) -> bytes:
     """16-bit samples as a complete WAV, in memory (a private clip never touches the disk)."""
     if sys.byteorder == "big":
         samples = array.array("h", samples)
@@ -63,13 +63,13 @@ def wav_bytes_complete(data: bytes) -> int:
     return frames if ok and frames > 0 and len(data) == WAV_HEADER_BYTES + 2 * frames else 0
 
 
-def write_wav(path: str, samples: array.array, rate: int, channels: int) -> None:
+def write_wav(path: str, samples: array.array[int], rate: int, channels: int) -> None:
     """Write 16-bit samples to ``path`` atomically (temporary file, then rename)."""
     write_atomic(path, wav_bytes(samples, rate, channels), durable=False)  # a cache: made again if lost
 
 
-def trim_silence(samples: array.array, rate: int, threshold: int = SILENCE_THRESHOLD,
-                 tail_keep_s: float = TAIL_KEEP_S) -> array.array:
+def trim_silence(samples: array.array[int], rate: int, threshold: int = SILENCE_THRESHOLD,
+                 tail_keep_s: float = TAIL_KEEP_S) -> array.array[int]:
     """Drop leading silence and keep only ``tail_keep_s`` of trailing silence (mono)."""
     n = len(samples)
     start = 0
@@ -84,7 +84,8 @@ def trim_silence(samples: array.array, rate: int, threshold: int = SILENCE_THRES
     return samples[start:end]
 
 
-def convert(samples: array.array, rate: int, out_rate: int | None, out_channels: int) -> tuple[array.array, int, int]:
+def convert(samples: array.array[int], rate: int, out_rate: int | None,
+            out_channels: int) -> tuple[array.array[int], int, int]:
     """Mono ``samples`` at ``rate`` to ``out_rate`` Hz and ``out_channels``.
 
     Only integer rate multiples are converted (each sample repeated: fast, and
