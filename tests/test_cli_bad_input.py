@@ -116,7 +116,7 @@ def test_ctrl_c_stops_with_one_line_and_leaves_whole_files(tmp_path: Path, comma
     assert proc.returncode == 130, err[-2000:]
     assert "Traceback" not in err
     assert lines[-1] == f"kiosk: {command[0]}: interrupted; work finished before it is kept", lines
-    from kiosk.logbook.storage import start_up
+    from kiosk.logbook.startup import start_up
 
     found = start_up(data, 365, time.time())  # what the next start does: every file opens
     assert not found.problems and not found.set_aside, found

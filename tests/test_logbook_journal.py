@@ -8,7 +8,8 @@ from pathlib import Path
 
 from kiosk.logbook import stats
 from kiosk.logbook.journal import Journal, journal_files, parse_journal, read_journal
-from kiosk.logbook.storage import PROBLEM_REPORT, read_file, start_up
+from kiosk.logbook.startup import start_up
+from kiosk.logbook.storage import PROBLEM_REPORT, read_file
 from kiosk.logbook.writer import ROTATE_BYTES, LogWriter
 
 NOW = datetime(2026, 6, 15, 12, 0).timestamp()

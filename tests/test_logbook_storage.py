@@ -17,7 +17,8 @@ import pytest
 from tinydb import TinyDB
 
 from kiosk.logbook.journal import Journal
-from kiosk.logbook.storage import PROBLEM_REPORT, AtomicStorage, SchemaError, read_file, start_up
+from kiosk.logbook.startup import start_up
+from kiosk.logbook.storage import PROBLEM_REPORT, AtomicStorage, SchemaError, read_file
 from kiosk.logbook.writer import LogWriter, NotWritten
 
 NOW = datetime(2026, 6, 15, 12, 0).timestamp()

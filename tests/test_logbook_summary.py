@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kiosk.logbook import sample, stats
 from kiosk.logbook.journal import Journal
-from kiosk.logbook.storage import start_up
+from kiosk.logbook.startup import start_up
 from kiosk.logbook.summary import figures, summarise_closed_days, summary_path
 
 LAST = datetime(2026, 6, 15, 12, 0)

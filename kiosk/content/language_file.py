@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from kiosk.content.contentset import Problem
+from kiosk.content.yaml_lines import parse
 from kiosk.i18n import LANGUAGES
 from kiosk.validation import dotted, schema_errors
 
@@ -35,8 +36,6 @@ def read_language_file(path: Path, schema: dict[str, Any], what: str) -> tuple[A
 
     ``what`` names the kind of file in the message about its name ("a glossary file").
     """
-    from kiosk.content.loader import parse  # the procedures' parser, which keeps lines
-
     if path.stem not in LANGUAGES:
         return None, None, [Problem(path, 1, "", f"{what} is named after its language: "
                                                  f"{', '.join(f'{code}.yaml' for code in LANGUAGES)}")]

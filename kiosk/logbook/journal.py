@@ -19,7 +19,7 @@ zeros after the last line are not data; a last line cut short (the process
 died mid-write, so its save never returned) is ignored. A complete line that
 is not a record makes the journal *corrupt*: its good lines are still
 replayed and the file is set aside (renamed, never deleted).
-:func:`replay` (called by :func:`kiosk.logbook.storage.start_up`) puts every
+:func:`replay` (called by :func:`kiosk.logbook.startup.start_up`) puts every
 journal left by a stopped or killed kiosk into the hour files, then removes
 it. Imports no Kivy.
 """

@@ -1,4 +1,4 @@
-"""Logbook files: one small TinyDB file per hour, written atomically; start-up tidying.
+"""Logbook files: one small TinyDB file per hour, written atomically.
 
 TinyDB's own ``JSONStorage`` rewrites its file in place (a crash mid-write
 leaves a file that will not open) and one growing file makes every save
@@ -11,13 +11,11 @@ storage keeps each record's JSON, so a save re-encodes one record and
 rewrites a few kilobytes: its cost is the two fsyncs.
 
 Every file carries a schema version; a file with another version is refused
-(:class:`SchemaError`, naming the file) and left as it is. :func:`start_up`
-tidies the folder: leftover temporary files removed, unreadable files moved
-aside (``*.corrupt-<timestamp>``, never deleted), files of days older than
-``keep_days`` purged, then the journals a stopped or killed kiosk left
-(:mod:`kiosk.logbook.journal`) replayed into the hour files. Saves reach these
-files at checkpoints (a visit's end, ``flush``, ``close``): each save is made
-durable first by the journal. Imports no Kivy.
+(:class:`SchemaError`, naming the file) and left as it is. An unreadable file is
+moved aside (:func:`set_aside`, never deleted). Tidying the folder at start-up
+is :mod:`kiosk.logbook.startup`. Saves reach these files at checkpoints (a
+visit's end, ``flush``, ``close``): each save is made durable first by the
+journal. Imports no Kivy.
 """
 
 from __future__ import annotations
@@ -27,15 +25,14 @@ import logging
 import os
 import re
 import time
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import msgspec
 from tinydb.storages import Storage
 
-from kiosk.files import TEMP_SUFFIX, fsync_folder, write_atomic
+from kiosk.files import write_atomic
 from kiosk.problems import keep_for_staff
 
 log = logging.getLogger("kiosk.logbook")
@@ -45,8 +42,7 @@ SCHEMA_VERSION = 1
 TABLE = "visits"
 PROBLEM_REPORT = "logbook-problems.txt"
 _DAY_FILE = re.compile(r"^visits-(\d{4}-\d{2}-\d{2})(?:T(\d{2}))?(?:\.(\d+))?\.json$")
-_TEMP_PREFIX = ".visits-"
-_TEMP_SUFFIX = TEMP_SUFFIX  # kiosk.files writes beside the file, then renames
+VISITS_TEMP_PREFIX = ".visits-"  # an hour file being written (kiosk.files.write_atomic)
 SUMMARY_TEMP_PREFIX = ".summary-"  # day summaries (kiosk.logbook.summary): a cache, rewritten at will
 _SUMMARY = re.compile(r"^summary-(\d{4}-\d{2}-\d{2})\.msgpack$")
 
@@ -204,18 +200,6 @@ class AtomicStorage(Storage):
         self._data, self._encoded = None, {}
 
 
-@dataclass
-class StartUp:
-    """What :func:`start_up` found and did."""
-
-    problems: list[str] = field(default_factory=list)
-    excluded: set[Path] = field(default_factory=set)
-    temps_removed: int = 0
-    set_aside: list[Path] = field(default_factory=list)
-    purged: list[Path] = field(default_factory=list)
-    replayed: int = 0  # records put from journals into the hour files
-
-
 def set_aside(path: Path, now: float | None = None) -> Path:
     """Rename an unreadable file ``*.corrupt-<timestamp>`` (never deleted) and return the new path."""
     stamp = datetime.fromtimestamp(now if now is not None else time.time()).strftime("%Y%m%dT%H%M%S")
@@ -226,82 +210,6 @@ def set_aside(path: Path, now: float | None = None) -> Path:
         n += 1
     os.replace(path, target)
     return target
-
-
-def start_up(folder: Path, keep_days: int = 365, now: float | None = None) -> StartUp:
-    """Tidy the data folder before the first save (see the module docstring)."""
-    result = StartUp()
-    now = time.time() if now is None else now
-    try:
-        entries = list(folder.iterdir())
-    except FileNotFoundError:
-        return result
-    except OSError as exc:
-        result.problems.append(f"{folder}: cannot list the logbook folder ({exc.strerror or exc})")
-        return result
-    cutoff = datetime.fromtimestamp(now).date() - timedelta(days=keep_days)
-    for path in entries:
-        name = path.name
-        try:
-            if name.startswith((_TEMP_PREFIX, SUMMARY_TEMP_PREFIX)) and name.endswith(_TEMP_SUFFIX):
-                path.unlink()  # a save interrupted before its rename: the old file is intact
-                result.temps_removed += 1
-                continue
-            summarised = summary_day(path)
-            if summarised is not None:
-                if summarised < cutoff:
-                    path.unlink()  # figures of a day whose visits are purged
-                continue
-            day = day_of(path)
-            if day is None:
-                continue
-            if day < cutoff:
-                path.unlink()
-                result.purged.append(path)
-                continue
-            try:
-                read_file(path)
-            except SchemaError as exc:
-                result.problems.append(str(exc))
-                result.excluded.add(path)
-            except CorruptFile as exc:
-                moved = set_aside(path, now)
-                result.set_aside.append(moved)
-                result.problems.append(f"{exc}: moved aside to {moved.name}; recording goes on in a new file")
-        except OSError as exc:
-            result.problems.append(f"{path}: {exc.strerror or exc}")
-    if result.purged:
-        log.info("logbook: %d files of days older than %d days purged", len(result.purged), keep_days)
-    _replay_journals(folder, result, now)
-    return result
-
-
-def _replay_journals(folder: Path, result: StartUp, now: float) -> None:
-    """Put what journals left by the last run hold into the hour files (see :mod:`kiosk.logbook.journal`)."""
-    from kiosk.logbook.hourfiles import HourFiles  # (they import this module)
-    from kiosk.logbook.journal import journal_files, replay
-
-    try:
-        if not journal_files(folder):
-            return
-    except OSError as exc:
-        result.problems.append(f"{folder}: cannot list the logbook folder ({exc.strerror or exc})")
-        return
-    files = HourFiles(folder, excluded=result.excluded, problem=result.problems.append, now=lambda: now)
-
-    def upsert(record: dict[str, Any]) -> None:
-        try:
-            files.upsert(record)
-        except (LogbookError, ValueError) as exc:  # one record that fits no file must not stop the others
-            result.problems.append(f"a visit record from the journal could not be written: {exc}")
-
-    try:
-        result.replayed = replay(folder, upsert, lambda path: set_aside(path, now), result.problems)
-        fsync_folder(folder)  # the journals' removal is durable before new ones are written
-    except OSError as exc:
-        result.problems.append(f"{folder}: journals not replayed ({exc.strerror or exc})")
-    finally:
-        files.close()
 
 
 def write_problem_report(problems: list[str], data_dir: Path) -> Path | None:

@@ -2,7 +2,7 @@
 
 :meth:`LogWriter.save` hands a visit's record to the thread and returns at
 once; ``wait=True`` returns only once the record is on disk. The thread first
-tidies the data folder (:func:`kiosk.logbook.storage.start_up`, which replays
+tidies the data folder (:func:`kiosk.logbook.startup.start_up`, which replays
 the journals a killed kiosk left), then makes each save durable by appending
 it to the journal (:mod:`kiosk.logbook.journal`: one line, one
 ``fdatasync``). At checkpoints (the visit ended, :meth:`LogWriter.flush`,
@@ -31,7 +31,8 @@ from typing import Any
 
 from kiosk.logbook.hourfiles import HourFiles
 from kiosk.logbook.journal import CHUNK, Journal
-from kiosk.logbook.storage import AtomicStorage, LogbookError, start_up, write_problem_report
+from kiosk.logbook.startup import start_up
+from kiosk.logbook.storage import AtomicStorage, LogbookError, write_problem_report
 
 log = logging.getLogger("kiosk.logbook")
 #: a journal whose records are all in the hour files is replaced once it holds this much

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 def _staff_screen(name: str) -> Callable[..., object]:
     """Builds staff screen ``name``, importing the staff screens (and their kv) only then."""
     def build(services: Services, ui: UiContext, name: str = name) -> object:
-        from kiosk.ui.screens.staff import STAFF_SCREENS
+        from kiosk.ui.screens.staff_pages import STAFF_SCREENS
 
         return STAFF_SCREENS[name](services, ui, name=name)
     return build

@@ -20,6 +20,7 @@ from kivy.clock import Clock
 from kivy.core.window import Window
 
 from kiosk.practice.model import PracticeState
+from kiosk.ui import replica_kinds  # noqa: F401  # the curriculum's kinds (keypad, inbox...) register their drawers
 from kiosk.ui.replica import ReplicaView, visit_practice
 
 if TYPE_CHECKING:

@@ -357,7 +357,3 @@ class ReplicaView(BoxLayout):
 
 
 Builder.load_file(str(Path(__file__).with_name("replica.kv")))
-
-# The curriculum's kinds (result, message, file, keypad...) register their drawers; the
-# import sits here because their module builds on this one.
-from kiosk.ui import replica_kinds  # noqa: E402,F401

@@ -24,6 +24,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kiosk.content.groups import Group, grouped, minutes
 from kiosk.i18n import plural
 from kiosk.ui.pictograms import pictogram_path
+from kiosk.ui.screens.bars import standard_buttons
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.style import follow_style
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Pictogram
@@ -108,8 +109,6 @@ class CatalogueScreen(KioskScreen):
     _finished: frozenset[str] = frozenset()
 
     def on_kv_post(self, base_widget: object) -> None:
-        from kiosk.ui.screens.visitor import standard_buttons  # visitor imports this module
-
         self.ids.nav_bar.buttons = standard_buttons(self)
 
     def _loaded(self, _dt: float) -> None:

@@ -21,8 +21,8 @@ from kiosk.i18n import t
 from kiosk.keymap import BACKSPACE, ENTER_KEYS, KEY_CODES
 from kiosk.logbook.events import AUTONOMY_LEVELS
 from kiosk.ui.pictograms import pictogram_path
+from kiosk.ui.screens.bars import nav_button
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.screens.visitor import nav_button
 from kiosk.ui.staff_nav import Launch
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel
 
@@ -346,10 +346,3 @@ class StaffLaunchScreen(StaffScreen):
 
 
 Builder.load_file(str(Path(__file__).with_name("staff.kv")))
-
-from kiosk.ui.screens.staff_pages import StaffLearnerScreen, StaffLearnersScreen, StaffTodayScreen  # noqa: E402
-
-#: the staff screens by name, built when first shown (added to kiosk.ui.app.SCREENS)
-STAFF_SCREENS = {"staff_pin": StaffPinScreen, "staff_panel": StaffPanelScreen, "staff_launch": StaffLaunchScreen,
-                 "staff_learners": StaffLearnersScreen, "staff_learner": StaffLearnerScreen,
-                 "staff_today": StaffTodayScreen}

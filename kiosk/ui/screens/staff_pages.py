@@ -12,7 +12,7 @@ from kivy.clock import Clock
 from kivy.properties import StringProperty
 
 from kiosk.ui.pictograms import pictogram_path
-from kiosk.ui.screens.staff import StaffScreen
+from kiosk.ui.screens.staff import StaffLaunchScreen, StaffPanelScreen, StaffPinScreen, StaffScreen
 from kiosk.ui.widgets import Panel
 
 
@@ -143,3 +143,9 @@ class StaffTodayScreen(StaffScreen):
         pane.add_content(self.heading(self.tr("staff_content_problems", n=len(figures.content_problems))))
         for problem in figures.content_problems:
             pane.add_content(self.line(problem))
+
+
+#: the staff screens by name, built when first shown (added to kiosk.ui.app.SCREENS)
+STAFF_SCREENS: dict[str, type[StaffScreen]] = {
+    "staff_pin": StaffPinScreen, "staff_panel": StaffPanelScreen, "staff_launch": StaffLaunchScreen,
+    "staff_learners": StaffLearnersScreen, "staff_learner": StaffLearnerScreen, "staff_today": StaffTodayScreen}
