@@ -39,7 +39,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: ``run``, ``screenshot``, ``content check``, ``content list``."""
+    """The command line: ``run``, ``screenshot``, ``audit``, ``content check|list``, ``staff``, ``report``,
+    ``simulate``, ``say`` and ``monkey``."""
     parser = _Parser(prog="kiosk", description="Passerelle, the accessible kiosk.")
     sub = parser.add_subparsers(dest="command", required=True)
 

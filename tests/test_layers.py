@@ -48,7 +48,10 @@ def all_modules(root: Path = PACKAGE) -> dict[str, Path]:
 
 def imports(path: Path, name: str) -> list[tuple[int, str]]:
     """Every module ``path`` imports, anywhere in it (relative imports resolved), with its line."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return _imports_of(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)), path, name)
+
+
+def _imports_of(tree: ast.AST, path: Path, name: str) -> list[tuple[int, str]]:
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = []
     for node in ast.walk(tree):
@@ -111,3 +114,57 @@ def test_importing_a_domain_module_loads_no_kivy(module: str) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     loaded = json.loads(done.stdout.strip().splitlines()[-1])
     assert loaded == [], f"importing {module} loads {', '.join(loaded[:5])}"
+
+
+def _is_type_checking(node: ast.AST) -> bool:
+    test = getattr(node, "test", None)
+    return isinstance(node, ast.If) and getattr(test, "id", getattr(test, "attr", None)) == "TYPE_CHECKING"
+
+
+def runtime_imports(path: Path, name: str, modules: dict[str, Path]) -> set[str]:
+    """The kiosk modules ``path`` imports when it runs, lazy imports included (``TYPE_CHECKING`` ones left out)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    typing_only = {id(n) for node in ast.walk(tree) if _is_type_checking(node) for n in ast.walk(node)}
+    runtime = ast.Module(body=[n for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
+                               and id(n) not in typing_only], type_ignores=[])
+    out = set()
+    for _line, imported in _imports_of(runtime, path, name):
+        while imported and imported not in modules:
+            imported = imported.rpartition(".")[0]
+        if imported and imported != name:
+            out.add(imported)
+    return out
+
+
+def test_no_import_cycle_between_modules() -> None:
+    """Strongly connected groups of modules (Tarjan): none may hold more than one module."""
+    modules = all_modules()
+    graph = {name: runtime_imports(path, name, modules) for name, path in modules.items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for name in graph:
+        if name not in index:
+            visit(name)
+    assert cycles == [], cycles

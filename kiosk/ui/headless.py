@@ -94,7 +94,7 @@ class Headless:
         size = (config.screen.width_px, config.screen.height_px)
         if tuple(Window.size) != size:
             Window.size = size
-        app._run_prepare()
+        cls._start(app)
         runTouchApp(embedded=True)
         kiosk = cls(app, clock)
         try:
@@ -108,6 +108,18 @@ class Headless:
             for child in list(Window.children):
                 Window.remove_widget(child)
             EventLoop.idle()
+
+    @staticmethod
+    def _start(app: Any) -> None:
+        """What ``App.run`` does before its loop, through the App's public methods: build, show, start."""
+        from kivy.core.window import Window
+
+        if not app.built:
+            app.load_config()
+            app.load_kv(filename=app.kv_file)
+            app.root = app.build()
+        Window.add_widget(app.root)
+        app.dispatch("on_start")
 
     @property
     def services(self) -> Any:
@@ -403,12 +415,12 @@ class Headless:
 
     def tap_at(self, x: float, y: float) -> None:
         """Touch down and up at window coordinates ``(x, y)``."""
-        from kivy.tests.common import UnitTestTouch
+        from kiosk.ui.fingers import Finger
 
-        touch = UnitTestTouch(x, y)
-        touch.touch_down()
+        finger = Finger(x, y)
+        finger.down()
         self.settle(1)
-        touch.touch_up()
+        finger.up()
         self.settle()
 
     def slide(self, names: Sequence[str]) -> None:
@@ -421,20 +433,15 @@ class Headless:
 
     def slide_at(self, points: Sequence[tuple[float, float]]) -> None:
         """One finger down at the first window point, moved through the others, then up."""
-        from kivy.core.window import Window
-        from kivy.tests.common import UnitTestTouch
+        from kiosk.ui.fingers import Finger
 
-        touch = UnitTestTouch(*points[0])
-        touch.touch_down()
+        finger = Finger(*points[0])
+        finger.down()
         self.settle(1)
         for x, y in points[1:]:
-            # Kivy's UnitTestTouch.touch_move goes through a rescaling that shifts the
-            # point on an offscreen window; place the finger exactly, then move it.
-            touch.move({"x": x / (Window.width - 1.0), "y": y / (Window.height - 1.0)})
-            touch.scale_for_screen(Window.width, Window.height)
-            Window.dispatch("on_touch_move", touch)
+            finger.move_to(x, y)
             self.settle(1)
-        touch.touch_up()
+        finger.up()
         self.settle()
 
     def press(self, key: str, modifiers: list[str] | None = None) -> None:

@@ -248,28 +248,28 @@ class Monkey:
 
     def do_long_press(self) -> None:
         """A finger resting on the glass for a second (the kiosk's clock moves; frames run)."""
-        from kivy.tests.common import UnitTestTouch
+        from kiosk.ui.fingers import Finger
 
         targets = self.targets()
         x, y = self.target_point(self.rng.choice(targets)) if targets and self.rng.random() < 0.7 else self.point()
-        touch = UnitTestTouch(x, y)
-        touch.touch_down()
+        finger = Finger(x, y)
+        finger.down()
         self.kiosk.clock.offset += self.rng.uniform(0.8, 3.0)
         self.kiosk.wait(0.05)
-        touch.touch_up()
+        finger.up()
         self.kiosk.settle()
 
     def do_multi_touch(self) -> None:
         """Two or three fingers down together, lifted in another order."""
-        from kivy.tests.common import UnitTestTouch
+        from kiosk.ui.fingers import Finger
 
-        touches = [UnitTestTouch(*self.point()) for _ in range(self.rng.randint(2, 3))]
-        for touch in touches:
-            touch.touch_down()
+        fingers = [Finger(*self.point()) for _ in range(self.rng.randint(2, 3))]
+        for finger in fingers:
+            finger.down()
         self.kiosk.settle(1)
-        self.rng.shuffle(touches)
-        for touch in touches:
-            touch.touch_up()
+        self.rng.shuffle(fingers)
+        for finger in fingers:
+            finger.up()
         self.kiosk.settle()
 
     def do_key(self) -> None:
