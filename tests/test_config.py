@@ -124,3 +124,37 @@ def test_a_missing_data_folder_is_created(tmp_path: Path) -> None:
     config = replace(KioskConfig(), data_dir=tmp_path / "new" / "data")
     assert prepare_data_dir(config) is True
     assert (tmp_path / "new" / "data").is_dir()
+
+
+def test_the_example_of_every_key_is_made_from_the_declarations_and_reads_back_as_the_defaults(
+        tmp_path: Path) -> None:
+    from kiosk.config import SCHEMA, example
+
+    text = example()
+    for placeholder in ('"<host name>"', '"~/.local/share/passerelle"', '"content"'):
+        assert placeholder in text  # what is made at run time is shown as such
+    written = write(tmp_path, text.replace('"<host name>"', '"kiosk-1"').replace('"content"', '"c"'))
+    config = load(written)
+    defaults = KioskConfig()
+    assert config.screen == defaults.screen and config.staff == defaults.staff
+    assert (config.languages, config.idle_delay_s, config.idle_warning_s, config.logbook_keep_days,
+            config.memo_print_command) == (defaults.languages, defaults.idle_delay_s, defaults.idle_warning_s,
+                                           defaults.logbook_keep_days, defaults.memo_print_command)
+    sections = set(SCHEMA["properties"])
+    assert sections == {"screen", "kiosk", "logbook", "staff", "keys"}
+
+
+def test_the_readmes_configuration_example_names_only_declared_keys() -> None:
+    import re
+    import tomllib
+
+    from kiosk.config import SCHEMA
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = [tomllib.loads(b) for b in re.findall(r"```toml\n(.*?)```", readme, re.S)]
+    assert blocks, "the README shows a configuration"
+    for block in blocks:
+        for section, keys in block.items():
+            assert section in SCHEMA["properties"], section
+            for key in keys:
+                assert key in SCHEMA["properties"][section]["properties"], f"{section}.{key}"
