@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 
 from kiosk.content.groups import GROUPS, group_of, grouped, minutes
-from kiosk.staff.finished import finished_ids
+from kiosk.staff.completed import finished_ids
 from tests.conftest import ROOT
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.logbook import events as ev
 from kiosk.logbook import report, sample, stats
-from kiosk.logbook.record import VisitRecord
+from kiosk.logbook.visit_record import VisitRecord
 
 LAST = datetime(2026, 6, 15, 12, 0)
 

@@ -83,7 +83,7 @@ def test_today_counts_the_visits_the_logbook_holds_for_today(tmp_path) -> None:
     from kiosk.logbook import events as ev
     from kiosk.logbook.recorder import Recorder
     from kiosk.logbook.writer import LogWriter
-    from kiosk.staff.journal import StaffJournal
+    from kiosk.staff.staff_journal import StaffJournal
     from kiosk.staff.today import today_figures
 
     writer = LogWriter(tmp_path)

@@ -3,7 +3,7 @@
 FALC asks for one idea at a time with a picture beside it. In the easy
 profile a step is shown as pages: what to bring (on the procedure's first
 step only), then each sentence of the instruction with its own pictogram
-(:mod:`kiosk.content.pictos`), then the tip and the warning, and last the
+(:mod:`kiosk.content.sentence_pictograms`), then the tip and the warning, and last the
 practice page alone. Next and Back go from page to page; past the last page
 Next goes to the next step.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.content.model import Procedure, Step
-from kiosk.content.pictos import illustrated
+from kiosk.content.sentence_pictograms import illustrated
 
 #: What a page shows: the list to bring, a sentence, the tip, the warning, the practice page.
 PAGE_KINDS = ("bring", "sentence", "tip", "warning", "practice")

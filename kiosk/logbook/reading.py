@@ -2,7 +2,7 @@
 
 A year of logbook files is some 35 MB of JSON, most of it the per-step detail
 of each procedure, which the report does not use. :func:`read_visits` decodes
-a file with msgspec into :class:`Visit` structs that name only the fields the
+a file with msgspec into :class:`RecordedVisit` structs that name only the fields the
 report needs: the rest is skipped without building Python objects, several
 times faster than building every record as dicts (``json`` or TinyDB).
 
@@ -39,7 +39,7 @@ class ProcedureVisit(msgspec.Struct):
     finished: bool = False
 
 
-class Visit(msgspec.Struct):
+class RecordedVisit(msgspec.Struct):
     """One visit record, as the report reads it (defaults: what an older record leaves out)."""
 
     id: str
@@ -57,7 +57,7 @@ class Visit(msgspec.Struct):
 
 
 class _Tables(msgspec.Struct):
-    visits: dict[str, Visit] = {}  # storage.TABLE
+    visits: dict[str, RecordedVisit] = {}  # storage.TABLE
 
 
 class _File(msgspec.Struct):
@@ -68,15 +68,15 @@ class _File(msgspec.Struct):
 _DECODER = msgspec.json.Decoder(_File)
 
 
-def to_visit(record: dict[str, Any]) -> Visit | None:
-    """A record (as the writer saves it) as a :class:`Visit`; ``None`` when it is not one."""
+def to_visit(record: dict[str, Any]) -> RecordedVisit | None:
+    """A record (as the writer saves it) as a :class:`RecordedVisit`; ``None`` when it is not one."""
     try:
-        return msgspec.convert(record, Visit)
+        return msgspec.convert(record, RecordedVisit)
     except msgspec.ValidationError:
         return None
 
 
-def read_visits(path: Path) -> list[Visit]:
+def read_visits(path: Path) -> list[RecordedVisit]:
     """The visits in the logbook file at ``path``.
 
     Raises :class:`OSError`, :class:`~kiosk.logbook.storage.CorruptFile` or

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from kiosk.logbook import events as ev
-from kiosk.logbook.record import VisitRecord
+from kiosk.logbook.visit_record import VisitRecord
 
 log = logging.getLogger("kiosk.logbook")
 

@@ -1,7 +1,7 @@
 """Made-up visits for benchmarks, tests and demos, folded by the real recorder code.
 
 Each visit is a stream of :mod:`kiosk.logbook.events` fed to
-:class:`~kiosk.logbook.record.VisitRecord`, with seeded randomness: languages,
+:class:`~kiosk.logbook.visit_record.VisitRecord`, with seeded randomness: languages,
 profiles, procedures, help, mistakes, visits finished or left half-way. It
 never touches a screen (``kiosk simulate`` drives the real app instead).
 Imports no Kivy.
@@ -15,7 +15,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from kiosk.logbook import events as ev
-from kiosk.logbook.record import VisitRecord
+from kiosk.logbook.visit_record import VisitRecord
 
 #: (id, theme, steps) of the bundled procedures (content/*.yaml).
 CATALOGUE: tuple[tuple[str, str, int], ...] = (
@@ -94,8 +94,8 @@ def write_history(folder: Any, days: int, per_day: int, seed: int = 0, last_day:
     import json
     from pathlib import Path
 
-    from kiosk.logbook.record import iso_local, iso_utc
     from kiosk.logbook.storage import SCHEMA_VERSION, TABLE, file_name
+    from kiosk.logbook.visit_record import iso_local, iso_utc
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 :func:`load` reads the files of several folders (several kiosks merge into
 one report; a record seen twice counts once), keeping the visits that began
-between two dates, as :class:`~kiosk.logbook.reading.Visit` (only the fields
+between two dates, as :class:`~kiosk.logbook.reading.RecordedVisit` (only the fields
 the report reads). :func:`compute` turns them into :class:`Stats`:
 per procedure (started, finished, completion rate, median time, the step where
 most visitors stop, help requests, how many reached each step) and per visit
@@ -22,14 +22,14 @@ from typing import Any
 
 from kiosk.logbook.journal import snapshots
 from kiosk.logbook.national import AUTONOMY, DURATION_BANDS, THEMES
-from kiosk.logbook.reading import ProcedureVisit, Visit, read_visits, to_visit
+from kiosk.logbook.reading import ProcedureVisit, RecordedVisit, read_visits, to_visit
 from kiosk.logbook.storage import TABLE, LogbookError, day_files, day_of, read_file
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def load(folders: list[Path], date_from: date | None = None, date_to: date | None = None,
-         progress: bool = True) -> list[Visit]:
+         progress: bool = True) -> list[RecordedVisit]:
     """The visit records in ``folders`` that began from ``date_from`` to ``date_to`` (inclusive).
 
     Only the fields the report reads are decoded (:mod:`kiosk.logbook.reading`).
@@ -216,7 +216,7 @@ def _when(start_local: str, days: dict[str, tuple[date, str, date] | None]) -> t
     return (*known, int(hour))
 
 
-def compute(records: Iterable[Visit | dict[str, Any]]) -> Stats:
+def compute(records: Iterable[RecordedVisit | dict[str, Any]]) -> Stats:
     """Count and summarise ``records`` (see the module docstring); records as saved (dicts) are read too."""
     stats = Stats()
     days: dict[str, tuple[date, str, date] | None] = {}

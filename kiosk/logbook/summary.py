@@ -27,7 +27,7 @@ from typing import Any
 import msgspec
 
 from kiosk.files import write_atomic
-from kiosk.logbook.reading import Visit, read_visits, to_visit
+from kiosk.logbook.reading import RecordedVisit, read_visits, to_visit
 from kiosk.logbook.stats import ProcedureStats, Stats, compute, load, read_files, select
 from kiosk.logbook.storage import SUMMARY_TEMP_PREFIX, day_files, day_of
 
@@ -151,8 +151,8 @@ def _read_summary(folder: Path, day: date, sources: list[tuple[str, int, int]]) 
 def _summarise(folder: Path, day: date, files: list[Path], sources: list[tuple[str, int, int]],
                write: bool) -> _Summary:
     """The summary of one day's files, read from them; kept on disk when ``write``."""
-    records: dict[str, Visit] = read_files(files, read_visits)
-    ordered: list[Visit] = sorted(records.values(), key=lambda r: r.start)
+    records: dict[str, RecordedVisit] = read_files(files, read_visits)
+    ordered: list[RecordedVisit] = sorted(records.values(), key=lambda r: r.start)
     plain = _to_plain(day, sources, list(records), compute(ordered))
     if write:
         try:
@@ -195,7 +195,7 @@ def figures(folders: list[Path], date_from: date | None = None, date_to: date | 
     except OSError:  # a file went while it was read (the writer replaced it): read the records instead
         return compute(load(folders, date_from, date_to, progress=False))
     if journaled:
-        visits: list[Visit] = [v for v in map(to_visit, journaled.values()) if v is not None]
+        visits: list[RecordedVisit] = [v for v in map(to_visit, journaled.values()) if v is not None]
         visits.sort(key=lambda v: v.start)
         parts.append(_to_plain(today, [], [], compute(visits)))
         counted += len(journaled)

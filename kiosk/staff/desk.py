@@ -17,8 +17,8 @@ from typing import Literal
 from kiosk.logbook import events as ev
 from kiosk.staff import pin as pins
 from kiosk.staff.helpcall import BackgroundCommand
-from kiosk.staff.journal import StaffJournal
 from kiosk.staff.learners import Learners
+from kiosk.staff.staff_journal import StaffJournal
 
 Verdict = Literal["ok", "wrong", "locked", "no_pin"]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kiosk.staff.journal import StaffJournal, today_local
+from kiosk.staff.staff_journal import StaffJournal, today_local
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ OPENING = (9, 18)
 
 
 @dataclass
-class Outcome:
+class SimulationOutcome:
     """What a simulation did: visits made and how they ended."""
 
     visits: int = 0
@@ -184,7 +184,7 @@ def right_moves(replica: Any, lang: str) -> list[str]:
 
 def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, days: int = 1,
              progress: bool | None = None, today: datetime | None = None,
-             on_visit: Callable[[int, Any], None] | None = None) -> Outcome:
+             on_visit: Callable[[int, Any], None] | None = None) -> SimulationOutcome:
     """Make ``sessions`` visits through the real kiosk headless; they are recorded in ``config.data_dir``.
 
     ``on_visit(number, kiosk)``, if given, runs after each visit (the soak benchmark samples memory there).
@@ -204,7 +204,7 @@ def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, day
     # No idle warning longer than needed: the simulated visitor who walks away is not waited for.
     config = replace(config, idle_warning_s=max(20, min(config.idle_warning_s, 30)))
     times = start_times(rng, sessions, days, today or datetime.now())
-    outcome = Outcome()
+    outcome = SimulationOutcome()
     began = time.monotonic()
     holder: dict[str, WallClock] = {}
     # What is said is recorded, not heard: the last thousand utterances are enough for a soak.

@@ -11,7 +11,7 @@ then its card); the scroll pane's Up/Down buttons move through a long list.
 A visit that staff started for a learner (a learner code) shows which modules
 that learner finished: a tick and the word "Done" on the card, never colour
 alone. The marks come from the logbook, read on a worker thread
-(:mod:`kiosk.staff.finished`); the catalogue is shown at once and the marks
+(:mod:`kiosk.staff.completed`); the catalogue is shown at once and the marks
 appear when the reading ends. Layout is the ``<CatalogueScreen>`` rule of ``screens.kv``.
 """
 
@@ -199,7 +199,7 @@ class CatalogueScreen(KioskScreen):
             self._marks_for, self._finished = code, frozenset()
         if code is None:
             return
-        from kiosk.staff.finished import load_in_background
+        from kiosk.staff.completed import load_in_background
 
         load_in_background(self.services.config.data_dir, code, self.services.recorder.record(),
                            lambda c, ids: Clock.schedule_once(lambda _dt: self._marks_read(c, ids), 0))

@@ -18,7 +18,7 @@ from typing import Any
 
 from kiosk.files import append_line
 from kiosk.logbook import events as ev
-from kiosk.logbook.record import iso_local
+from kiosk.logbook.visit_record import iso_local
 
 JOURNAL_FILE = "staff-journal.jsonl"
 log = logging.getLogger("kiosk.staff")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.content.pictos import ACTIONS, THINGS, WARNING, illustrated, pictogram_for
+from kiosk.content.sentence_pictograms import ACTIONS, THINGS, WARNING, illustrated, pictogram_for
 from kiosk.ui.pictograms import pictogram_path
 
 
