@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kiosk.config import KioskConfig  # noqa: E402
-from kiosk.ui.monkey import rss_mib  # noqa: E402
+from kiosk.ui.monkey_outcome import rss_mib  # noqa: E402
 
 #: growth allowed between the two samples (the issue's goal)
 GROWTH_GOAL = 0.10

@@ -168,3 +168,10 @@ def test_no_import_cycle_between_modules() -> None:
         if name not in index:
             visit(name)
     assert cycles == [], cycles
+
+
+def test_no_module_is_over_450_lines() -> None:
+    """A module that grows past this does two jobs: split it where the jobs part."""
+    long = {name: n for name, path in all_modules().items()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > 450}
+    assert long == {}, long

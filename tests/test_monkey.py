@@ -74,7 +74,7 @@ def test_bad_monkey_options_are_one_clear_line(tmp_path: Path) -> None:
 def test_a_crash_is_reported_with_the_kiosk_line_it_came_from() -> None:
     from kiosk.content.model import Replica
     from kiosk.practice.model import PracticeState
-    from kiosk.ui.monkey import where
+    from kiosk.ui.monkey_outcome import where
 
     try:
         PracticeState("step", Replica.__new__(Replica)).reset()
@@ -84,7 +84,7 @@ def test_a_crash_is_reported_with_the_kiosk_line_it_came_from() -> None:
 
 
 def _judge(samples: list[float], warmup: int = 500, every: int = 250):
-    from kiosk.ui.monkey import MonkeyOutcome, check_memory
+    from kiosk.ui.monkey_outcome import MonkeyOutcome, check_memory
 
     outcome = MonkeyOutcome(seed=1, events=every * len(samples))
     outcome.rss = [(every * (i + 1), mib) for i, mib in enumerate(samples)]

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.speech.folder import speech_folder
 from kiosk.speech.phonetics import cluster_words
 from kiosk.speech.pronounce import Pronouncer
 from kiosk.speech.sequence import Segment, Speech, speech_of
-from kiosk.speech.tts import Synthesizer, read_wav, speech_folder
+from kiosk.speech.tts import Synthesizer
+from kiosk.speech.wav import read_wav
 
 ROOT = Path(__file__).resolve().parent.parent
 

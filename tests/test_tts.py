@@ -21,15 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.speech.clip_cache import ClipCache
-from kiosk.speech.tts import (
-    Clip,
-    SynthesisError,
-    Synthesizer,
-    convert,
-    peak_rms,
-    trim_silence,
-)
+from kiosk.speech.clip_cache import Clip, ClipCache
+from kiosk.speech.tts import SynthesisError, Synthesizer
+from kiosk.speech.wav import convert, peak_rms, trim_silence
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,8 +17,7 @@ handed over as bytes: it is never written, never cached, and never logged (a
 log may give its length, never its words). Imports no Kivy: playback is
 :mod:`kiosk.speech.player`.
 
-The jobs live here; the other jobs each have their module, whose public names
-are re-exported from this one for the code that imports them from here:
+The worker's loop lives here; the other jobs each have their module:
 
 - :mod:`kiosk.speech.espeak_library`: loading libespeak-ng (system or bundled);
 - :mod:`kiosk.speech.espeak_driver`: pyttsx3's espeak driver and its workarounds;
@@ -27,6 +26,8 @@ are re-exported from this one for the code that imports them from here:
 - :mod:`kiosk.speech.clip_maker`: making one clip of a job's segments;
 - :mod:`kiosk.speech.folder`: the speech folder (0700, outside the data folder);
 - :mod:`kiosk.speech.jobs`: requests and the urgent/background job queues;
+- :mod:`kiosk.speech.worker_tasks`: other work run on the worker (phonemes);
+- :mod:`kiosk.speech.voices`: the voices and speaking rates;
 - :mod:`kiosk.speech.errors`: :class:`SpeechUnavailable`, :class:`SynthesisError`.
 """
 
@@ -39,58 +40,29 @@ import os
 import shutil
 import threading
 from collections import deque
-from collections.abc import Callable, Mapping
-from typing import TypeVar, cast
+from collections.abc import Mapping
 
 from kiosk.speech.clip_cache import Clip, ClipCache, ClipKey
 from kiosk.speech.clip_maker import make_clip
 from kiosk.speech.errors import SpeechUnavailable, SynthesisError
-from kiosk.speech.espeak_driver import ATTEMPTS, EspeakDriver
-from kiosk.speech.espeak_library import load_library
+from kiosk.speech.espeak_driver import EspeakDriver
 from kiosk.speech.folder import speech_folder
 from kiosk.speech.jobs import ClipCallback, Job, JobBoard, Request
 from kiosk.speech.pronounce import Pronouncer
 from kiosk.speech.sequence import Segment, Speech, as_speech
-from kiosk.speech.wav import (
-    ESPEAK_SAMPLE_RATE,
-    SILENCE_THRESHOLD,
-    TAIL_KEEP_S,
-    convert,
-    peak_rms,
-    read_wav,
-    trim_silence,
-    write_wav,
-)
+from kiosk.speech.voices import DEFAULT_RATE, DEFAULT_VOICES, MAX_RATE, MIN_RATE, normalise_lang
+from kiosk.speech.worker_tasks import Task, WorkerTasks
 
-__all__ = [
-    "ATTEMPTS", "DEFAULT_RATE", "DEFAULT_VOICES", "ESPEAK_SAMPLE_RATE", "MAX_RATE", "MIN_RATE",
-    "SILENCE_THRESHOLD", "TAIL_KEEP_S", "Clip", "ClipCallback", "Request", "SpeechUnavailable",
-    "SynthesisError", "Synthesizer", "convert", "load_library", "normalise_lang", "peak_rms",
-    "read_wav", "shared_synthesizer", "speech_folder", "trim_silence", "write_wav",
-]
+__all__ = ["DEFAULT_RATE", "SpeechUnavailable", "SynthesisError", "Synthesizer", "shared_synthesizer"]
 
 log = logging.getLogger(__name__)
-
-#: language -> espeak-ng voice name (``SetVoiceByName``)
-DEFAULT_VOICES: dict[str, str] = {"fr": "fr", "en": "en", "ar": "ar"}
-#: espeak-ng speaking rate, words per minute
-DEFAULT_RATE = 175
-MIN_RATE, MAX_RATE = 80, 450
-
-def normalise_lang(lang: str) -> str:
-    """'fr-FR', 'fr_FR', 'FR' -> 'fr'."""
-    return (lang or "").replace("_", "-").split("-")[0].lower()
-
 
 _owner_lock = threading.Lock()
 _owner: Synthesizer | None = None
 _private_numbers = itertools.count(1)
-T = TypeVar("T")
-#: work to run on the worker thread, the box its result goes into, and the event that says it is there
-_Task = tuple[Callable[[], object], list[tuple[object, BaseException | None]], threading.Event]
 
 
-class Synthesizer:
+class Synthesizer(WorkerTasks):
     """The process's one pyttsx3 engine, on one worker thread, with a clip cache.
 
     Construction starts the worker and waits (about 0.1 s) until the engine is
@@ -137,7 +109,7 @@ class Synthesizer:
         os.makedirs(self.cache_dir, mode=0o700, exist_ok=True)
         #: makes each segment ready to be said (lexicon, Arabic vowels); the worker's only
         self.pronouncer = pronouncer or Pronouncer.bundled()
-        self._tasks: deque[_Task] = deque()
+        self._tasks: deque[Task] = deque()
         self._counts = {"synthesised": 0, "cache_hits": 0, "failures": 0}
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
@@ -299,24 +271,6 @@ class Synthesizer:
 
         return self._on_worker(work, timeout)
 
-    def _on_worker(self, work: Callable[[], T], timeout: float) -> T:
-        """Run ``work`` on the worker thread (espeak-ng is process-wide) and return its result."""
-        if threading.current_thread() is self._thread:
-            return work()
-        box: list[tuple[object, BaseException | None]] = []
-        done = threading.Event()
-        with self._lock:
-            if self.closed:
-                raise SpeechUnavailable("the synthesizer is closed")
-            self._tasks.append((work, box, done))
-            self._wake.notify()
-        if not done.wait(timeout):
-            raise SynthesisError(f"the speech worker did not answer within {timeout} s")
-        result, error = box[0]
-        if error is not None:
-            raise error
-        return cast(T, result)
-
     def synthesize(self, text: str | Speech, lang: str, rate: int | None = None, timeout: float = 15.0) -> Clip:
         """Blocking convenience (tests, tools): the clip, or raise. Never call it on the worker."""
         if threading.current_thread() is self._thread:
@@ -442,18 +396,6 @@ class Synthesizer:
                 if job is not None:
                     return job
                 self._wake.wait()
-
-    def _run_task(self, work: Callable[[], object], box: list[tuple[object, BaseException | None]],
-                  done: threading.Event) -> None:
-        """Run one task, with the lock released (called with it held)."""
-        self._lock.release()
-        try:
-            box.append((work(), None))
-        except Exception as exc:  # noqa: BLE001
-            box.append((None, exc))  # handed to the caller, who raises it
-        finally:
-            self._lock.acquire()
-            done.set()
 
     def _process(self, job: Job) -> None:
         clip: Clip | None = None
