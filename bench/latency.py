@@ -2,7 +2,7 @@
 
 Run: ``python bench/latency.py [--runs N] [--profile]``. The real kiosk runs
 headless (software rendering: Mesa llvmpipe here) and is tapped with real touch
-events, as the Pilot sends them (a ``UnitTestTouch`` down, frames, then up).
+events, as the Pilot sends them (a :class:`kiosk.ui.fingers.Finger` down, frames, then up).
 Each sample starts when the finger lifts (buttons act on release) and ends with
 the last frame that changed the screen (after it, frames in a row draw nothing
 and nothing is due: no layout, text or kv update, no fade), with ``glFinish``
@@ -106,13 +106,13 @@ def _frames_until_drawn() -> tuple[float, int]:
 
 def timed_tap(x: float, y: float) -> tuple[float, int]:
     """Touch at window point ``(x, y)``: milliseconds from the lift to the screen drawn, and frames."""
-    from kivy.tests.common import UnitTestTouch
+    from kiosk.ui.fingers import Finger
 
-    touch = UnitTestTouch(x, y)
-    touch.touch_down()
+    finger = Finger(x, y)
+    finger.down()
     _frames_until_drawn()  # the finger is down: the pressed look is drawn
     start = time.perf_counter()
-    touch.touch_up()
+    finger.up()
     end, frames = _frames_until_drawn()
     return (end - start) * 1000, frames
 
