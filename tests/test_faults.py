@@ -260,6 +260,8 @@ if os.environ.get("FAULT") == "font":
     sys.modules["fontpkg_noto_sans_arabic"] = None  # the Arabic font package is gone
 if os.environ.get("FAULT") == "speech":
     sys.modules["pyttsx3"] = None  # the speech engine is gone
+if os.environ.get("FAULT") == "diacritizer":
+    sys.modules["text2tashkeel"] = None  # the Arabic model is gone: speech goes on, staff are told
 bootstrap.prepare(config, windowed=True, headless=True)
 from kiosk.speech.factory import make_engine
 engine = make_engine("real")
@@ -281,6 +283,7 @@ with Headless.run(config, content=load([content_dir]), engine=engine) as kiosk:
     ("speech", {}, "espeak-ng"),
     ("audio", {"SDL_AUDIODRIVER": "no-such-device"}, "no audio output"),
     ("font", {}, "Noto Sans Arabic"),
+    ("diacritizer", {}, "l'arabe est lu sans ses voyelles"),
 ])
 def test_the_kiosk_runs_without_speech_audio_or_a_font_and_staff_see_what_is_missing(
         tmp_path: Path, fault: str, env: dict[str, str], says: str) -> None:

@@ -283,6 +283,11 @@ class KivySpeechEngine:
         self.volume = self.default_volume
 
     @property
+    def caveat(self) -> str | None:
+        """Speech works, but not fully (the Arabic model could not load): for staff; None when all is well."""
+        return self.synth.pronouncer.problem
+
+    @property
     def speaking(self) -> bool:
         """True from ``speak`` until ``done`` (synthesising or playing)."""
         return self._current is not None

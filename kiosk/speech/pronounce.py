@@ -43,16 +43,12 @@ _EDGE = r"(?<!\w)(?:{})(?!\w)"
 Vowel = Callable[[str], str]
 
 
-def load_diacritizer() -> Vowel | None:
-    """The Arabic diacritizer, loaded now (about 0.1 s); None, with a warning, if it cannot load."""
-    try:
-        from text2tashkeel import Diacritizer
+def load_diacritizer() -> Vowel:
+    """The Arabic diacritizer, loaded now (about 0.1 s); raises whatever stops it from loading."""
+    from text2tashkeel import Diacritizer
 
-        model = Diacritizer(MODEL)
-        model.diacritize("تجربة")  # the model's session is built at first use: build it now
-    except Exception as exc:  # noqa: BLE001  # a missing package or model, a broken runtime: speak without vowels
-        log.warning("speech: no Arabic diacritizer (%s): Arabic is spoken without its short vowels", exc)
-        return None
+    model = Diacritizer(MODEL)
+    model.diacritize("تجربة")  # the model's session is built at first use: build it now
     diacritize: Vowel = model.diacritize
     return diacritize
 
@@ -67,6 +63,8 @@ class Pronouncer:
     def __init__(self, lexicons: Mapping[str, Lexicon] | None = None, vowel: Vowel | str | None = "auto",
                  *, content_dir: Path | None = None) -> None:
         self._vowel = vowel
+        #: what staff should know (the Arabic model could not load), or None
+        self.problem: str | None = None
         self._lock = threading.Lock()
         self._remembered: OrderedDict[tuple[str, str], str] = OrderedDict()
         #: the lexicons are read from here at first use (on the speech worker, not at start-up)
@@ -119,7 +117,12 @@ class Pronouncer:
         """The Arabic diacritizer, loaded on first use (on the caller's thread: the worker's)."""
         with self._lock:
             if self._vowel == "auto":
-                self._vowel = load_diacritizer()
+                try:
+                    self._vowel = load_diacritizer()
+                except Exception as exc:  # noqa: BLE001  # a missing package or model, a broken runtime
+                    self._vowel = None
+                    self.problem = f"Arabic is spoken without its short vowels ({DIACRITIZER}: {exc})"
+                    log.warning("speech: %s", self.problem)
             return self._vowel if callable(self._vowel) else None
 
     def spoken(self, text: str, lang: str, *, private: bool = False) -> str:

@@ -121,6 +121,8 @@ class StaffTodayScreen(StaffScreen):
         problems = [str(p) for p in content.errors] if content.finished() else []
         engine = self.services.speech.engine
         speech = getattr(engine, "reason", None) or f"ok ({type(engine).__name__})"
+        if getattr(engine, "caveat", None):  # the details are in the log
+            speech += f"; {self.tr('staff_speech_no_vowels')}"
         figures = today_figures(self.services.config.data_dir, content_problems=problems, speech=speech,
                                 logbook=status, journal=self.desk.journal)
         self.status = ""
