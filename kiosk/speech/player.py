@@ -31,11 +31,9 @@ import os
 import threading
 import wave
 from collections.abc import Callable, Mapping
-from typing import Any
 
 from kivy.clock import Clock
 from kivy.core.audio import Sound, SoundLoader
-from kivy.event import EventDispatcher
 
 from kiosk.session import MIN_VOLUME
 from kiosk.speech.clip_cache import Clip
@@ -44,7 +42,7 @@ from kiosk.speech.jobs import Request
 from kiosk.speech.player_mixer import (
     AUDIO_S16LSB,
     AUDIO_S16SYS,
-    MemoryChunk,
+    MemorySound,
     forget_mixer_buffer,
     mixer_library,
     mixer_open_count,
@@ -66,65 +64,6 @@ MAX_VOLUME = 1.0
 
 def _on_main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
-
-
-class MemorySound(EventDispatcher):  # type: ignore[misc]  # Kivy has no type information
-    """A private clip played from memory, with the few parts of Kivy's ``Sound`` the engine uses.
-
-    ``state`` ("play"/"stop"), ``length``, ``volume``, ``play``, ``stop`` (which
-    dispatches ``on_stop``, as Kivy's sounds do), ``unload``. The end of play is
-    seen by polling SDL_mixer on Kivy's clock, as Kivy's SDL2 sounds do.
-    """
-
-    __events__ = ("on_stop",)
-
-    def __init__(self, clip: Clip) -> None:
-        super().__init__()
-        self._chunk: MemoryChunk | None = MemoryChunk(clip.wav or b"")
-        self.length = clip.duration
-        self.state = "stop"
-        self._volume = 1.0
-        self._poll: Any = None  # Kivy's ClockEvent
-
-    @property
-    def volume(self) -> float:
-        return self._volume
-
-    @volume.setter
-    def volume(self, value: float) -> None:
-        self._volume = value
-        if self._chunk is not None:
-            self._chunk.set_volume(value)
-
-    def play(self) -> None:
-        if self._chunk is not None and self._chunk.play(self._volume):
-            self.state = "play"
-            self._poll = Clock.schedule_interval(self._check, 1 / 60)
-
-    def _check(self, _dt: float) -> bool:
-        if self._chunk is not None and self._chunk.playing:
-            return True
-        self.stop()
-        return False
-
-    def stop(self) -> None:
-        if self._poll is not None:
-            self._poll.cancel()
-            self._poll = None
-        if self.state == "play":
-            self.state = "stop"
-            if self._chunk is not None:
-                self._chunk.halt()
-            self.dispatch("on_stop")
-
-    def unload(self) -> None:
-        self.stop()
-        if self._chunk is not None:
-            self._chunk.free()
-            self._chunk = None
-
-    def on_stop(self) -> None:
-        pass
 
 
 class _Playback:

@@ -1,10 +1,11 @@
-"""SDL_mixer through ctypes: the device Kivy's audio plays on, its format and its buffer size.
+"""SDL_mixer through ctypes: the device Kivy's audio plays on, its format, its buffer size; clips from memory.
 
 Kivy's SDL2 audio provider opens SDL_mixer with 4096-frame buffers and offers
 no way to change them, nor to read the device's format; the same
 ``libSDL2_mixer`` that the Kivy wheel ships is loaded here with ctypes to do
-both. A playback module: it finds the library next to the ``kivy`` package
-(imported only to locate it), and only :mod:`kiosk.speech.player` uses it.
+both, and to play a private clip from memory (:class:`MemorySound`: no file is
+ever made of it). A playback module: it finds the library next to the ``kivy``
+package, and only :mod:`kiosk.speech.player` uses it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ import glob
 import logging
 import os
 import sys
+from typing import Any
 
+from kivy.clock import Clock
+from kivy.event import EventDispatcher
+
+from kiosk.speech.clip_cache import Clip
 from kiosk.speech.errors import SpeechUnavailable
 
 log = logging.getLogger(__name__)
@@ -185,3 +191,62 @@ class MemoryChunk:
         if self._chunk:
             self._lib.Mix_FreeChunk(self._chunk)
             self._chunk = None
+
+
+class MemorySound(EventDispatcher):  # type: ignore[misc]  # Kivy has no type information
+    """A private clip played from memory, with the few parts of Kivy's ``Sound`` the engine uses.
+
+    ``state`` ("play"/"stop"), ``length``, ``volume``, ``play``, ``stop`` (which
+    dispatches ``on_stop``, as Kivy's sounds do), ``unload``. The end of play is
+    seen by polling SDL_mixer on Kivy's clock, as Kivy's SDL2 sounds do.
+    """
+
+    __events__ = ("on_stop",)
+
+    def __init__(self, clip: Clip) -> None:
+        super().__init__()
+        self._chunk: MemoryChunk | None = MemoryChunk(clip.wav or b"")
+        self.length = clip.duration
+        self.state = "stop"
+        self._volume = 1.0
+        self._poll: Any = None  # Kivy's ClockEvent
+
+    @property
+    def volume(self) -> float:
+        return self._volume
+
+    @volume.setter
+    def volume(self, value: float) -> None:
+        self._volume = value
+        if self._chunk is not None:
+            self._chunk.set_volume(value)
+
+    def play(self) -> None:
+        if self._chunk is not None and self._chunk.play(self._volume):
+            self.state = "play"
+            self._poll = Clock.schedule_interval(self._check, 1 / 60)
+
+    def _check(self, _dt: float) -> bool:
+        if self._chunk is not None and self._chunk.playing:
+            return True
+        self.stop()
+        return False
+
+    def stop(self) -> None:
+        if self._poll is not None:
+            self._poll.cancel()
+            self._poll = None
+        if self.state == "play":
+            self.state = "stop"
+            if self._chunk is not None:
+                self._chunk.halt()
+            self.dispatch("on_stop")
+
+    def unload(self) -> None:
+        self.stop()
+        if self._chunk is not None:
+            self._chunk.free()
+            self._chunk = None
+
+    def on_stop(self) -> None:
+        pass
