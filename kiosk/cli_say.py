@@ -23,6 +23,7 @@ from typing import TextIO
 
 from kiosk import config as config_module
 from kiosk.cli_parser import UsageError
+from kiosk.files import write_atomic
 from kiosk.speech.errors import SpeechUnavailable, SynthesisError
 from kiosk.speech.pronounce import Pronouncer
 from kiosk.speech.sequence import speech_of
@@ -82,8 +83,7 @@ def cmd_say(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO 
                 clip = synth.synthesize(speech, args.lang)
                 if args.out is not None:
                     path = _wav_path(args.out, number)
-                    with open(clip.path, "rb") as source, open(path, "wb") as target:
-                        target.write(source.read())
+                    write_atomic(path, Path(str(clip.path)).read_bytes())  # a public clip: a file
                     answers.append(f"{path}: {clip.duration:.2f} s")
                 else:
                     player = player or _Player()

@@ -107,6 +107,10 @@ class EspeakDriver:
         espeak = sys.modules.get("pyttsx3.drivers._espeak")
         self._is_playing = getattr(espeak, "IsPlaying", None)
         self._dll = getattr(espeak, "dll", None)
+        if self._dll is not None:
+            to_phonemes = self._dll.espeak_TextToPhonemes
+            to_phonemes.restype = ctypes.c_char_p
+            to_phonemes.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
         self._engine = engine
         self._tokens = [engine.connect("finished-utterance", self._on_finished),
                         engine.connect("error", self._on_error)]
@@ -188,8 +192,6 @@ class EspeakDriver:
         self._wait_idle()
         self._apply(voice, self._rate if self._rate > 0 else 175)
         to_phonemes = self._dll.espeak_TextToPhonemes
-        to_phonemes.restype = ctypes.c_char_p
-        to_phonemes.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
         buffer = ctypes.create_string_buffer(text.encode("utf-8"))
         pointer = ctypes.c_void_p(ctypes.addressof(buffer))
         clauses = []

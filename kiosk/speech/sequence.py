@@ -66,11 +66,6 @@ class Speech:
     def __bool__(self) -> bool:
         return any(s.text.strip() for s in self.segments)
 
-    @property
-    def key(self) -> tuple[tuple[str, str, int], ...]:
-        """What makes two speeches sound the same (the clip cache's key)."""
-        return tuple((s.text, s.lang, s.pause_ms) for s in self.segments)
-
     def as_private(self) -> Speech:
         """The same words, marked private."""
         return Speech(self.segments, self.lang, True, self.written)
@@ -120,10 +115,8 @@ def address_words(address: str, lang: str) -> list[tuple[str, bool]]:
 def number_groups(number: str) -> str:
     """A phone number or a code in the groups people say, with a pause between groups."""
     digits = re.sub(r"[ .]", "", number)
-    if re.fullmatch(r"3\d{3}", digits):
-        return f"{digits[:2]}, {digits[2:]}"  # 3646: trente-six, quarante-six
-    if re.fullmatch(r"3\d{4}", digits):
-        return f"{digits[:2]}, {digits[2:]}"  # 33700: trente-trois, sept cents
+    if re.fullmatch(r"3\d{3,4}", digits):
+        return f"{digits[:2]}, {digits[2:]}"  # 3646: trente-six, quarante-six; 33700: trente-trois, sept cents
     if " " in number or "." in number:
         return ", ".join(g for g in re.split(r"[ .]", number) if g)
     return ", ".join(" ".join(digits[i:i + 2]) for i in range(0, len(digits), 2))  # 123456: 1 2, 3 4, 5 6
