@@ -251,8 +251,7 @@ def stage(kiosk: Headless, args: argparse.Namespace) -> None:
             raise UsageError(f"--step {args.step}: {procedure.id} has steps 1 to {len(procedure.steps)}")
         nav.open_procedure(procedure.id, args.step - 1)
     elif screen == "finished":
-        services.visit.procedure_id = procedure.id
-        nav.go("finished")
+        nav.go("finished", procedure.id)
     elif screen == "help":
         nav.go("catalogue")
         nav.show_help()

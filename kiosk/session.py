@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from kiosk.practice.model import PracticeState
-
 from kiosk.access.profiles import LOW_VISION_SCALES, PROFILES, explores_by_touch, speaks, speech_rate
+from kiosk.practice.model import PracticeState
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Step
 
 DEFAULT_VOLUME = 0.8
 #: The EZ Access floor: speech never gets fully quiet while it is on.
@@ -110,6 +111,17 @@ class Visit:
         """Faster (+1) or slower (-1) by a fifth of normal speed, within bounds."""
         self.rate = round(min(MAX_RATE, max(MIN_RATE, self.rate + steps * 0.2)), 2)
         return self.rate
+
+    def practice_for(self, step: Step) -> PracticeState:
+        """The practice state for ``step``, started afresh if the visit holds another step's."""
+        if self.practice is None or self.practice.replica is not step.replica:
+            self.practice = PracticeState.for_step(step)
+        return self.practice
+
+    def take_praise(self) -> str:
+        """The praise earned on the last step, said once with the next one."""
+        praise, self.praise = self.praise, ""
+        return praise
 
     def leave_step(self) -> None:
         """What was typed or ticked on a step is gone once the step is left."""

@@ -25,7 +25,7 @@ PACKAGE = ROOT / "kiosk"
 #: covered as soon as they exist (skipped while absent).
 DOMAIN = ("kiosk.content", "kiosk.session", "kiosk.config", "kiosk.access", "kiosk.i18n", "kiosk.speech",
           "kiosk.idle", "kiosk.keymap", "kiosk.validation", "kiosk.logbook", "kiosk.practice", "kiosk.services",
-          "kiosk.problems", "kiosk.staff")
+          "kiosk.problems", "kiosk.staff", "kiosk.files", "kiosk.flow")
 #: Domain modules allowed Kivy: the speech player plays clips through Kivy's audio
 #: (``kiosk/speech/player.py``, or ``player_*.py`` / ``player/`` if it is split).
 KIVY_ALLOWED = ("kiosk.speech.player", "kiosk.speech.player_mixer")

@@ -87,5 +87,9 @@ class StaffDesk:
     def _help_done(self, outcome: str) -> None:
         self.journal.write(ev.Event(at=self.wall()), kind="HelpCommandRan", outcome=outcome)
 
+    def memo_printed(self, outcome: str, name: str) -> None:
+        """A take-away memo's print outcome, from its thread: for staff, in their journal."""
+        self.journal.write(ev.Event(at=self.wall()), kind="MemoPrintRan", outcome=outcome, memo=name)
+
     def _print_done(self, outcome: str) -> None:
         self.journal.write(ev.Event(at=self.wall()), kind="PrintCommandRan", outcome=outcome)

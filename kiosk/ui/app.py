@@ -18,11 +18,13 @@ from kivy.clock import Clock
 from kivy.core.window import Window
 
 from kiosk.access.geometry import Geometry
+from kiosk.access.profiles import settings_for
 from kiosk.config import KioskConfig
 from kiosk.content.background import load_in_background
 from kiosk.content.contentset import ContentSet
-from kiosk.i18n import t
-from kiosk.idle import IdleState, IdleTimer
+from kiosk.flow import KEY_COMMANDS
+from kiosk.flow import effects as fx
+from kiosk.idle import IdleTimer
 from kiosk.keymap import ESCAPE, KeyMap, parse_key
 from kiosk.logbook.events import VisitEnded
 from kiosk.logbook.recorder import NoSaver, PendingSaver, Recorder
@@ -60,10 +62,13 @@ SCREENS = {"welcome": WelcomeScreen, "language": LanguageScreen, "catalogue": Ca
            "walkthrough": WalkthroughScreen, "finished": FinishedScreen,
            **{name: _staff_screen(name) for name in ("staff_pin", "staff_panel", "staff_launch", "staff_learners",
                                                      "staff_learner", "staff_today")}}
-#: three taps in the staff corner within this many seconds open the staff PIN screen
-STAFF_TAPS_S = 2.0
-#: two touches on the welcome background within this many seconds start speech mode
-DOUBLE_TOUCH_S = 1.5
+#: Key-map actions that move the focus; the others are the flow's (kiosk.flow.KEY_COMMANDS).
+FOCUS_ACTIONS: dict[str, Callable[[Focus], object]] = {
+    "next": lambda focus: focus.move(+1),
+    "previous": lambda focus: focus.move(-1),
+    # Enter on nothing focused yet starts the tour of the screen.
+    "activate": lambda focus: focus.activate_current() or focus.move(+1),
+}
 #: how often the idle timer is checked, seconds
 IDLE_TICK_S = 0.25
 
@@ -129,11 +134,12 @@ class KioskApp(App):
         self.services = services
         self.idle = IdleTimer(config.idle_delay_s, config.idle_warning_s, now=self._now)
         manager = KioskScreens()
-        nav = Navigator(manager, services, style, screens=SCREENS, idle=self.idle,
+        nav = Navigator(manager, services, style, screens=SCREENS, idle=self.idle, now=self._now,
                         stop_kiosk=self.stop, on_overlay_open=self._raise_badge)  # staff's Exit; the badge on top
         self._navigator, self.ui = nav, nav.ui
-        nav.apply_profiles()  # the staff preset (kiosk run --profile), if any
-        self._apply_voice()  # before the first announcement
+        # The staff preset (kiosk run --profile), if any; the voice before the first announcement.
+        nav.run([fx.ApplyStyle(visit.language, settings_for(visit.profiles, visit.text_scale)),
+                 fx.SetVoice(visit.volume, visit.rate)])
         # The first screen: the manager enters it (refresh, then its announcement).
         # Start-up draws it without building the others.
         nav.ensure("welcome")
@@ -143,17 +149,12 @@ class KioskApp(App):
         style.bind(background=lambda _s, value: setattr(Window, "clearcolor", value))
         self.keymap = KeyMap({"staff": (config.staff.entry_key,), **config.keys})
         self._hold_code = parse_key(config.staff.hold_key)[0]
-        self._hold_started: float | None = None
-        self._hold_repeat = False
-        self._staff_taps: list[float] = []
-        self._staff_active = self._now()
         self._badge = None
         staff.on_change(self._update_badge)
         self.focus = Focus(services, style, top=lambda: nav.top)
         manager.bind(current=lambda *_: self.focus.clear())
         # Back on the welcome screen, nobody waits: the full garbage collection then (kiosk.ui.heap).
         manager.bind(current=lambda _m, name: heap.tidy_after_next_frame() if name == "welcome" else None)
-        self._welcome_touches: list[float] = []
         return manager
 
     @property
@@ -218,7 +219,7 @@ class KioskApp(App):
     def _on_keyboard(self, _window: object, key: int, _scancode: int = 0, codepoint: str | None = None,
                      modifiers: list[str] | None = None) -> bool:
         """Keys: typing in a practice field first, then the key map (never quit)."""
-        if key == self._hold_code and self._hold_repeat:
+        if key == self._hold_code and self.nav.flow.hold_repeat:
             return True  # the staff key held down: its action once, not once per repeat
         handler = getattr(self.root.current_screen, "handle_key", None)
         if handler and not self.nav.overlays and handler(key, codepoint):
@@ -230,63 +231,12 @@ class KioskApp(App):
         return True
 
     def do(self, action: str) -> None:
-        """Carry out a key-map action (see :mod:`kiosk.keymap`)."""
-        services, focus, nav = self.services, self.focus, self.nav
-        visit, lang = services.visit, services.visit.language
-        if action == "staff":
-            nav.enter_staff()
-        elif nav.in_staff and action in ("speech", "call_helper", "volume_down", "volume_up", "slower", "faster"):
-            return  # staff mode is silent
-        elif action == "call_helper" or (action == "help" and nav.overlays and nav.overlays[-1] is nav.help_overlay):
-            nav.call_helper()  # the Help key pressed again while Help is open calls a person
-        elif action == "next":
-            focus.move(+1)
-        elif action == "previous":
-            focus.move(-1)
-        elif action == "activate":
-            if not focus.activate_current():
-                focus.move(+1)  # nothing focused yet: Enter starts the tour of the screen
-        elif action == "back":
-            nav.back()
-        elif action == "help":
-            if nav.screen_name == "welcome" and not nav.overlays:
-                self.start_exploring()
-            nav.show_help()
-        elif action == "repeat":
-            nav.repeat()
-        elif action in ("volume_down", "volume_up"):
-            volume = visit.change_volume(-1 if action == "volume_down" else +1)
-            self._apply_voice()
-            services.speech.say(t(lang, "volume_now", n=round(volume * 10)), lang, context="volume")
-        elif action in ("slower", "faster"):
-            rate = visit.change_rate(-1 if action == "slower" else +1)
-            self._apply_voice()
-            services.speech.say(t(lang, "rate_now", n=round((rate - 0.4) / 0.2)), lang, context="rate")
-        elif action == "speech":
-            if visit.explore_by_touch:
-                visit.exploring = False
-                visit.profiles.discard("blind")
-                services.speech.say(t(lang, "speech_off"), lang, context="speech")
-                visit.speech_on = False
-                services.speech.enabled = False
-            else:
-                visit.speech_on = True
-                services.speech.enabled = True
-                self.start_exploring()
-            nav.record_settings()
-
-    def start_exploring(self) -> None:
-        """Speech mode: explore by touch, focus spoken (double touch on welcome, Help or speech key)."""
-        visit = self.services.visit
-        visit.exploring = True
-        visit.speech_on = True
-        self.services.speech.enabled = True
-        self.services.speech.say(t(visit.language, "speech_on"), visit.language, context="speech")
-
-    def _apply_voice(self) -> None:
-        """Hand the visit's volume and speed to the speech engine."""
-        visit = self.services.visit
-        self.services.speech.set_voice(visit.volume, visit.rate)
+        """Carry out a key-map action (see :mod:`kiosk.keymap`): the focus's, or a flow command."""
+        focus_move = FOCUS_ACTIONS.get(action)
+        if focus_move is not None:
+            focus_move(self.focus)
+        elif action in KEY_COMMANDS:
+            self.nav.run(self.nav.flow.key_action(action))
 
     # -- activity and the idle reset ------------------------------------------------
     def _on_activity(self, _window: object = None, touch: object = None) -> bool:
@@ -295,76 +245,41 @@ class KioskApp(App):
         In speech mode the first touch on an item only says what it is (explore by
         touch); the kiosk keeps that touch from reaching the item.
         """
-        self.services.speech.stop()
-        self._staff_active = self._now()
-        if self.idle.state is IdleState.WARNING and not self.nav.in_staff:
-            self.nav.still_here()
-            return True  # the touch answered the warning; it reaches nothing behind
-        self.idle.activity()
         if touch is None:
-            return False
-        self._count_staff_taps(touch)
-        if self.nav.in_staff:
-            return False  # staff screens: a touch acts at once, silently
-        if self.services.visit.explore_by_touch:
+            effects = self.nav.flow.touch()
+        else:
+            effects = self.nav.flow.touch(in_staff_corner=self._in_staff_corner(touch),
+                                          on_item=lambda: self.focus.item_at(touch.x, touch.y) is not None)
+        self.nav.run(effects)
+        if fx.Swallow() in effects:
+            return True  # the touch answered the warning; it reaches nothing behind
+        if fx.Explore() in effects:
             return self.focus.explore(touch.x, touch.y)
-        self._count_welcome_touches(touch)
         return False
 
     def _on_touch_move(self, _window: object, touch: object) -> bool:
         """Sliding a finger in speech mode speaks each item it enters."""
-        if self.services.visit.explore_by_touch:
-            self.idle.activity()
+        if self.nav.flow.touch_move():
             self.focus.slide(touch.x, touch.y)
             return True
         return False
 
-    def _count_welcome_touches(self, touch: object) -> None:
-        """Two touches on the welcome screen's background switch speech mode on."""
-        nav = self.nav
-        if nav.screen_name != "welcome" or nav.overlays or self.focus.item_at(touch.x, touch.y) is not None:
-            self._welcome_touches.clear()
-            return
-        now = time.monotonic()
-        self._welcome_touches = [t0 for t0 in self._welcome_touches if now - t0 < DOUBLE_TOUCH_S] + [now]
-        if len(self._welcome_touches) >= 2:
-            self._welcome_touches.clear()
-            self.start_exploring()
-
-    def _count_staff_taps(self, touch: object) -> None:
-        """Three taps in the staff corner (20 mm square) within 2 s open the staff PIN screen."""
+    def _in_staff_corner(self, touch: object) -> bool:
+        """Whether a touch landed in the staff corner (a 20 mm square; three taps open staff mode)."""
         size = self.ui.style.target
         corner = self.kiosk_config.staff.corner
         x_ok = touch.x <= size if corner.endswith("left") else touch.x >= Window.width - size
         y_ok = touch.y >= Window.height - size if corner.startswith("top") else touch.y <= size
-        if not (x_ok and y_ok):
-            self._staff_taps.clear()
-            return
-        now = self._now()
-        self._staff_taps = [t0 for t0 in self._staff_taps if now - t0 < STAFF_TAPS_S] + [now]
-        if len(self._staff_taps) >= 3:
-            self._staff_taps.clear()
-            Clock.schedule_once(lambda _dt: self.nav.enter_staff(), 0)  # after this touch has done its work
+        return x_ok and y_ok
 
     def _on_key_up(self, _window: object, key: int, *_: object) -> bool:
-        if key == self._hold_code:
-            self._hold_started, self._hold_repeat = None, False
+        self.nav.run(self.nav.flow.key_up(staff_key=key == self._hold_code))
         return False
 
     def _on_key_activity(self, _window: object = None, key: int = 0, *_: object) -> bool:
-        self._staff_active = self._now()
-        if key == self._hold_code:
-            self._hold_repeat = self._hold_started is not None
-            if self._hold_started is None:
-                self._hold_started = self._now()
-        self.services.speech.stop()
-        if self.nav.in_staff:
-            return False
-        if self.idle.state is IdleState.WARNING:
-            self.nav.still_here()
-            return True
-        self.idle.activity()
-        return False
+        effects = self.nav.flow.key_down(staff_key=key == self._hold_code)
+        self.nav.run(effects)
+        return fx.Swallow() in effects
 
     def _update_badge(self) -> None:
         """Show the help-call badge while calls wait for staff; gone once they acknowledge."""
@@ -389,24 +304,4 @@ class KioskApp(App):
             Window.add_widget(badge)
 
     def _tick_idle(self, _dt: float) -> None:
-        nav = self.nav
-        now, staff = self._now(), self.kiosk_config.staff
-        if self._hold_started is not None and now - self._hold_started >= staff.hold_s:
-            self._hold_started = None
-            nav.enter_staff()
-        if nav.in_staff:
-            if now - self._staff_active >= staff.idle_s:
-                nav.leave_staff()  # staff walked away: back to the visitor flow
-            return
-        if nav.screen_name == "welcome" and not nav.overlays:
-            self.idle.restart()  # nothing to protect yet
-            return
-        change = self.idle.tick()
-        nav.prepare_idle_warning()
-        if change is IdleState.WARNING:
-            nav.warn_idle(self.idle.seconds_left())
-        elif change is IdleState.EXPIRED:
-            nav.end_visit("idle")
-            self.idle.restart()
-        elif self.idle.state is IdleState.WARNING:
-            nav.count_down(self.idle.seconds_left())
+        self.nav.run(self.nav.flow.tick())

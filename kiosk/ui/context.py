@@ -52,8 +52,8 @@ class Navigation(Protocol):
     def open_procedure(self, procedure_id: str, step_index: int = 0) -> None:
         """Start a walkthrough at its first (or given) step."""
 
-    def next_step(self) -> None:
-        """The next step, or the finished screen after the last one."""
+    def next_step(self, praise: str = "") -> None:
+        """The next step (with ``praise`` for a practice done right), or the finished screen after the last."""
 
     def previous_step(self) -> None:
         """The previous step, or the catalogue from the first one."""
@@ -80,12 +80,12 @@ class Navigation(Protocol):
         """The visitor calls a helper (Help's button or its key): told one is coming."""
 
     def memo_available(self) -> bool:
-        """Whether "Take a memo" is offered (kiosk.ui.memo_nav): a procedure open, a printer found."""
+        """Whether "Take a memo" is offered (kiosk.flow): a procedure open, a printer found."""
 
     def take_memo(self) -> None:
         """Print the open procedure's take-away memo; the visitor is told it is printing."""
 
-    # Staff mode (kiosk.ui.staff_nav): the staff screens use these.
+    # Staff mode (kiosk.flow.staff): the staff screens use these.
     @property
     def in_staff(self) -> bool:
         """Whether a staff screen is on show."""
@@ -97,7 +97,7 @@ class Navigation(Protocol):
         """Back to the visitor flow where it was."""
 
     def hand_over(self, launch: object) -> None:
-        """Start the visit staff set up (a :class:`kiosk.ui.staff_nav.Launch`)."""
+        """Start the visit staff set up (a :class:`kiosk.flow.Launch`)."""
 
     def staff_end_visit(self) -> None:
         """Staff end the visit in progress."""

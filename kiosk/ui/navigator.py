@@ -1,34 +1,35 @@
-"""Moves the visitor between screens and keeps the visit's state in step.
+"""The visit flow on screen: a thin adapter from :class:`kiosk.flow.Flow` to Kivy's screens and overlays.
 
-Screens call these methods (``self.nav.next_step()``), never each other. The
-visitor flow is welcome -> language -> catalogue -> walkthrough -> finished;
-help and the idle warning are overlays, opened and closed here too.
-:meth:`Navigator.end_visit` wipes every trace of the visit and returns to the
-welcome screen. The navigator satisfies :class:`kiosk.ui.context.Navigation`
-as soon as it is built.
+Screens call these methods (``self.nav.next_step()``), never each other. Each
+asks the flow, which changes the visit and returns its effects; :meth:`run`
+carries them out: the domain's (speech, the logbook, the staff desk, the memo
+printer) through :func:`kiosk.flow.carry_out`, the screen's here (show a
+screen, open or close an overlay, restyle). The rules live in the flow; here
+is only what needs a window. The navigator satisfies
+:class:`kiosk.ui.context.Navigation` as soon as it is built.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from kivy.clock import Clock
 from kivy.uix.screenmanager import NoTransition, ScreenManager
 
-from kiosk.access.profiles import Settings, settings_for
-from kiosk.i18n import t
+from kiosk.flow import Flow, Launch, carry_out
+from kiosk.flow import effects as fx
 from kiosk.idle import IdleTimer
-from kiosk.logbook import events as ev
 from kiosk.services import Services
 from kiosk.ui.chime import Chime
 from kiosk.ui.context import UiContext
-from kiosk.ui.memo_nav import MemoNavigation
-from kiosk.ui.staff_nav import StaffNavigation
 from kiosk.ui.style import Style
 
 if TYPE_CHECKING:
     from kiosk.content.glossary import Entry
     from kiosk.content.model import Procedure, Step
+    from kiosk.staff.memo import MemoPrinter
     from kiosk.ui.overlays import GlossaryOverlay, HelpOverlay, IdleWarning, KioskOverlay
     from kiosk.ui.screens.base import KioskScreen
 
@@ -50,17 +51,18 @@ class KioskScreens(ScreenManager):
         super().__init__(**kwargs)
 
 
-class Navigator(StaffNavigation, MemoNavigation):
-    """The visitor flow over one :class:`KioskScreens`, with its overlays.
+class Navigator:
+    """The visit flow over one :class:`KioskScreens`, with its overlays.
 
     ``screens`` maps each screen name to what builds it; a screen is built the
     first time it is shown, so start-up draws the welcome screen without
-    waiting for the others. ``idle`` is the visit's idle timer, which an answer
-    to the idle warning restarts.
+    waiting for the others. ``idle`` is the visit's idle timer and ``now`` its
+    clock (both the flow's).
     """
 
     def __init__(self, manager: ScreenManager, services: Services, style: Style,
                  screens: Mapping[str, ScreenFactory], idle: IdleTimer, *,
+                 now: Callable[[], float] = time.monotonic,
                  stop_kiosk: Callable[[], object] | None = None,
                  on_overlay_open: Callable[[], object] | None = None) -> None:
         self.manager = manager
@@ -71,13 +73,14 @@ class Navigator(StaffNavigation, MemoNavigation):
         self.services = services
         self.style = style
         self.idle = idle
+        self._memo_printer: MemoPrinter | None = None
+        #: the visit's rules: what each touch, key and tick does
+        self.flow = Flow(services, idle, now=now, memo_ready=lambda: self.memo_printer().available)
         self.ui = UiContext(style=style, nav=self)
         self._factories = dict(screens)
-        #: open overlays, bottom to top (kept by the navigator as they open and close)
+        #: open overlays, bottom to top (kept as they open and close on screen)
         self.overlays: list[KioskOverlay] = []
-        self._help: HelpOverlay | None = None  # overlays are built when first needed
-        self._idle_warning: IdleWarning | None = None
-        self._glossary: GlossaryOverlay | None = None
+        self._built: dict[str, KioskOverlay] = {}  # overlays are built when first needed
         #: the help-call chime staff hear (kiosk.ui.chime)
         self.chime = Chime()
 
@@ -85,7 +88,12 @@ class Navigator(StaffNavigation, MemoNavigation):
     @property
     def screen_name(self) -> str:
         """The screen on show."""
-        return self.manager.current
+        return self.flow.screen
+
+    @property
+    def in_staff(self) -> bool:
+        """Whether a staff screen is on show."""
+        return self.flow.in_staff
 
     @property
     def top(self) -> Any:
@@ -95,16 +103,12 @@ class Navigator(StaffNavigation, MemoNavigation):
     @property
     def procedure(self) -> Procedure | None:
         """The procedure the visitor opened, if any."""
-        visit = self.services.visit
-        return self.services.content.get(visit.procedure_id) if visit.procedure_id else None
+        return self.flow.procedure
 
     @property
     def step(self) -> Step | None:
         """The step on show in the walkthrough, if any."""
-        procedure = self.procedure
-        if procedure is None:
-            return None
-        return procedure.steps[self.services.visit.step_index]
+        return self.flow.step
 
     def ensure(self, name: str) -> KioskScreen:
         """The screen called ``name``, built and added the first time it is needed.
@@ -116,7 +120,51 @@ class Navigator(StaffNavigation, MemoNavigation):
             self.manager.add_widget(self._factories[name](self.services, self.ui, name=name))
         return self.manager.get_screen(name)
 
-    def go(self, name: str) -> None:
+    # -- carrying out the flow's effects ------------------------------------------------
+    def run(self, effects: Iterable[fx.Effect]) -> None:
+        """Carry out a flow command's effects, in order."""
+        for effect in effects:
+            if not carry_out(effect, self.services, self._print_memo):
+                self._on_screen(effect)
+
+    def _on_screen(self, effect: fx.Effect) -> None:  # noqa: C901 (one branch per kind of effect)
+        if isinstance(effect, fx.Show):
+            self._display(effect.screen)
+        elif isinstance(effect, fx.OpenOverlay):
+            self._open(effect)
+        elif isinstance(effect, fx.CloseOverlay):
+            overlay = self._built.get(effect.kind)
+            if overlay is not None:
+                overlay.dismiss()  # nothing happens if it is not open
+        elif isinstance(effect, fx.CloseOverlays):
+            self.close_overlays()
+        elif isinstance(effect, fx.Countdown):
+            self.idle_warning.seconds_left = effect.seconds_left
+        elif isinstance(effect, fx.PrepareOverlay):
+            self._overlay(effect.kind)
+        elif isinstance(effect, fx.AnnounceScreen):
+            self.manager.current_screen.announce()
+        elif isinstance(effect, fx.StepBack):
+            self.manager.current_screen.go_back()  # the previous page first (easy profile)
+        elif isinstance(effect, fx.ApplyStyle):
+            if effect.reset:
+                self.style.reset(effect.lang)
+            self.style.lang = effect.lang
+            self.style.apply(effect.settings)
+        elif isinstance(effect, fx.ForgetScreens):
+            for screen in self.manager.screens:
+                screen.forget()
+        elif isinstance(effect, fx.Chime):
+            self.chime.play()  # staff hear it across the room
+        elif isinstance(effect, fx.Later):
+            Clock.schedule_once(lambda _dt, command=effect.command: self.run(getattr(self.flow, command)()), 0)
+        elif isinstance(effect, fx.StopKiosk):
+            if self.stop_kiosk is not None:
+                self.stop_kiosk()
+        elif not isinstance(effect, fx.Swallow | fx.Explore):  # the app reads those two
+            raise TypeError(f"the navigator cannot carry out {effect!r}")
+
+    def _display(self, name: str) -> None:
         """Show screen ``name``; already on show, it shows its new state (the next step)."""
         screen = self.ensure(name)
         if self.manager.current == name:
@@ -124,158 +172,27 @@ class Navigator(StaffNavigation, MemoNavigation):
         else:
             self.manager.current = name  # the manager sends on_pre_enter and on_enter
 
-    # -- the flow -------------------------------------------------------------------
-    def start_visit(self, launched_by: str = "visitor") -> None:
-        """From the welcome screen: choose a language, or skip when only one is offered."""
-        self._begin_visit(launched_by)
-        if len(self.services.config.languages) > 1:
-            self.go("language")
-        else:
-            self.go("catalogue")
-
-    def _begin_visit(self, launched_by: str, **extra: object) -> None:
-        """The visit starts: tell the logbook how (``extra``: staff's learner code and expected autonomy)."""
-        self.services.visit.started = True
-        visit, settings = self.services.visit, self._settings()
-        self._record(ev.VisitStarted, launched_by=launched_by, language=visit.language,
-                     profiles=frozenset(visit.profiles), text_scale=settings.text_scale,
-                     speech_on=visit.speech_on, theme=settings.theme, **extra)
-
-    def choose_language(self, lang: str) -> None:
-        """Switch the screen (and speech) language, then show the catalogue."""
-        self.set_language(lang)
-        self.go("catalogue")
-
-    def set_language(self, lang: str) -> None:
-        """Switch the visit's language everywhere at once."""
-        changed = lang != self.services.visit.language
-        self.services.visit.language = lang
-        self.style.lang = lang
-        if changed:
-            self._record(ev.LanguageChosen, language=lang)
-
-    def toggle_profile(self, profile: str) -> None:
-        """Switch an accessibility profile for this visit and apply what it asks for."""
-        self.services.visit.toggle_profile(profile)
-        self.apply_profiles()
-        self.record_settings()
-
-    def _settings(self) -> Settings:
-        visit = self.services.visit
-        return settings_for(visit.profiles, visit.text_scale)
-
-    def _record(self, kind: type[ev.Event], **fields: object) -> None:
-        """Tell the logbook (only during a visit: the welcome screen's choices come with its start)."""
-        if self.services.visit.started:
-            self.services.recorder.emit(kind, **fields)
-
-    def record_settings(self) -> None:
-        """The visit's profile, text size, theme and speech as they are now, for the logbook."""
-        visit, settings = self.services.visit, self._settings()
-        self._record(ev.ProfileChanged, profiles=frozenset(visit.profiles), text_scale=settings.text_scale,
-                     speech_on=visit.speech_on, theme=settings.theme)
-
-    def apply_profiles(self) -> None:
-        """Text size, theme and seated layout from the visit's profiles, everywhere at once."""
-        visit = self.services.visit
-        self.style.apply(settings_for(visit.profiles, visit.text_scale))
-
-    def open_procedure(self, procedure_id: str, step_index: int = 0) -> None:
-        """Start a walkthrough at its first (or given) step."""
-        visit = self.services.visit
-        visit.procedure_id = procedure_id
-        visit.step_index = step_index
-        visit.leave_step()
-        procedure = self.procedure
-        if procedure is not None:
-            self._record(ev.ProcedureOpened, procedure_id=procedure_id, theme=procedure.theme,
-                         step_count=len(procedure.steps))
-            self._record(ev.StepShown, procedure_id=procedure_id, step_index=step_index)
-        self.go("walkthrough")
-
-    def next_step(self) -> None:
-        """The next step, or the finished screen after the last one."""
-        procedure = self.procedure
-        visit = self.services.visit
-        if procedure is None:
-            return
-        visit.leave_step()
-        self._record(ev.StepCompleted, procedure_id=procedure.id, step_index=visit.step_index)
-        if visit.step_index + 1 < len(procedure.steps):
-            visit.step_index += 1
-            self._record(ev.StepShown, procedure_id=procedure.id, step_index=visit.step_index)
-            self.go("walkthrough")
-        else:
-            self._record(ev.ProcedureFinished, procedure_id=procedure.id)
-            self.go("finished")
-
-    def previous_step(self) -> None:
-        """The previous step, or the catalogue from the first one."""
-        visit = self.services.visit
-        visit.leave_step()
-        if visit.step_index > 0:
-            visit.step_index -= 1
-            if visit.procedure_id:
-                self._record(ev.StepShown, procedure_id=visit.procedure_id, step_index=visit.step_index)
-            self.go("walkthrough")
-        else:
-            visit.procedure_id = None
-            self.go("catalogue")
-
-    def back(self) -> None:
-        """The Back key or button: one step back in the flow, never out of the app."""
-        if self.overlays:
-            self.overlays[-1].dismiss()
-            return
-        name = self.manager.current
-        if name == "walkthrough":
-            self.manager.current_screen.go_back()  # the previous page first (easy profile)
-        elif name == "finished":
-            self.go("catalogue")
-        elif name == "catalogue":
-            self.go("language" if len(self.services.config.languages) > 1 else "welcome")
-        elif name == "language":
-            self.go("welcome")
-        elif name in ("staff_pin", "staff_panel"):
-            self.leave_staff()
-        elif name == "staff_learner":
-            self.go("staff_learners")
-        elif self.in_staff:
-            self.go("staff_panel")
-
-    def learn_more(self) -> None:
-        """From the finished screen: back to the catalogue."""
-        self.services.visit.procedure_id = None
-        self.go("catalogue")
-
-    def end_visit(self, how: str = "left") -> None:
-        """Wipe every trace of the visit and show the welcome screen.
-
-        ``how`` the visit ended, for the logbook: ``finished`` (the visitor's
-        "end" after a procedure), ``left``, ``idle`` (the privacy reset) or
-        ``staff``.
-        """
-        self.close_overlays()
-        services = self.services
-        self._record(ev.VisitEnded, how=how)
-        self.forget_memos()
-        services.speech.forget()
-        services.visit.reset()
-        # Speech back on, volume and speed back to the defaults for the next visitor.
-        services.speech.enabled = services.visit.speech_on
-        services.speech.set_voice(services.visit.volume, services.visit.rate)
-        self.style.reset(services.visit.language)
-        self.apply_profiles()  # the staff preset (kiosk run --profile), if any
-        for screen in self.manager.screens:
-            screen.forget()
-        self.go("welcome")
-
     # -- overlays -------------------------------------------------------------------
-    def _overlay(self, kind: type[KioskOverlay]) -> KioskOverlay:
-        """A new overlay of ``kind``, kept in :attr:`overlays` while it is open."""
-        overlay = kind(self.ui)
-        overlay.bind(on_open=self._opened, on_dismiss=self._closed)
+    def _overlay(self, kind: str) -> KioskOverlay:
+        """Overlay ``kind`` (built when first needed; its kv loads with the first overlay)."""
+        overlay = self._built.get(kind)
+        if overlay is None:
+            from kiosk.ui.overlays import GlossaryOverlay, HelpOverlay, IdleWarning
+
+            cls = {fx.HELP: HelpOverlay, fx.IDLE: IdleWarning, fx.GLOSSARY: GlossaryOverlay}[kind]
+            overlay = self._built[kind] = cls(self.ui)
+            overlay.bind(on_open=self._opened, on_dismiss=lambda o, kind=kind: self._closed(o, kind))
         return overlay
+
+    def _open(self, effect: fx.OpenOverlay) -> None:
+        overlay = self._overlay(effect.kind)
+        if effect.kind == fx.GLOSSARY:
+            overlay.show(effect.entry, effect.text)
+        elif effect.kind == fx.IDLE:
+            overlay.seconds_left = effect.seconds_left
+        else:
+            overlay.show(effect.text)
+        overlay.open()  # nothing happens if it is already open
 
     def _opened(self, overlay: KioskOverlay) -> None:
         self.overlays.append(overlay)
@@ -287,105 +204,121 @@ class Navigator(StaffNavigation, MemoNavigation):
         if self.on_overlay_open is not None:
             self.on_overlay_open()
 
-    def _closed(self, overlay: KioskOverlay) -> None:
+    def _closed(self, overlay: KioskOverlay, kind: str) -> None:
         if overlay in self.overlays:
             self.overlays.remove(overlay)
         if not self.overlays:
             self.manager.opacity = 1
+        self.flow.overlay_closed(kind)  # closed by its own button, the flow forgets it too
 
     @property
     def help_overlay(self) -> HelpOverlay:
         """The help overlay (built when first needed)."""
-        if self._help is None:
-            from kiosk.ui.overlays import HelpOverlay  # its kv loads with the first overlay
-
-            self._help = self._overlay(HelpOverlay)
-        return self._help
+        return self._overlay(fx.HELP)
 
     @property
     def idle_warning(self) -> IdleWarning:
         """The idle warning overlay (built when first needed)."""
-        if self._idle_warning is None:
-            from kiosk.ui.overlays import IdleWarning
-
-            self._idle_warning = self._overlay(IdleWarning)
-        return self._idle_warning
+        return self._overlay(fx.IDLE)
 
     @property
     def glossary_overlay(self) -> GlossaryOverlay:
         """The overlay that explains a glossary word (built when first needed)."""
-        if self._glossary is None:
-            from kiosk.ui.overlays import GlossaryOverlay
-
-            self._glossary = self._overlay(GlossaryOverlay)
-        return self._glossary
-
-    def explain(self, entry: Entry) -> None:
-        """A glossary word was touched: show its explanation over the step and say it."""
-        lang = self.services.visit.language
-        overlay = self.glossary_overlay
-        overlay.show(entry, t(lang, "glossary_example"))
-        overlay.open()  # nothing happens if it is already open
-        self.services.speech.say(entry.spoken(), lang, context="glossary")
-
-    def repeat(self) -> None:
-        """Say the screen (or what was last said) again: the Repeat button and key."""
-        self.services.speech.repeat()
-        self._record_here(ev.RepeatAsked)
-
-    def _record_here(self, kind: type[ev.Event]) -> None:
-        """A request on the step on show (or outside any procedure)."""
-        visit = self.services.visit
-        where = ({"procedure_id": visit.procedure_id, "step_index": visit.step_index}
-                 if visit.procedure_id and self.manager.current == "walkthrough" else {})
-        self._record(kind, **where)
-
-    def practice_mistake(self) -> None:
-        """A wrong touch or entry on the step's practice page (what was typed is not carried)."""
-        visit = self.services.visit
-        if visit.procedure_id:
-            self._record(ev.PracticeMistake, procedure_id=visit.procedure_id, step_index=visit.step_index)
-
-    def show_help(self) -> None:
-        """Explain the current screen, on screen and aloud."""
-        self._record_here(ev.HelpAsked)
-        text = self.manager.current_screen.help_text()
-        overlay = self.help_overlay
-        overlay.show(text)
-        overlay.open()  # nothing happens if it is already open
-        self.services.speech.say(text, self.services.visit.language, context="help")
-
-    def prepare_idle_warning(self) -> None:
-        """Build the idle warning ahead, while the visitor reads a screen after welcome.
-
-        The warning (and Help, whose kv it shares) then opens without loading anything.
-        """
-        _ = self.idle_warning
-
-    def warn_idle(self, seconds_left: float) -> None:
-        """"Are you still there?": open the warning with its countdown and say it."""
-        warning = self.idle_warning
-        warning.seconds_left = seconds_left
-        warning.open()
-        lang = self.services.visit.language
-        self.services.speech.say(
-            " ".join([t(lang, "idle_title"), t(lang, "idle_body"),
-                      t(lang, "idle_countdown", s=int(seconds_left)), t(lang, "idle_continue")]),
-            lang, context="idle")
-
-    def count_down(self, seconds_left: float) -> None:
-        """The idle warning's countdown, as it runs."""
-        self.idle_warning.seconds_left = seconds_left
-
-    def still_here(self) -> None:
-        """The visitor answered the idle warning: carry on where they were."""
-        self.idle.activity()
-        if self._idle_warning is not None:
-            self._idle_warning.dismiss()  # nothing happens if it is not open
-        screen = self.manager.current_screen
-        self.services.speech.announce(screen.announcement(), self.services.visit.language, context=screen.name)
+        return self._overlay(fx.GLOSSARY)
 
     def close_overlays(self) -> None:
         """Close every open overlay (the end of a visit, the app stopping)."""
         for overlay in list(self.overlays):
             overlay.dismiss()
+
+    # -- the memo printer -------------------------------------------------------------
+    def memo_printer(self) -> MemoPrinter:
+        """Writes and prints memos with ``[kiosk] memo_print_command`` (built when first asked for)."""
+        if self._memo_printer is None:
+            from kiosk.staff.memo import MemoPrinter
+
+            config, staff = self.services.config, self.services.staff
+            self._memo_printer = MemoPrinter(config.memo_print_command, config.data_dir, config.kiosk_id,
+                                             config.staff.command_timeout_s,
+                                             report=staff.memo_printed if staff is not None else None)
+        return self._memo_printer
+
+    def _print_memo(self, procedure_id: str, lang: str) -> None:
+        procedure = self.services.content.get(procedure_id)
+        if procedure is not None:
+            self.memo_printer().take(procedure, lang)
+
+    def memo_available(self) -> bool:
+        """Whether "Take a memo" is offered: a procedure is open, a printer is configured and found."""
+        return self.flow.memo_available()
+
+    # -- the flow's commands, as screens ask for them ----------------------------------
+    def go(self, name: str, procedure_id: str | None = None) -> None:
+        """Show screen ``name`` (staff screens among themselves; tools, any screen, for a procedure)."""
+        self.run(self.flow.show(name, procedure_id))
+
+    def start_visit(self, launched_by: str = "visitor") -> None:
+        self.run(self.flow.start_visit(launched_by))
+
+    def choose_language(self, lang: str) -> None:
+        self.run(self.flow.choose_language(lang))
+
+    def set_language(self, lang: str) -> None:
+        self.run(self.flow.set_language(lang))
+
+    def toggle_profile(self, profile: str) -> None:
+        self.run(self.flow.toggle_profile(profile))
+
+    def open_procedure(self, procedure_id: str, step_index: int = 0) -> None:
+        self.run(self.flow.open_procedure(procedure_id, step_index))
+
+    def next_step(self, praise: str = "") -> None:
+        self.run(self.flow.next_step(praise))
+
+    def previous_step(self) -> None:
+        self.run(self.flow.previous_step())
+
+    def back(self) -> None:
+        self.run(self.flow.back())
+
+    def learn_more(self) -> None:
+        self.run(self.flow.learn_more())
+
+    def end_visit(self, how: str = "left") -> None:
+        self.run(self.flow.end_visit(how))
+
+    def explain(self, entry: Entry) -> None:
+        self.run(self.flow.explain(entry))
+
+    def repeat(self) -> None:
+        self.run(self.flow.repeat())
+
+    def practice_mistake(self) -> None:
+        self.run(self.flow.practice_mistake())
+
+    def show_help(self) -> None:
+        self.run(self.flow.show_help())
+
+    def still_here(self) -> None:
+        self.run(self.flow.still_here())
+
+    def call_helper(self) -> None:
+        self.run(self.flow.call_helper())
+
+    def take_memo(self) -> None:
+        self.run(self.flow.take_memo())
+
+    def enter_staff(self) -> None:
+        self.run(self.flow.enter_staff())
+
+    def leave_staff(self) -> None:
+        self.run(self.flow.leave_staff())
+
+    def hand_over(self, launch: Launch) -> None:
+        self.run(self.flow.hand_over(launch))
+
+    def staff_end_visit(self) -> None:
+        self.run(self.flow.staff_end_visit())
+
+    def exit_kiosk(self) -> None:
+        self.run(self.flow.exit_kiosk())

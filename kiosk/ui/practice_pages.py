@@ -21,7 +21,7 @@ from kivy.core.window import Window
 
 from kiosk.practice.model import PracticeState
 from kiosk.ui import replica_kinds  # noqa: F401  # the curriculum's kinds (keypad, inbox...) register their drawers
-from kiosk.ui.replica import ReplicaView, visit_practice
+from kiosk.ui.replica import ReplicaView
 
 if TYPE_CHECKING:
     from kiosk.content.model import Step
@@ -62,7 +62,7 @@ class PracticePages:
 
     def page_for(self, step: Step) -> ReplicaView:
         """``step``'s page, drawing the visit's practice state: a kept one if any, else built now."""
-        state = visit_practice(self.screen.services.visit, step)
+        state = self.screen.services.visit.practice_for(step)
         page = self._kept(step)
         if page is None:
             page = ReplicaView(self.screen, step, state)

@@ -198,13 +198,6 @@ def draw_checkbox(view: ReplicaView, element: Element) -> Widget:
     return box
 
 
-def visit_practice(visit: Any, step: Step) -> PracticeState:
-    """The visit's practice state for ``step``, started afresh if the visit holds another step's."""
-    if visit.practice is None or visit.practice.replica is not step.replica:
-        visit.practice = PracticeState.for_step(step)
-    return visit.practice
-
-
 class ReplicaView(BoxLayout):
     """The practice page of one step: draws the visit's practice model and forwards touches and keys."""
 
@@ -226,7 +219,7 @@ class ReplicaView(BoxLayout):
         self.replica = step.replica
         self.lang = screen.lang
         #: the rules and what the visitor did (typed values: memory only)
-        self.state: PracticeState = state if state is not None else visit_practice(self.services.visit, step)
+        self.state: PracticeState = state if state is not None else self.services.visit.practice_for(step)
         self.fields: dict[str, ReplicaField] = {}
         #: element id -> the widget the visitor uses (field, button) or reads (text)
         self.widgets: dict[str, Any] = {}
@@ -344,8 +337,7 @@ class ReplicaView(BoxLayout):
     def outcome(self, outcome: Outcome) -> None:
         """Praise and move on, or show and speak a hint, as the model says."""
         if outcome.right:
-            self.services.visit.praise = outcome.praise(self.lang)
-            self.screen.nav.next_step()
+            self.screen.nav.next_step(praise=outcome.praise(self.lang))
         elif outcome.wrong:
             self.screen.nav.practice_mistake()
             self.say_hint(outcome.hint(self.lang))

@@ -118,7 +118,8 @@ def _visited_kiosk(config: KioskConfig, content) -> weakref.ref:
     """A kiosk that showed a screen after welcome and its idle warning, then stopped; a weak reference to it."""
     with Pilot.run(config, content=content) as pilot:
         pilot.tap("start_button")
-        pilot.ui.nav.warn_idle(20)  # every overlay's kv: the idle warning's own rule once kept its kiosk
+        # every overlay's kv: the idle warning's own rule once kept its kiosk
+        pilot.ui.nav.run(pilot.ui.nav.flow.warn_idle())
         pilot.settle()
         assert pilot.overlay == "IdleWarning"
         return weakref.ref(pilot.app)

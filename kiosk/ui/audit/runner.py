@@ -104,8 +104,7 @@ class Auditor:
                            lambda k=page, w=walkthrough: w.show_page(k), nothing)
         if first is not None:
             def finished() -> None:
-                visit.procedure_id = first.id
-                nav.go("finished")
+                nav.go("finished", first.id)
             yield "finished", "finished", finished, nothing
         # The staff screens, as staff see them (entered the way the staff entry does).
         def staff(name: str) -> Callable[[], None]:

@@ -1,7 +1,7 @@
 """The "Take a memo" button on a procedure's first step and on the finished screen.
 
 Shown only when a printer is configured and found (``nav.memo_available()``).
-A tap hands the memo to the navigator (:meth:`kiosk.ui.memo_nav.MemoNavigation.take_memo`),
+A tap hands the memo to the navigator (:meth:`kiosk.flow.Flow.take_memo`),
 which says "Your memo is printing"; the same words then appear under the button.
 """
 

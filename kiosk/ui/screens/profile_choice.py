@@ -48,8 +48,6 @@ class ProfileChoice:
     def toggle_profile(self: KioskScreen, profile: str) -> None:
         """Switch ``profile`` (low vision: the next text size), then say what changed."""
         self.nav.toggle_profile(profile)
-        visit = self.services.visit
-        self.services.speech.set_voice(visit.volume, visit.rate)  # the easy profile speaks slower
         self.sync_profiles()
         button = self.profile_buttons[CHOOSABLE_PROFILES.index(profile)]
         state = self.tr("profile_on" if button.selected else "profile_off")

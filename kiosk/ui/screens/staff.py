@@ -1,7 +1,7 @@
 """The staff screens: PIN, panel, launch a session, learners, a learner's page, today.
 
 Reached only through the staff entry (key, keypad key held, corner taps; see
-:mod:`kiosk.ui.staff_nav`). Nothing here is spoken: the room must not hear
+:mod:`kiosk.flow.staff`). Nothing here is spoken: the room must not hear
 staff at work, nor a PIN. Every target is a 20 mm (or 30 mm) BigButton, so the
 focus keys, the themes and the audit apply as on the visitor screens.
 """
@@ -17,13 +17,13 @@ from kivy.properties import StringProperty
 from kivy.uix.gridlayout import GridLayout
 
 from kiosk.access.profiles import CHOOSABLE, LOW_VISION_SCALES, PICTOGRAMS, label_key
+from kiosk.flow import Launch
 from kiosk.i18n import t
 from kiosk.keymap import BACKSPACE, ENTER_KEYS, KEY_CODES
 from kiosk.logbook.events import AUTONOMY_LEVELS
 from kiosk.ui.pictograms import pictogram_path
 from kiosk.ui.screens.bars import nav_button
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.staff_nav import Launch
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel
 
 #: one per digit typed: a bullet, which the Latin and the Arabic fonts both draw ("●" was a box in both)

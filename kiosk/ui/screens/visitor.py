@@ -242,7 +242,7 @@ class WalkthroughScreen(StepPaging, KioskScreen):
                 parts.append(f"{self.tr('warning_title')}. {step.warning.get(self.lang)}")
             if step.replica is not None and not side_by_side(self.style):
                 parts.append(self.tr("practice_below"))
-        praise, self.services.visit.praise = self.services.visit.praise, ""
+        praise = self.services.visit.take_praise()
         if praise:
             parts.insert(0, praise)
         return " ".join(p if p.rstrip().endswith((".", "!", "?", "؟", ":")) else p + "." for p in parts)
