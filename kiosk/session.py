@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 DEFAULT_VOLUME = 0.8
 #: The EZ Access floor: speech never gets fully quiet while it is on.
 MIN_VOLUME = 0.1
-MAX_RATE, MIN_RATE = 1.6, 0.6
+#: five speeds, said "Speed N of 5": 0.6, 0.8, normal (1.0) in the middle, 1.2, 1.4
+MAX_RATE, MIN_RATE = 1.4, 0.6
 
 
 @dataclass
@@ -44,7 +45,7 @@ class Visit:
     speech_on: bool = True
     #: explore by touch switched on during the visit (double touch on welcome, speech key)
     exploring: bool = False
-    #: speech volume 0.1..1.0 (never below 0.1 while speech is on) and speed 0.6..1.6
+    #: speech volume 0.1..1.0 (never below 0.1 while speech is on) and speed 0.6..1.4
     volume: float = DEFAULT_VOLUME
     rate: float = 1.0
 

@@ -41,6 +41,9 @@ class Flow(StaffMoves):
             return out  # staff screens: a touch acts at once, silently
         if self.visit.explore_by_touch:
             return [*out, fx.Explore()]
+        if in_staff_corner:
+            self.welcome_touches.clear()
+            return out  # staff's corner taps are not the double touch that starts speech mode
         return out + self._welcome_touch(on_item)
 
     def touch_move(self) -> Effects:
@@ -95,7 +98,7 @@ class Flow(StaffMoves):
 
     def key_up(self, *, staff_key: bool = False) -> Effects:
         if staff_key:
-            self.hold_started, self.hold_repeat = None, False
+            self.hold_started, self.hold_repeat, self.hold_opened = None, False, False
         return []
 
     def key_action(self, action: str) -> Effects:
@@ -107,8 +110,8 @@ class Flow(StaffMoves):
         """The clock, four times a second: the held staff key, staff walking away, the idle reset."""
         now, staff = self.now(), self.services.config.staff
         out: Effects = []
-        if self.hold_started is not None and now - self.hold_started >= staff.hold_s:
-            self.hold_started = None
+        if self.hold_started is not None and not self.hold_opened and now - self.hold_started >= staff.hold_s:
+            self.hold_opened = True  # once: the key counts as held (its repeats do nothing) until it is released
             out += self.enter_staff()
         if self.in_staff:
             if now - self.staff_active >= staff.idle_s:

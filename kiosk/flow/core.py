@@ -59,6 +59,7 @@ class FlowCore:
         #: when the staff key was pressed down (held ``hold_s`` it opens staff mode), and whether it repeats
         self.hold_started: float | None = None
         self.hold_repeat = False
+        self.hold_opened = False
         self.staff_taps: list[float] = []
         self.welcome_touches: list[float] = []
         self.idle_prepared = False

@@ -75,7 +75,7 @@ class StaffMoves(VisitorMoves):
         if name == "walkthrough":
             out.append(fx.StepBack())  # the previous page first (easy profile), then previous_step
         elif name == "finished":
-            self._show(out, "catalogue")
+            return self.learn_more()
         elif name == "catalogue":
             self._show(out, "language" if len(self.languages) > 1 else "welcome")
         elif name == "language":
@@ -111,6 +111,7 @@ class StaffMoves(VisitorMoves):
         out += self.set_language(launch.language)
         out.append(fx.SetVoice(visit.volume, visit.rate))
         self._begin_visit(out, "staff", learner=launch.learner, autonomy_expected=launch.autonomy_expected)
+        self.idle.restart()  # the visitor's idle delay starts now, whatever staff took
         welcome = t(launch.language, "handover_welcome")
         procedure = self.services.content.get(launch.procedure_id) if launch.procedure_id else None
         if procedure is not None:

@@ -54,8 +54,12 @@ class VisitorMoves(FlowCore):
 
     def toggle_profile(self, profile: str) -> Effects:
         """Switch an accessibility profile for this visit and apply what it asks for."""
-        self.visit.toggle_profile(profile)
+        visit = self.visit
+        visit.toggle_profile(profile)
         out: Effects = []
+        if visit.explore_by_touch and not visit.speech_on:  # a touch that only speaks needs a voice
+            visit.speech_on = True
+            self._sync_speech(out)
         self._style(out)
         out.append(fx.SetVoice(self.visit.volume, self.visit.rate))  # the easy profile speaks slower
         return out + self.record_settings()
@@ -160,7 +164,8 @@ class VisitorMoves(FlowCore):
     def show_help(self) -> Effects:
         """Explain the screen on show, on screen and aloud."""
         out: Effects = []
-        self._record(out, ev.HelpAsked, **self.where())
+        if not self.in_staff:  # staff's own Help is not the visitor's
+            self._record(out, ev.HelpAsked, **self.where())
         text = self.help_text()
         self._open(out, fx.HELP, text=text)
         out.append(fx.Say(text, self.visit.language, "help"))
@@ -206,7 +211,8 @@ class VisitorMoves(FlowCore):
     def repeat(self) -> Effects:
         """Say the screen (or what was last said) again: the Repeat button and key."""
         out: Effects = [fx.Repeat()]
-        self._record(out, ev.RepeatAsked, **self.where())
+        if not self.in_staff:
+            self._record(out, ev.RepeatAsked, **self.where())
         return out
 
     def practice_mistake(self) -> Effects:
