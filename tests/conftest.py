@@ -25,6 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 TEST_RESOLUTION = (1280, 720)
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: three workers for two cores. A kiosk test waits for frames, subprocesses and
+    files about a quarter of its time (1.5 cores busy out of 2 with two workers)."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist reads it
+    return max(1, len(os.sched_getaffinity(0)) * 3 // 2)
+
+
 @pytest.fixture
 def config(tmp_path: Path) -> KioskConfig:
     """The built-in defaults at test resolution, with a private data folder."""

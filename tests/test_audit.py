@@ -175,13 +175,13 @@ def test_seated_layout_keeps_every_target_in_reach_on_a_high_mounting(config: Ki
         assert result.violations == [], "\n".join(map(str, result.violations))
 
 
-@pytest.mark.timeout(600)  # 580 screens: about 60 s on a quiet machine, several minutes on a busy one
+@pytest.mark.timeout(600)  # 290 screens: about 35 s on a quiet machine, minutes on a busy one
 def test_fast_audit_passes_and_draws_contact_sheets(pilot: Pilot, tmp_path: Path) -> None:
-    """French and Arabic (left to right, right to left); English is the command line's test
-    (tests/test_cli.py, ``kiosk audit --fast --lang en``)."""
+    """Arabic, right to left; English is the command line's test (tests/test_cli.py, ``kiosk
+    audit --fast --lang en``), and French every step's layout test below."""
     auditor = Auditor(pilot, fast=True)
     sheet = ContactSheet()
-    plan = settings(["fr", "ar"], list(THEMES), fast=True)
+    plan = settings(["ar"], list(THEMES), fast=True)
     result = auditor.run(plan, sheet.add)
     assert result.violations == [], "\n".join(map(str, result.violations[:20]))
     procedure = auditor.procedures[0]
@@ -192,7 +192,7 @@ def test_fast_audit_passes_and_draws_contact_sheets(pilot: Pilot, tmp_path: Path
     assert result.screens_checked == sum(6 + len(procedure.steps) + 1 + len(STAFF_SCREENS)
                                          + (pages[s.lang] if s.easy else 0) for s in plan)
     written = sheet.write(tmp_path)
-    assert sorted(p.name for p in written) == ["contact-ar.png", "contact-fr.png"]
+    assert [p.name for p in written] == ["contact-ar.png"]
     header = written[0].read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", header[16:24])
@@ -213,7 +213,7 @@ def test_a_layout_that_never_settles_is_reported(pilot: Pilot) -> None:
     trigger()
     try:
         assert pilot.settle_layout(max_frames=10) == 0
-        result = Auditor(pilot, fast=True).run([Setting("fr", "light", 1.0)])
+        result = Auditor(pilot, procedures=[]).run([Setting("fr", "light", 1.0)])  # the screens besides the steps
     finally:
         trigger.cancel()
     assert pilot.settle_layout() > 0
