@@ -1,13 +1,13 @@
 """The navigator: where each of its moves takes the visitor, what they then see and hear.
 
 These tests are about the navigator itself, so they call it directly; they check
-what the visitor gets (the screen, its progress line, its announcement), not how
-the navigator is built. It is reached in one place, :func:`navigator`.
+what the visitor gets on screen (the screen, its progress line, its announcement),
+not how the navigator is built. It is reached in one place, :func:`navigator`.
+Where each move takes the visit, as a rule, is told in ``tests/flow``.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from kiosk.i18n import t
@@ -35,19 +35,6 @@ def first_procedure(pilot: Pilot) -> Any:
     return pilot.services.content.procedures[0]
 
 
-def test_start_visit_asks_for_the_language(pilot: Pilot) -> None:
-    go(pilot, "start_visit")
-    assert pilot.screen == "language"
-    assert pilot.has("language_en")
-
-
-def test_start_visit_goes_straight_to_the_lessons_when_one_language_is_offered(config, shipped_content) -> None:
-    with Pilot.run(replace(config, languages=("en",)), content=shipped_content) as pilot:
-        go(pilot, "start_visit")
-        assert pilot.screen == "catalogue"
-        assert pilot.spoken[-1] == t("en", "announce_catalogue")
-
-
 def test_open_procedure_shows_its_first_or_given_step(pilot: Pilot) -> None:
     procedure = first_procedure(pilot)
     total = len(procedure.steps)
@@ -62,31 +49,6 @@ def test_open_procedure_shows_its_first_or_given_step(pilot: Pilot) -> None:
     assert procedure.steps[last].title.get("en") in pilot.spoken[-1]
 
 
-def test_next_step_walks_every_step_then_finishes(pilot: Pilot) -> None:
-    procedure = first_procedure(pilot)
-    total = len(procedure.steps)
-    go(pilot, "set_language", "fr")
-    go(pilot, "open_procedure", procedure.id)
-    assert on_step(pilot, "fr", 1, total)
-    for n in range(2, total + 1):
-        go(pilot, "next_step")
-        assert on_step(pilot, "fr", n, total)
-    go(pilot, "next_step")
-    assert pilot.screen == "finished"
-    assert procedure.title.get("fr") in pilot.spoken[-1]
-
-
-def test_previous_step_goes_back_then_leaves_to_the_catalogue(pilot: Pilot) -> None:
-    procedure = first_procedure(pilot)
-    total = len(procedure.steps)
-    go(pilot, "set_language", "en")
-    go(pilot, "open_procedure", procedure.id, 1)
-    go(pilot, "previous_step")
-    assert on_step(pilot, "en", 1, total)
-    go(pilot, "previous_step")
-    assert pilot.screen == "catalogue"
-    assert pilot.spoken[-1] == t("en", "announce_catalogue")
-    assert navigator(pilot).procedure is None  # the lesson was left
 
 
 def test_back_retraces_the_visit_and_never_leaves_the_kiosk(pilot: Pilot) -> None:

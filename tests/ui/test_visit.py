@@ -135,10 +135,6 @@ def test_any_key_answers_the_idle_warning(pilot: Pilot) -> None:
     assert pilot.overlay is None and pilot.screen == "catalogue"
 
 
-def test_the_welcome_screen_never_warns(pilot: Pilot) -> None:
-    pilot.advance(pilot.services.config.idle_delay_s * 3)
-    assert pilot.overlay is None and pilot.screen == "welcome"
-
 
 def test_kiosk_mode_refuses_escape_and_window_close(config) -> None:
     from kivy.core.window import Window
@@ -180,12 +176,6 @@ def test_targets_are_measured_in_real_millimetres(config, shipped_content) -> No
         assert width_mm >= 30 and height_mm >= 30
     assert abs(sizes[0][1] - sizes[1][1]) < 1.0
 
-
-def test_a_single_language_kiosk_skips_the_language_screen(config) -> None:
-    with Pilot.run(replace(config, languages=("en",))) as pilot:
-        pilot.tap("start_button")
-        assert pilot.screen == "catalogue"
-        assert "What do you want to learn?" in pilot.texts()
 
 
 def test_a_broken_procedure_is_left_out_and_the_rest_still_work(config, tmp_path) -> None:
