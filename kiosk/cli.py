@@ -283,8 +283,10 @@ def cmd_content(args: argparse.Namespace) -> int:
             print(f"{problem}{'' if problem.severity == 'error' else ' (warning)'}")
         from kiosk.content.lexicon import lexicon_files
 
+        skills = content.skills
         files = len({p.source for p in content.procedures} | {p.file for p in content.problems}
-                    | {g.source for g in content.glossaries.values()} | set(lexicon_files(paths)))
+                    | {g.source for g in content.glossaries.values()} | set(lexicon_files(paths))
+                    | ({skills.source} if skills is not None and skills.source else set()))
         print(f"{files} files checked: {len(content.procedures)} procedures loaded, "
               f"{len(content.errors)} errors, {len(content.warnings)} warnings")
         return 1 if content.errors else 0
@@ -294,7 +296,7 @@ def cmd_content(args: argparse.Namespace) -> int:
     for p in content.procedures:
         row = {"id": p.id, "languages": list(p.languages), "steps": len(p.steps),
                "replicas": p.replica_count, "last_checked": p.last_checked.isoformat(),
-               "sourced_steps": p.sourced_steps, "sources": len(p.sources)}
+               "sourced_steps": p.sourced_steps, "sources": len(p.sources), "skills": len(p.skills)}
         print(json.dumps(row, ensure_ascii=False) if args.json else
               f"{p.id:32} {','.join(p.languages):9} {len(p.steps):3} steps {p.replica_count:3} replicas  "
               f"checked {p.last_checked}  {p.sourced_steps:2} sourced steps {len(p.sources):2} sources")

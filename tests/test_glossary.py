@@ -116,7 +116,7 @@ def test_a_broken_glossary_leaves_the_other_languages_and_the_procedures_working
     folder = glossary_dir(content)
     write(folder, "fr.yaml", GOOD)
     write(folder, "en.yaml", "terms: nope\n")
-    procedures, problems, glossaries = load_all([content], TODAY)
+    procedures, problems, glossaries, _skills = load_all([content], TODAY)
     assert [p.id for p in procedures] == ["email"]
     assert set(glossaries) == {"fr"}
     errors = [p for p in problems if p.severity == "error"]
@@ -186,13 +186,13 @@ def test_the_lint_runs_in_the_loader_with_the_glossaries(tmp_path: Path) -> None
     doc = yaml.safe_load((content / "email.yaml").read_text(encoding="utf-8"))
     doc["steps"][0]["tip"] = {"fr": "Gardez votre RIB.", "en": "Keep your RIB.", "ar": "احتفظ بكشف RIB."}
     (content / "email.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
-    _procedures, problems, _g = load_all([content], TODAY)
+    _procedures, problems, _g, _s = load_all([content], TODAY)
     hard = [p for p in problems if "hard word" in p.message]
     assert {"steps[0].tip.fr", "steps[0].tip.en", "steps[0].tip.ar"} <= {p.field for p in hard}
     assert all(p.severity == "warning" and p.line > 1 for p in hard)
     # with the shipped glossaries beside it, the step's RIB is explained
     (content / "glossary").symlink_to(ROOT / "content" / "glossary")
-    _procedures, problems, _g = load_all([content], TODAY)
+    _procedures, problems, _g, _s = load_all([content], TODAY)
     assert [p for p in problems if "hard word" in p.message] == []
 
 

@@ -42,9 +42,10 @@ def _work(content: ContentSet, paths: list[Path]) -> None:
     try:
         from kiosk.content.loader import load_all  # parsers and checks load here, off the main thread
 
-        procedures, problems, glossaries = load_all(paths)
+        procedures, problems, glossaries, skills = load_all(paths)
     except Exception as exc:  # a bug or a broken install: report it and let the kiosk run without procedures
         log.exception("content loading failed")
         where = paths[0] if paths else Path(".")
         procedures, problems, glossaries = [], [Problem(where, 0, "", f"content loading failed: {exc!r}")], {}
-    content.fill(procedures, problems, glossaries)
+        skills = None
+    content.fill(procedures, problems, glossaries, skills)

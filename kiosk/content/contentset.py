@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kiosk.content.glossary import Glossary
     from kiosk.content.model import Procedure
+    from kiosk.content.skills import SkillsCatalogue
 
 log = logging.getLogger("kiosk.content")
 
@@ -52,10 +53,11 @@ class ContentSet:
     """
 
     def __init__(self, procedures: list[Procedure] | None = None, problems: list[Problem] | None = None,
-                 glossaries: dict[str, Glossary] | None = None) -> None:
+                 glossaries: dict[str, Glossary] | None = None, skills: SkillsCatalogue | None = None) -> None:
         self._procedures = list(procedures or [])
         self._problems = list(problems or [])
         self._glossaries = dict(glossaries or {})
+        self._skills = skills
         self._ready = threading.Event()
         self._ready.set()
         self._lock = threading.Lock()
@@ -75,25 +77,27 @@ class ContentSet:
         return content
 
     def fill(self, procedures: list[Procedure], problems: list[Problem],
-             glossaries: dict[str, Glossary] | None = None) -> None:
+             glossaries: dict[str, Glossary] | None = None, skills: SkillsCatalogue | None = None) -> None:
         """Hand over what loaded: readers stop waiting, then listeners are told (on this thread)."""
         with self._lock:
             if self._ready.is_set():
                 raise RuntimeError("this content set is already loaded")
             self._procedures, self._problems = list(procedures), list(problems)
             self._glossaries = dict(glossaries or {})
+            self._skills = skills
             self._ready.set()
             listeners, self._listeners = self._listeners, []
         for listener in listeners:
             self._tell(listener)
 
     def replace_with(self, procedures: list[Procedure], problems: list[Problem],
-                     glossaries: dict[str, Glossary] | None = None) -> None:
+                     glossaries: dict[str, Glossary] | None = None, skills: SkillsCatalogue | None = None) -> None:
         """Swap in a fresh load (staff's "reload content"): readers see the old set or the new one."""
         self.wait()
         with self._lock:
             self._procedures, self._problems = list(procedures), list(problems)
             self._glossaries = dict(glossaries or {})
+            self._skills = skills
 
     def when_loaded(self, listener: Callable[[ContentSet], None]) -> None:
         """Call ``listener(self)`` once loading has finished: at once if it has, else on the loading thread."""
@@ -128,10 +132,16 @@ class ContentSet:
         """Whether loading has finished, waiting up to ``timeout`` seconds; never starts a deferred load."""
         return self._ready.wait(timeout)
 
-    def __reduce__(self) -> tuple[type, tuple[list[Procedure], list[Problem], dict[str, Glossary]]]:
+    def __reduce__(self) -> tuple[type, tuple[list[Procedure], list[Problem], dict[str, Glossary],
+                                              SkillsCatalogue | None]]:
         """Pickled (for an audit worker process) as what it holds once loaded, without the thread."""
         self.wait()
-        return ContentSet, (self._procedures, self._problems, self._glossaries)
+        return ContentSet, (self._procedures, self._problems, self._glossaries, self._skills)
+
+    @property
+    def skills(self) -> SkillsCatalogue | None:
+        """The skills catalogue (``content/skills.yaml``), if the content has one that loaded."""
+        return self.wait()._skills
 
     @property
     def procedures(self) -> list[Procedure]:

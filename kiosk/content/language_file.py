@@ -39,6 +39,11 @@ def read_language_file(path: Path, schema: dict[str, Any], what: str) -> tuple[A
     if path.stem not in LANGUAGES:
         return None, None, [Problem(path, 1, "", f"{what} is named after its language: "
                                                  f"{', '.join(f'{code}.yaml' for code in LANGUAGES)}")]
+    return read_yaml_file(path, schema)
+
+
+def read_yaml_file(path: Path, schema: dict[str, Any]) -> tuple[Any, Any, list[Problem]]:
+    """``(data, locator, [])`` for a readable YAML file its schema accepts, ``(None, None, problems)`` otherwise."""
     try:
         data, located = parse(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:

@@ -30,6 +30,7 @@ from kiosk.content.glossary import Glossary
 from kiosk.content.glossary_loader import is_glossary_file, load_glossaries
 from kiosk.content.lexicon import LEXICON_DIR, load_lexicons
 from kiosk.content.model import Element, HelpPhone, Procedure, Replica, Source, Step, Text
+from kiosk.content.skills import SKILLS_FILE, SkillsCatalogue, check_references, load_skills
 from kiosk.content.yaml_lines import parse
 from kiosk.i18n import LANGUAGES
 from kiosk.problems import keep_for_staff
@@ -109,6 +110,7 @@ def _build(data: dict[str, Any], source: Path) -> Procedure:
         sources=_sources(data.get("sources")),
         help_phone=_help_phone(data.get("help_phone")),
         minutes=data.get("minutes"),
+        skills=tuple(data.get("skills", ())),
     )
 
 
@@ -227,9 +229,9 @@ def content_files(paths: Iterable[Path]) -> list[Path]:
     for p in paths:
         if p.is_dir():
             out.extend(sorted(p.glob("*.yaml")))
-        elif not is_glossary_file(p) and p.parent.name != LEXICON_DIR:
+        elif not is_glossary_file(p) and p.parent.name != LEXICON_DIR and p.name != SKILLS_FILE:
             out.append(p)
-    return out
+    return [p for p in out if p.name != SKILLS_FILE]
 
 
 def load_files(paths: Iterable[Path], today: date | None = None,
@@ -263,7 +265,7 @@ def load_files(paths: Iterable[Path], today: date | None = None,
 
 
 def load_all(paths: Iterable[Path], today: date | None = None
-             ) -> tuple[list[Procedure], list[Problem], dict[str, Glossary]]:
+             ) -> tuple[list[Procedure], list[Problem], dict[str, Glossary], SkillsCatalogue]:
     """The procedures and the glossaries under ``paths``, with every problem (glossaries' and lexicons' first).
 
     A broken glossary file is left out like a broken procedure; the rest loads.
@@ -274,8 +276,10 @@ def load_all(paths: Iterable[Path], today: date | None = None
     paths = list(paths)
     glossaries, problems = load_glossaries(paths)
     _lexicons, lexicon_problems = load_lexicons(paths)
+    skills, skill_problems = load_skills(paths)
     procedures, found = load_files(paths, today, glossaries)
-    return procedures, problems + lexicon_problems + found, glossaries
+    skill_problems += check_references(skills, procedures)
+    return procedures, problems + lexicon_problems + skill_problems + found, glossaries, skills
 
 
 def load(paths: Iterable[Path], today: date | None = None) -> ContentSet:

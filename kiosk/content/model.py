@@ -147,6 +147,8 @@ class Procedure:
     help_phone: HelpPhone | None = None
     #: about how long it takes, in minutes (the catalogue shows it)
     minutes: int | None = None
+    #: the outcomes of the skills catalogue it teaches (content/skills.yaml)
+    skills: tuple[str, ...] = ()
 
     @property
     def sourced_steps(self) -> int:

@@ -215,7 +215,7 @@ class StaffPanelScreen(StaffScreen):
         def work() -> None:
             from kiosk.content.loader import load_all, write_problem_report
 
-            content.replace_with(*load_all([config.content_dir]))  # procedures, problems, glossaries
+            content.replace_with(*load_all([config.content_dir]))  # procedures, problems, glossaries, skills
             write_problem_report(content, config.data_dir)
             Clock.schedule_once(lambda _dt: self._reloaded(), 0)
 
