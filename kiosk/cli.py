@@ -21,6 +21,7 @@ from kiosk.cli_parser import UsageError, build_parser
 from kiosk.config import ConfigError, KioskConfig
 
 if TYPE_CHECKING:
+    from kiosk.staff.learners import Learners
     from kiosk.ui.headless import Headless
 
 def cmd_monkey(args: argparse.Namespace) -> int:
@@ -326,6 +327,30 @@ def _titles(content_dir: Path) -> dict[str, str]:
     return {p.id: p.title.get("fr") for p in procedures}
 
 
+def show_learner(config: KioskConfig, learners: Learners, code: str | None, lang: str) -> int:
+    """``kiosk staff learner show CODE``: the learner's skills grid, from the logbook."""
+    from kiosk.content.loader import load as load_content
+    from kiosk.logbook.stats import load_records
+    from kiosk.logbook.storage import LogbookError
+    from kiosk.staff.learners import normalise
+    from kiosk.staff.skills_grid import grid_lines, skills_grid
+
+    given = normalise(code or "")
+    if given is None or given not in {item.code for item in learners.all()}:
+        raise UsageError(f"learner show: {code or '(no code)'}: no such learner code in {config.data_dir} "
+                         "(kiosk staff learner list shows them)")
+    catalogue = load_content([config.content_dir]).skills
+    if catalogue is None or not catalogue.outcomes:
+        raise UsageError(f"learner show: {config.content_dir}: no skills catalogue (skills.yaml) loaded")
+    try:
+        records = load_records([config.data_dir])
+    except LogbookError:
+        records = []
+    for line in grid_lines(skills_grid(records, given, catalogue), catalogue, given, lang):
+        print(line)
+    return 0
+
+
 def cmd_staff(args: argparse.Namespace) -> int:
     """``kiosk staff set-pin`` and ``kiosk staff learner new|list``."""
     config = load_config(args)
@@ -333,6 +358,8 @@ def cmd_staff(args: argparse.Namespace) -> int:
         from kiosk.staff.learners import Learners
 
         learners = Learners(config.data_dir)
+        if args.learner_command == "show":
+            return show_learner(config, learners, args.code, args.lang)
         if args.learner_command == "new":
             try:
                 code = learners.create().code

@@ -93,7 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     set_pin.add_argument("--data-dir", type=Path, help="data folder (overrides the configuration)")
     set_pin.add_argument("--pin-stdin", action="store_true", help="read the PIN from the first line of stdin")
     learner = ssub.add_parser("learner", help="learner codes")
-    learner.add_argument("learner_command", choices=("new", "list"))
+    learner.add_argument("learner_command", choices=("new", "list", "show"))
+    learner.add_argument("code", nargs="?", help="show: the learner's code (prints their skills grid)")
+    learner.add_argument("--lang", choices=LANGUAGES, default="fr", help="show: the language of the grid")
     learner.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
     learner.add_argument("--data-dir", type=Path, help="data folder (overrides the configuration)")
 

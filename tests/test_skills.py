@@ -100,3 +100,47 @@ def test_a_module_without_skills_is_a_warning_not_an_error(tmp_path: Path) -> No
     content = load([folder])
     assert [p.id for p in content.procedures] == ["email"]
     assert any(p.field == "skills" and "teaches no outcome" in p.message for p in content.warnings)
+
+
+def test_a_learners_grid_shows_what_they_practised_and_checked_with_the_day(shipped_content) -> None:
+    from kiosk.staff.skills_grid import SkillState, grid_lines, skills_grid
+
+    catalogue = shipped_content.skills
+    email = catalogue.taught_by("email")
+    records = [
+        {"learner": "KMR-472", "start_local": "2026-11-02T10:00:00", "procedures": [{"id": "email"}]},
+        {"learner": "KMR-472", "start_local": "2026-11-20T10:00:00", "procedures": [{"id": "email"}],
+         "skills_checked": [email[0].id]},
+        {"learner": "ZZZ-222", "start_local": "2026-11-21T10:00:00", "procedures": [{"id": "safety"}]},
+    ]
+    rows = {row.outcome.id: row for row in skills_grid(records, "KMR-472", catalogue)}
+    assert len(rows) == len(catalogue.outcomes)
+    assert (rows[email[0].id].state, rows[email[0].id].day) == (SkillState.CHECKED, "2026-11-20")
+    assert all((rows[o.id].state, rows[o.id].day) == (SkillState.PRACTISED, "2026-11-20") for o in email[1:])
+    safety_only = [o for o in catalogue.taught_by("safety") if "email" not in o.modules]
+    assert safety_only and all(rows[o.id].state is SkillState.NOT_SEEN for o in safety_only)  # another learner's
+    lines = grid_lines(list(rows.values()), catalogue, "KMR-472", "ar")
+    assert lines[0] == (f"KMR-472: {len(rows)} outcomes: 1 checked, {len(email) - 1} practised, "
+                        f"{len(rows) - len(email)} not seen")
+    assert any(email[0].text.get("ar") in line and "checked" in line for line in lines)
+
+
+def test_kiosk_staff_learner_show_prints_the_grid_or_one_clear_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    run = [sys.executable, "-m", "kiosk", "staff", "learner"]
+    unknown = subprocess.run([*run, "show", "ABC-234", "--data-dir", str(data)], capture_output=True, text=True,
+                             timeout=60)
+    assert unknown.returncode == 2 and unknown.stdout == ""
+    assert unknown.stderr.strip().splitlines() == [
+        f"kiosk: learner show: ABC-234: no such learner code in {data} (kiosk staff learner list shows them)"]
+    code = subprocess.run([*run, "new", "--data-dir", str(data)], capture_output=True, text=True,
+                          timeout=60).stdout.strip()
+    shown = subprocess.run([*run, "show", code.lower(), "--data-dir", str(data)], capture_output=True, text=True,
+                           timeout=60)
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert lines[0].startswith(f"{code}: ") and lines[0].endswith(" not seen")
+    assert lines[1].startswith("Computer Essentials 1.0: ")
