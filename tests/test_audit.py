@@ -222,14 +222,15 @@ def test_a_layout_that_never_settles_is_reported(pilot: Pilot) -> None:
 
 
 @pytest.mark.timeout(600)  # every step of 21 procedures, one language and text size per test
-@pytest.mark.parametrize(("lang", "scale"), [("fr", 2.0), ("en", 2.0), ("ar", 2.0)])
-def test_every_step_of_every_procedure_passes_in_each_language_at_200_percent(
+@pytest.mark.parametrize(("lang", "scale"), [("fr", 2.0), ("ar", 2.0)])
+def test_every_step_of_every_procedure_passes_at_200_percent(
         pilot: Pilot, lang: str, scale: float) -> None:
     """Layout across all the content (the fast audit checks one procedure in every theme).
 
     Text size and language move things; a theme changes only colours. 200 % is
-    where words wrap and panes grow, in every language (the fast audits have
-    English and Arabic at 100 % and 200 % on their procedure). The whole
+    where words wrap and panes grow: in French, the longest words, and in
+    Arabic, right to left (the fast audits have English and Arabic at 100 % and
+    200 % on their procedure; English is the shortest of the three). The whole
     audit (``kiosk audit``, every theme, size and the seated profile) takes
     minutes; this is its layout half.
     """
