@@ -144,3 +144,72 @@ def test_kiosk_staff_learner_show_prints_the_grid_or_one_clear_line(tmp_path: Pa
     lines = shown.stdout.splitlines()
     assert lines[0].startswith(f"{code}: ") and lines[0].endswith(" not seen")
     assert lines[1].startswith("Computer Essentials 1.0: ")
+
+
+CHECKS = """
+checks:
+  - id: first
+    task: {fr: "Touchez « Créer un compte ».", en: "Tap « Créer un compte ».", ar: "المس « Créer un compte »."}
+    skills: [SKILL]
+    replica:
+      heading: {fr: "Messagerie", en: "Mail", ar: "البريد"}
+      elements:
+        - {id: login, kind: button, label: {fr: "Se connecter", en: "Log in", ar: "الدخول"}}
+        - {id: create, kind: button, label: {fr: "Créer un compte", en: "Create an account", ar: "إنشاء حساب"}}
+      target: TARGET
+      action: tap
+  - id: second
+    task: {fr: "Touchez « Se connecter ».", en: "Tap « Se connecter ».", ar: "المس « Se connecter »."}
+    skills: [SKILL]
+    replica:
+      heading: {fr: "Messagerie", en: "Mail", ar: "البريد"}
+      elements:
+        - {id: login, kind: button, label: {fr: "Se connecter", en: "Log in", ar: "الدخول"}}
+      target: login
+      action: tap
+  - id: third
+    task: {fr: "Touchez « Se connecter ».", en: "Tap « Se connecter ».", ar: "المس « Se connecter »."}
+    skills: [SKILL]
+    replica:
+      heading: {fr: "Messagerie", en: "Mail", ar: "البريد"}
+      elements:
+        - {id: login, kind: button, label: {fr: "Se connecter", en: "Log in", ar: "الدخول"}}
+      target: login
+      action: tap
+"""
+
+
+def email_with_checks(tmp_path: Path, skill: str, target: str) -> Path:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    text = (CONTENT / "email.yaml").read_text(encoding="utf-8")
+    if "\nchecks:" in text:
+        text = text[:text.index("\nchecks:")] + "\n"
+    (folder / "email.yaml").write_text(text + CHECKS.replace("SKILL", skill).replace("TARGET", target),
+                                       encoding="utf-8")
+    return folder / "email.yaml"
+
+
+def test_self_checks_load_with_their_task_page_and_outcomes(tmp_path: Path, shipped_content) -> None:
+    skill = shipped_content.get("email").skills[0]
+    path = email_with_checks(tmp_path, skill, "create")
+    content = load([path.parent])
+    assert not content.errors, [str(p) for p in content.errors]
+    checks = content.get("email").checks
+    assert [c.id for c in checks] == ["first", "second", "third"]
+    assert checks[0].skills == (skill,) and checks[0].replica.target == "create"
+    assert checks[0].task.get("ar") == "المس « Créer un compte »."
+
+
+def test_a_self_check_on_an_outcome_the_module_does_not_teach_or_a_missing_target_is_named(tmp_path: Path) -> None:
+    path = email_with_checks(tmp_path, "tap_a_button", "nowhere")
+    content = load([path.parent])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    skill_line = next(n for n, row in enumerate(lines, 1) if row.strip() == "skills: [tap_a_button]")
+    target_line = next(n for n, row in enumerate(lines, 1) if row.strip() == "target: nowhere")
+    messages = [str(p) for p in content.errors]
+    assert any(m.startswith(f"{path}:{skill_line}: checks[0].skills[0]: 'tap_a_button' is not one of the module's")
+               for m in messages), messages
+    assert any(m.startswith(f"{path}:{target_line}: checks[0].replica.target: target 'nowhere' is not one")
+               for m in messages), messages
+    assert content.get("email") is None  # that module is left out; the kiosk runs with the rest

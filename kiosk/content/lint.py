@@ -40,11 +40,17 @@ def _texts(data: dict[str, Any]) -> Iterator[tuple[list[Any], dict[str, str]]]:
         for key in ("title", "text", "speak", "tip", "warning"):
             if key in step:
                 yield ["steps", i, key], step[key]
-        replica = step.get("replica")
-        if replica:
-            yield ["steps", i, "replica", "heading"], replica["heading"]
-            for j, element in enumerate(replica["elements"]):
-                yield ["steps", i, "replica", "elements", j, "label"], element["label"]
+        if step.get("replica"):
+            yield from _replica_texts(step["replica"], ["steps", i, "replica"])
+    for i, check in enumerate(data.get("checks", ())):
+        yield ["checks", i, "task"], check["task"]
+        yield from _replica_texts(check["replica"], ["checks", i, "replica"])
+
+
+def _replica_texts(replica: dict[str, Any], at: list[Any]) -> Iterator[tuple[list[Any], dict[str, str]]]:
+    yield [*at, "heading"], replica["heading"]
+    for j, element in enumerate(replica["elements"]):
+        yield [*at, "elements", j, "label"], element["label"]
 
 
 def words(sentence: str) -> list[str]:

@@ -29,7 +29,7 @@ from kiosk.content.contentset import ContentSet, Problem
 from kiosk.content.glossary import Glossary
 from kiosk.content.glossary_loader import is_glossary_file, load_glossaries
 from kiosk.content.lexicon import LEXICON_DIR, load_lexicons
-from kiosk.content.model import Element, HelpPhone, Procedure, Replica, Source, Step, Text
+from kiosk.content.model import Check, Element, HelpPhone, Procedure, Replica, Source, Step, Text
 from kiosk.content.skills import SKILLS_FILE, SkillsCatalogue, check_references, load_skills
 from kiosk.content.yaml_lines import parse
 from kiosk.i18n import LANGUAGES
@@ -65,18 +65,20 @@ def _element(e: dict[str, Any]) -> Element:
     )
 
 
+def _replica(r: dict[str, Any], site_url: str) -> Replica:
+    return Replica(
+        address=r.get("address", site_url),
+        heading=Text(r["heading"]),
+        elements=tuple(_element(e) for e in r["elements"]),
+        target=r["target"],
+        action=r["action"],
+    )
+
+
 def _build(data: dict[str, Any], source: Path) -> Procedure:
     steps = []
     for s in data["steps"]:
-        replica = None
-        if r := s.get("replica"):
-            replica = Replica(
-                address=r.get("address", data["site"]["url"]),
-                heading=Text(r["heading"]),
-                elements=tuple(_element(e) for e in r["elements"]),
-                target=r["target"],
-                action=r["action"],
-            )
+        replica = _replica(s["replica"], data["site"]["url"]) if s.get("replica") else None
         steps.append(
             Step(
                 id=s["id"],
@@ -111,6 +113,8 @@ def _build(data: dict[str, Any], source: Path) -> Procedure:
         help_phone=_help_phone(data.get("help_phone")),
         minutes=data.get("minutes"),
         skills=tuple(data.get("skills", ())),
+        checks=tuple(Check(c["id"], Text(c["task"]), tuple(c["skills"]), _replica(c["replica"], data["site"]["url"]))
+                     for c in data.get("checks", ())),
     )
 
 
@@ -128,31 +132,41 @@ TYPE_KINDS = ("field", "password", "keypad", "sheet")
 
 
 def _structure_errors(data: dict[str, Any]) -> Iterable[tuple[list[Any], str]]:
-    """Rules beyond the schema: unique ids, replica targets that exist and fit."""
-    seen_steps: set[str] = set()
-    for i, step in enumerate(data["steps"]):
-        if step["id"] in seen_steps:
-            yield ["steps", i, "id"], f"step id {step['id']!r} is used twice"
-        seen_steps.add(step["id"])
-        replica = step.get("replica")
-        if not replica:
-            continue
-        kinds: dict[str, str] = {}
-        for j, element in enumerate(replica["elements"]):
-            if element["id"] in kinds:
-                yield ["steps", i, "replica", "elements", j, "id"], f"element id {element['id']!r} is used twice"
-            kinds[element["id"]] = element["kind"]
-            if "example" in element and element["kind"] not in TYPE_KINDS:
-                where = ["steps", i, "replica", "elements", j, "example"]
-                yield where, f"only a {', '.join(TYPE_KINDS)} has an example"
-        target, action = replica["target"], replica["action"]
-        where = ["steps", i, "replica", "target"]
-        if target not in kinds:
-            yield where, f"target {target!r} is not one of the replica's elements ({', '.join(kinds)})"
-        elif action == "type" and kinds[target] not in TYPE_KINDS:
-            yield where, f"action 'type' needs a {', '.join(TYPE_KINDS)} target, {target!r} is a {kinds[target]}"
-        elif action == "tap" and kinds[target] not in TAP_KINDS:
-            yield where, f"action 'tap' needs a {', '.join(TAP_KINDS)} target, {target!r} is a {kinds[target]}"
+    """Rules beyond the schema: unique ids, replica targets that exist and fit, checks on the module's skills."""
+    for part, what in (("steps", "step"), ("checks", "self-check")):
+        seen: set[str] = set()
+        for i, item in enumerate(data.get(part, ())):
+            if item["id"] in seen:
+                yield [part, i, "id"], f"{what} id {item['id']!r} is used twice"
+            seen.add(item["id"])
+            if item.get("replica"):
+                yield from _replica_errors(item["replica"], [part, i, "replica"])
+    skills = set(data.get("skills", ()))
+    for i, check in enumerate(data.get("checks", ())):
+        for j, skill in enumerate(check["skills"]):
+            if skill not in skills:
+                known = ", ".join(sorted(skills))
+                yield ["checks", i, "skills", j], f"{skill!r} is not one of the module's skills ({known})"
+
+
+def _replica_errors(replica: dict[str, Any], at: list[Any]) -> Iterable[tuple[list[Any], str]]:
+    """A replica's elements have distinct ids and its target exists and fits its action."""
+    kinds: dict[str, str] = {}
+    for j, element in enumerate(replica["elements"]):
+        if element["id"] in kinds:
+            yield [*at, "elements", j, "id"], f"element id {element['id']!r} is used twice"
+        kinds[element["id"]] = element["kind"]
+        if "example" in element and element["kind"] not in TYPE_KINDS:
+            where = [*at, "elements", j, "example"]
+            yield where, f"only a {', '.join(TYPE_KINDS)} has an example"
+    target, action = replica["target"], replica["action"]
+    where = [*at, "target"]
+    if target not in kinds:
+        yield where, f"target {target!r} is not one of the replica's elements ({', '.join(kinds)})"
+    elif action == "type" and kinds[target] not in TYPE_KINDS:
+        yield where, f"action 'type' needs a {', '.join(TYPE_KINDS)} target, {target!r} is a {kinds[target]}"
+    elif action == "tap" and kinds[target] not in TAP_KINDS:
+        yield where, f"action 'tap' needs a {', '.join(TAP_KINDS)} target, {target!r} is a {kinds[target]}"
 
 
 def _dates(data: dict[str, Any]) -> Iterable[list[Any]]:

@@ -102,6 +102,16 @@ class Replica:
 
 
 @dataclass(frozen=True)
+class Check:
+    """A self-check: one task done on a practice page, with no hint and no timer; it shows outcomes ``skills``."""
+
+    id: str
+    task: Text
+    skills: tuple[str, ...]
+    replica: Replica
+
+
+@dataclass(frozen=True)
 class Step:
     """One step of a walkthrough."""
 
@@ -149,6 +159,8 @@ class Procedure:
     minutes: int | None = None
     #: the outcomes of the skills catalogue it teaches (content/skills.yaml)
     skills: tuple[str, ...] = ()
+    #: the self-checks at its end: tasks done on practice pages
+    checks: tuple[Check, ...] = ()
 
     @property
     def sourced_steps(self) -> int:

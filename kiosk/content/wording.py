@@ -63,19 +63,23 @@ def _written_texts(data: dict[str, Any]) -> Iterator[tuple[list[Any], dict[str, 
         for key in _STEP_KEYS:
             if key in step:
                 yield ["steps", i, key], step[key]
+    for i, check in enumerate(data.get("checks", ())):
+        yield ["checks", i, "task"], check["task"]
 
 
 def _replica_texts(data: dict[str, Any]) -> Iterator[tuple[list[Any], dict[str, str]]]:
     """The replica headings, labels, hints and examples (French copies the real page; en/ar translate it)."""
-    for i, step in enumerate(data["steps"]):
-        replica = step.get("replica")
+    parts = [("steps", i, item) for i, item in enumerate(data["steps"])]
+    parts += [("checks", i, item) for i, item in enumerate(data.get("checks", ()))]
+    for part, i, item in parts:
+        replica = item.get("replica")
         if not replica:
             continue
-        yield ["steps", i, "replica", "heading"], replica["heading"]
+        yield [part, i, "replica", "heading"], replica["heading"]
         for j, element in enumerate(replica["elements"]):
             for key in ("label", "hint", "example"):
                 if isinstance(element.get(key), dict):
-                    yield ["steps", i, "replica", "elements", j, key], element[key]
+                    yield [part, i, "replica", "elements", j, key], element[key]
 
 
 def verb_warnings(lang: str, text: str) -> Iterator[str]:
