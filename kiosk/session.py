@@ -45,6 +45,9 @@ class Visit:
     speech_on: bool = True
     #: explore by touch switched on during the visit (double touch on welcome, speech key)
     exploring: bool = False
+    #: the self-check task on show (index into the procedure's checks) and the tries on it so far
+    check_index: int = 0
+    check_tries: int = 0
     #: speech volume 0.1..1.0 (never below 0.1 while speech is on) and speed 0.6..1.4
     volume: float = DEFAULT_VOLUME
     rate: float = 1.0
@@ -62,6 +65,8 @@ class Visit:
         self.leave_step()
         self.started = False
         self.praise = ""
+        self.check_index = 0
+        self.check_tries = 0
         self.speech_on = True
         self.exploring = False
         self.volume = DEFAULT_VOLUME

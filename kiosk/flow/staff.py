@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import kiosk.flow.effects as fx
 from kiosk.access.profiles import speech_rate
 from kiosk.flow.core import VISITOR_SCREENS, Effects
+from kiosk.flow.selfcheck import SelfCheckMoves
 from kiosk.flow.visitor import VisitorMoves
 from kiosk.i18n import t
 
@@ -30,7 +31,7 @@ class Launch:
     autonomy_expected: str | None = None
 
 
-class StaffMoves(VisitorMoves):
+class StaffMoves(VisitorMoves, SelfCheckMoves):
     """Staff mode's moves."""
 
     def enter_staff(self) -> Effects:
@@ -76,6 +77,9 @@ class StaffMoves(VisitorMoves):
             out.append(fx.StepBack())  # the previous page first (easy profile), then previous_step
         elif name == "finished":
             return self.learn_more()
+        elif name in ("selfcheck", "selfcheck_done"):
+            self.visit.leave_step()
+            self._show(out, "finished")  # the module's end, where the checks began
         elif name == "catalogue":
             self._show(out, "language" if len(self.languages) > 1 else "welcome")
         elif name == "language":

@@ -130,6 +130,20 @@ class ProcedureFinished(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
+class CheckAnswered(Event):
+    """A self-check task ended: passed (after ``tries`` attempts) or left; never what was typed.
+
+    ``skills``: the outcomes of the skills catalogue a pass shows.
+    """
+
+    procedure_id: str
+    check_id: str
+    passed: bool
+    tries: int
+    skills: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, kw_only=True)
 class MemoTaken(Event):
     """The visitor asked for the procedure's take-away memo (a printed page; nothing about them is on it)."""
 

@@ -106,6 +106,8 @@ class VisitRecord:
         self.help_calls: list[tuple[str, int] | None] = []  # where each call was made (None: outside a step)
         self.procedures: dict[str, ProcedureLog] = {}
         self.memos: list[str] = []  # the procedure of each take-away memo asked for
+        self.checks: list[dict[str, Any]] = []  # each self-check task that ended: passed or not, tries
+        self.skills_checked: set[str] = set()  # the outcomes a passed self-check showed
         self._open: tuple[str, int] | None = None  # (procedure id, step index) being shown
         self._open_since = mono
         self._current: str | None = None  # procedure open on screen
@@ -186,6 +188,12 @@ class VisitRecord:
             index = event.step_index if event.step_index is not None else (self._open[1] if self._open else None)
             self.help_calls.append((pid, index) if pid is not None and index is not None else None)
             return True  # staff may look at the learner's page straight away
+        elif isinstance(event, ev.CheckAnswered):
+            self.checks.append({"procedure": event.procedure_id, "check": event.check_id,
+                                "passed": event.passed, "tries": event.tries})
+            if event.passed:
+                self.skills_checked |= set(event.skills)
+            return True  # a learner's grid shows it at once
         elif isinstance(event, ev.MemoTaken):
             self.memos.append(event.procedure_id)
             return True  # rare, and the visitor may walk away with it: on disk now
@@ -256,4 +264,6 @@ class VisitRecord:
             "national_themes": sorted({p["national_theme"] for p in procedures}),
             "procedures": procedures,
             "memos": list(self.memos),
+            "checks": [dict(check) for check in self.checks],
+            "skills_checked": sorted(self.skills_checked),
         }

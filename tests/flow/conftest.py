@@ -26,9 +26,11 @@ StoryMaker = Callable[..., Story]
 def make_story(config: KioskConfig, shipped_content: ContentSet) -> StoryMaker:
     """Builds a :class:`Story` over real services; keyword arguments change the configuration.
 
-    ``staff=False``: a kiosk without staff mode (no staff desk); ``printer=False``: no memo printer.
+    ``staff=False``: a kiosk without staff mode (no staff desk); ``printer=False``: no memo printer;
+    ``content``: another content set than the bundled one.
     """
-    def make(*, staff: bool = True, printer: bool = True, **changes: Any) -> Story:
+    def make(*, staff: bool = True, printer: bool = True, content: ContentSet | None = None,
+             **changes: Any) -> Story:
         cfg = replace(config, kiosk_id="kiosk-test", **changes)
         clock = FakeClock()
         engine = RecordingEngine()
@@ -36,7 +38,8 @@ def make_story(config: KioskConfig, shipped_content: ContentSet) -> StoryMaker:
         recorder = WatchedRecorder(saver, kiosk_id=cfg.kiosk_id, now=lambda: WALL_OFFSET + clock(), monotonic=clock)
         desk = StaffDesk(cfg.data_dir, cfg.kiosk_id, now=clock, wall=lambda: WALL_OFFSET + clock()) \
             if staff else None
-        services = Services(config=cfg, content=shipped_content, visit=Visit(default_language=cfg.default_language),
+        services = Services(config=cfg, content=content or shipped_content,
+                            visit=Visit(default_language=cfg.default_language),
                             speech=SpeechQueue(engine), recorder=recorder, staff=desk)
         idle = IdleTimer(cfg.idle_delay_s, cfg.idle_warning_s, now=clock)
         memo = MemoPrinter(printer)

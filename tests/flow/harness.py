@@ -19,6 +19,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import pytest
+
 import kiosk.flow.effects as fx
 from kiosk.flow import Flow, carry_out
 from kiosk.i18n import t
@@ -173,11 +175,17 @@ class Story:
         if name == "walkthrough":
             self.go("open_procedure", procedure_id)
             self.go("next_step")
-        elif name == "finished":
+        elif name in ("finished", "selfcheck", "selfcheck_done"):
             procedure = self.services.content.get(procedure_id)
             assert procedure is not None
             self.go("open_procedure", procedure_id, len(procedure.steps) - 1)
             self.go("next_step")
+            if name != "finished":
+                if not procedure.checks:
+                    pytest.skip(f"the module {procedure_id} has no self-checks")
+                self.go("start_checks")
+                while name == "selfcheck_done" and self.screen == "selfcheck":
+                    self.go("check_answer", True)
         assert self.screen == name
 
     # -- what the visitor sees, hears, and what the logbook keeps --------------------------

@@ -34,7 +34,7 @@ def test_the_back_key(story: Story, screen: str) -> None:
     story.to_screen(screen)
     effects = story.key("back")
     expected = {"welcome": "welcome", "language": "welcome", "catalogue": "language", "walkthrough": "walkthrough",
-                "finished": "catalogue"}[screen]
+                "finished": "catalogue", "selfcheck": "finished", "selfcheck_done": "finished"}[screen]
     assert story.screen == expected
     assert (fx.StepBack() in effects) == (screen == "walkthrough")  # the step screen turns its own pages
 
