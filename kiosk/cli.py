@@ -239,7 +239,7 @@ def stage(kiosk: Headless, args: argparse.Namespace) -> None:
     procedure = None
     if screen not in ("welcome", "language"):  # the catalogue would show "Loading..." in the picture
         services.content.wait()
-    if args.procedure or screen in ("walkthrough", "finished"):
+    if args.procedure or screen in ("walkthrough", "finished", "selfcheck", "selfcheck_done"):
         procedures = services.content.procedures
         procedure = services.content.get(args.procedure) if args.procedure else (procedures[0] if procedures else None)
         if args.procedure and procedure is None:
@@ -253,6 +253,14 @@ def stage(kiosk: Headless, args: argparse.Namespace) -> None:
         nav.open_procedure(procedure.id, args.step - 1)
     elif screen == "finished":
         nav.go("finished", procedure.id)
+    elif screen in ("selfcheck", "selfcheck_done"):
+        if not procedure.checks:
+            with_checks = ", ".join(p.id for p in services.content.procedures if p.checks) or "none"
+            raise UsageError(f"--screen {screen}: {procedure.id} has no self-checks (modules with some: {with_checks})")
+        nav.go("finished", procedure.id)
+        nav.start_checks()
+        while screen == "selfcheck_done" and nav.flow.check is not None:
+            nav.check_answer(True)
     elif screen == "help":
         nav.go("catalogue")
         nav.show_help()

@@ -13,8 +13,9 @@ from pathlib import Path
 from kiosk.access.profiles import PROFILES
 from kiosk.i18n import LANGUAGES
 
-SCREENS = ("welcome", "language", "catalogue", "walkthrough", "finished", "help", "idle",
-           "staff_pin", "staff_panel", "staff_launch", "staff_learners", "staff_learner", "staff_today")
+SCREENS = ("welcome", "language", "catalogue", "walkthrough", "finished", "help", "idle", "selfcheck",
+           "selfcheck_done", "staff_pin", "staff_panel", "staff_launch", "staff_learners", "staff_learner",
+           "staff_today")
 
 
 class UsageError(Exception):

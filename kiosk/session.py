@@ -16,7 +16,7 @@ from kiosk.access.profiles import LOW_VISION_SCALES, PROFILES, explores_by_touch
 from kiosk.practice.model import PracticeState
 
 if TYPE_CHECKING:
-    from kiosk.content.model import Step
+    from kiosk.content.model import Check, Step
 
 DEFAULT_VOLUME = 0.8
 #: The EZ Access floor: speech never gets fully quiet while it is on.
@@ -48,6 +48,8 @@ class Visit:
     #: the self-check task on show (index into the procedure's checks) and the tries on it so far
     check_index: int = 0
     check_tries: int = 0
+    #: the outcomes the self-checks of this run showed (the end screen lists them)
+    check_outcomes: list[str] = field(default_factory=list)
     #: speech volume 0.1..1.0 (never below 0.1 while speech is on) and speed 0.6..1.4
     volume: float = DEFAULT_VOLUME
     rate: float = 1.0
@@ -67,6 +69,7 @@ class Visit:
         self.praise = ""
         self.check_index = 0
         self.check_tries = 0
+        self.check_outcomes = []
         self.speech_on = True
         self.exploring = False
         self.volume = DEFAULT_VOLUME
@@ -118,7 +121,7 @@ class Visit:
         self.rate = round(min(MAX_RATE, max(MIN_RATE, self.rate + steps * 0.2)), 2)
         return self.rate
 
-    def practice_for(self, step: Step) -> PracticeState:
+    def practice_for(self, step: Step | Check) -> PracticeState:
         """The practice state for ``step``, started afresh if the visit holds another step's."""
         if self.practice is None or self.practice.replica is not step.replica:
             self.practice = PracticeState.for_step(step)

@@ -12,6 +12,11 @@ from tests.conftest import ROOT
 CONTENT = ROOT / "content"
 
 
+def without_checks(text: str) -> str:
+    """A module's text without its self-checks (which name its outcomes too)."""
+    return text[:text.index("\nchecks:")] + "\n" if "\nchecks:" in text else text
+
+
 def copy_content(tmp_path: Path) -> Path:
     """The bundled content in a folder of our own, to break."""
     folder = tmp_path / "content"
@@ -56,7 +61,7 @@ def test_a_catalogue_and_modules_out_of_step_are_named_with_file_line_and_field(
 def test_a_module_missing_from_its_outcome_is_caught_both_ways(tmp_path: Path) -> None:
     folder = copy_content(tmp_path)
     email = folder / "email.yaml"
-    text = email.read_text(encoding="utf-8")
+    text = without_checks(email.read_text(encoding="utf-8"))
     skills_line = next(row for row in text.splitlines() if row.startswith("skills:"))
     first_skill = skills_line.split("[", 1)[1].split(",", 1)[0].strip()
     email.write_text(text.replace(skills_line, skills_line.replace(f"{first_skill}, ", "", 1)), encoding="utf-8")
@@ -94,7 +99,7 @@ def test_a_module_without_skills_is_a_warning_not_an_error(tmp_path: Path) -> No
     folder.mkdir()
     shutil.copy(CONTENT / "email.yaml", folder)
     shutil.copy(CONTENT / SKILLS_FILE, folder)
-    text = (folder / "email.yaml").read_text(encoding="utf-8")
+    text = without_checks((folder / "email.yaml").read_text(encoding="utf-8"))
     (folder / "email.yaml").write_text("\n".join(r for r in text.splitlines() if not r.startswith("skills:")) + "\n",
                                        encoding="utf-8")
     content = load([folder])
@@ -182,9 +187,7 @@ checks:
 def email_with_checks(tmp_path: Path, skill: str, target: str) -> Path:
     folder = tmp_path / "content"
     folder.mkdir()
-    text = (CONTENT / "email.yaml").read_text(encoding="utf-8")
-    if "\nchecks:" in text:
-        text = text[:text.index("\nchecks:")] + "\n"
+    text = without_checks((CONTENT / "email.yaml").read_text(encoding="utf-8"))
     (folder / "email.yaml").write_text(text + CHECKS.replace("SKILL", skill).replace("TARGET", target),
                                        encoding="utf-8")
     return folder / "email.yaml"
@@ -213,3 +216,27 @@ def test_a_self_check_on_an_outcome_the_module_does_not_teach_or_a_missing_targe
     assert any(m.startswith(f"{path}:{target_line}: checks[0].replica.target: target 'nowhere' is not one")
                for m in messages), messages
     assert content.get("email") is None  # that module is left out; the kiosk runs with the rest
+
+
+def test_every_module_ends_with_three_self_checks_that_can_be_done_and_not_faked(shipped_content) -> None:
+    """Each task's right move completes its page in every language; any other element does not."""
+    from kiosk.practice.model import KINDS, PracticeState
+
+    for module in shipped_content.procedures:
+        assert 3 <= len(module.checks) <= 6, module.id
+        assert len({s for c in module.checks for s in c.skills}) >= 2, module.id
+        for check in module.checks:
+            replica = check.replica
+            for lang in ("fr", "en", "ar"):
+                state = PracticeState(check.id, replica, seed=1)
+                if replica.action == "tap":
+                    outcome = state.tap(replica.target)
+                else:
+                    state.focus(replica.target)
+                    state.fill(replica.target, state.target.example.get(lang))
+                    outcome = state.confirm(lang)
+                assert outcome.right and state.is_complete, (module.id, check.id, lang)
+            for element in replica.elements:
+                if element.id != replica.target and KINDS[element.kind].completes == "tap":
+                    assert not PracticeState(check.id, replica, seed=1).tap(element.id).right, \
+                        (module.id, check.id, element.id)

@@ -34,7 +34,7 @@ class SelfCheckMoves(FlowCore):
         procedure = self.procedure
         if procedure is None or not procedure.checks:
             return out
-        self.visit.check_index, self.visit.check_tries = 0, 0
+        self.visit.check_index, self.visit.check_tries, self.visit.check_outcomes = 0, 0, []
         self.visit.leave_step()
         self._show(out, "selfcheck")
         return out
@@ -49,6 +49,7 @@ class SelfCheckMoves(FlowCore):
         if not right:
             return [fx.Say(t(lang, "selfcheck_not_yet"), lang, "selfcheck")]
         out = self._end_check(check, passed=True)
+        visit.check_outcomes += [s for s in check.skills if s not in visit.check_outcomes]
         visit.praise = t(lang, "selfcheck_right")  # said and shown with what comes next
         return out + self._next_check()
 

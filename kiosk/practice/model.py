@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.content.model import Element, Replica, Step, Text
+from kiosk.content.model import Check, Element, Replica, Step, Text
 from kiosk.i18n import t
 
 
@@ -147,7 +147,7 @@ class PracticeState:
         self.reset()
 
     @classmethod
-    def for_step(cls, step: Step, seed: int | None = None) -> PracticeState:
+    def for_step(cls, step: Step | Check, seed: int | None = None) -> PracticeState:
         """The practice state of ``step`` (which must have a replica); ``seed`` fixes the keypads' order."""
         if step.replica is None:
             raise ValueError(f"step {step.id!r} has no practice replica")

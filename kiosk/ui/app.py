@@ -36,6 +36,7 @@ from kiosk.ui import bootstrap, heap
 from kiosk.ui.context import UiContext
 from kiosk.ui.focus import Focus
 from kiosk.ui.navigator import KioskScreens, Navigator
+from kiosk.ui.screens.selfcheck import SelfCheckDoneScreen, SelfCheckScreen
 from kiosk.ui.screens.visitor import (
     CatalogueScreen,
     FinishedScreen,
@@ -60,6 +61,7 @@ def _staff_screen(name: str) -> Callable[..., object]:
 #: The screens by name (visitor, then staff); each is built the first time it is shown.
 SCREENS = {"welcome": WelcomeScreen, "language": LanguageScreen, "catalogue": CatalogueScreen,
            "walkthrough": WalkthroughScreen, "finished": FinishedScreen,
+           "selfcheck": SelfCheckScreen, "selfcheck_done": SelfCheckDoneScreen,
            **{name: _staff_screen(name) for name in ("staff_pin", "staff_panel", "staff_launch", "staff_learners",
                                                      "staff_learner", "staff_today")}}
 #: Key-map actions that move the focus; the others are the flow's (kiosk.flow.KEY_COMMANDS).

@@ -85,6 +85,15 @@ class Navigation(Protocol):
     def take_memo(self) -> None:
         """Print the open procedure's take-away memo; the visitor is told it is printing."""
 
+    def start_checks(self) -> None:
+        """The open module's self-checks, from its end."""
+
+    def check_answer(self, right: bool) -> None:
+        """A self-check task's page was used: right or not yet."""
+
+    def skip_check(self) -> None:
+        """Leave this self-check task for another day."""
+
     # Staff mode (kiosk.flow.staff): the staff screens use these.
     @property
     def in_staff(self) -> bool:

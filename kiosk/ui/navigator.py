@@ -308,6 +308,15 @@ class Navigator:
     def take_memo(self) -> None:
         self.run(self.flow.take_memo())
 
+    def start_checks(self) -> None:
+        self.run(self.flow.start_checks())
+
+    def check_answer(self, right: bool) -> None:
+        self.run(self.flow.check_answer(right))
+
+    def skip_check(self) -> None:
+        self.run(self.flow.skip_check())
+
     def enter_staff(self) -> None:
         self.run(self.flow.enter_staff())
 

@@ -28,8 +28,9 @@ from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
-from kiosk.content.model import BASE_LANGUAGE, Element, Step
+from kiosk.content.model import BASE_LANGUAGE, Check, Element, Step
 from kiosk.i18n import t
+from kiosk.keymap import BACKSPACE, ENTER_KEYS
 from kiosk.practice.model import Outcome, PracticeState
 from kiosk.ui.keyboard import OnScreenKeyboard, keyboard_for
 from kiosk.ui.pictograms import pictogram_path
@@ -207,13 +208,17 @@ class ReplicaView(BoxLayout):
     banner = StringProperty("")
     heading = StringProperty("")
 
-    def __init__(self, screen: KioskScreen, step: Step, state: PracticeState | None = None, **kwargs: Any) -> None:
+    def __init__(self, screen: KioskScreen, step: Step | Check, state: PracticeState | None = None, *,
+                 checking: bool = False, **kwargs: Any) -> None:
         """Draw ``step``'s page from ``state``, by default the visit's (started for this step if need be).
 
         A page built ahead of time (:mod:`kiosk.ui.practice_pages`) is given a state of its
-        own and shown later with the visit's through :meth:`show`.
+        own and shown later with the visit's through :meth:`show`. ``checking``: a
+        self-check's page (``step`` is its :class:`~kiosk.content.model.Check`): nothing
+        highlighted, no hint but "not yet", the answer goes to the flow.
         """
         self.screen = screen
+        self.checking = checking
         self.services = screen.services
         self.step = step
         self.replica = step.replica
@@ -234,8 +239,9 @@ class ReplicaView(BoxLayout):
             page.add_widget(DRAWERS[element.kind](self, element))
         self.keyboard: OnScreenKeyboard | None = None
         self.target_widget = self.widgets[replica.target]
-        self.target_widget.highlighted = True
-        self.ids.target_hint.logical = t(lang, "replica_target_here", label=self.state.target.label.get(lang))
+        self.target_widget.highlighted = not checking
+        self.ids.target_hint.logical = "" if checking else t(lang, "replica_target_here",
+                                                             label=self.state.target.label.get(lang))
         self.sync()
         self._refocus()
 
@@ -329,13 +335,33 @@ class ReplicaView(BoxLayout):
             self.state.erase(self.active_field.element.id)
             self.sync()
 
+    def handle_key(self, key: int, codepoint: str | None) -> bool:
+        """A physical keyboard's key: typed into the field being edited (False when none is)."""
+        if self.active_field is None:
+            return False
+        if key == BACKSPACE:
+            self.delete_char()
+        elif key in ENTER_KEYS:
+            self.confirm_entry()
+        elif codepoint and codepoint.isprintable():
+            self.type_text(codepoint)
+        else:
+            return False
+        return True
+
     def confirm_entry(self) -> None:
         """Done/Enter: complete the step when the target field holds something."""
         self.outcome(self.state.confirm(self.lang))
 
     # -- outcomes -------------------------------------------------------------------
     def outcome(self, outcome: Outcome) -> None:
-        """Praise and move on, or show and speak a hint, as the model says."""
+        """Praise and move on, or show and speak a hint, as the model says (a self-check: the flow's)."""
+        if self.checking:
+            if outcome.wrong:
+                self.hint = t(self.lang, "selfcheck_not_yet")  # said by the flow; no hint to the answer
+            if outcome.right or outcome.wrong:
+                self.screen.nav.check_answer(outcome.right)
+            return
         if outcome.right:
             self.screen.nav.next_step(praise=outcome.praise(self.lang))
         elif outcome.wrong:

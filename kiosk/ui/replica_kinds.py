@@ -349,7 +349,8 @@ def draw_sheet(view: ReplicaView, element: Element) -> Widget:
         for c in range(width):
             reference = f"{column_letter(c)}{r}"
             cell = _framed_label(view, row[c] if c < len(row) else "", lang="fr", align="center",
-                                 padding=style.mm(1), page=True, highlighted=reference == target)
+                                 padding=style.mm(1), page=True,
+                                 highlighted=reference == target and not getattr(view, "checking", False))
             cells[reference] = cell
             grid.add_widget(cell)
     box.add_widget(grid)

@@ -13,7 +13,6 @@ from kivy.lang import Builder
 from kivy.properties import StringProperty
 
 from kiosk.i18n import prepare_plurals, t
-from kiosk.keymap import BACKSPACE, ENTER_KEYS
 from kiosk.ui.pictograms import pictogram_path
 from kiosk.ui.screens.bars import nav_button, standard_buttons
 from kiosk.ui.screens.base import KioskScreen
@@ -199,17 +198,7 @@ class WalkthroughScreen(StepPaging, KioskScreen):
     def handle_key(self, key: int, codepoint: str | None) -> bool:
         """A physical keyboard types into the practice field being edited."""
         replica = getattr(self, "replica", None)
-        if replica is None or replica.active_field is None:
-            return False
-        if key == BACKSPACE:
-            replica.delete_char()
-        elif key in ENTER_KEYS:
-            replica.confirm_entry()
-        elif codepoint and codepoint.isprintable():
-            replica.type_text(codepoint)
-        else:
-            return False
-        return True
+        return replica is not None and replica.handle_key(key, codepoint)
 
     def announce(self) -> None:
         """Announce the step; a step with recorded speech in this language plays it instead."""
@@ -275,8 +264,16 @@ class FinishedScreen(KioskScreen):
         body, next_label = self._parts[:2]
         body.logical = self.tr("finished_body", title=title)
         next_label.logical = self.tr("finished_next", site=site)
-        for widget in (*self._parts[:2], *memo_widgets(self), *self._parts[2:]):
+        checks = (self._check_button(),) if procedure is not None and procedure.checks else ()
+        for widget in (*self._parts[:2], *checks, *memo_widgets(self), *self._parts[2:]):
             pane.add_content(widget)
+
+    def _check_button(self) -> BigButton:
+        """"Check what I learnt": the module's self-checks (built once)."""
+        if getattr(self, "_checks", None) is None:
+            nav = self.nav
+            self._checks = nav_button(self, "selfcheck_button", "selfcheck_start", "check", lambda: nav.start_checks())
+        return self._checks
 
     def announcement(self) -> str:
         procedure = self.nav.procedure

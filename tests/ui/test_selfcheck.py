@@ -1,0 +1,76 @@
+"""A visitor does the self-checks at the end of a module, on the real kiosk: taps, words, speech, the record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.loader import load
+from kiosk.i18n import t
+from kiosk.testing.pilot import Pilot
+from tests.conftest import ROOT
+from tests.flow.test_selfcheck import TASK
+from tests.ui.test_logbook_visits import flushed, records_on_disk
+
+
+@pytest.fixture
+def checker(config, tmp_path: Path):
+    text = (ROOT / "content" / "email.yaml").read_text(encoding="utf-8")
+    if "\nchecks:" in text:
+        text = text[:text.index("\nchecks:")] + "\n"
+    skills = text.split("\nskills: [", 1)[1].split("]", 1)[0].split(", ")
+    checks = "checks:" + "".join(TASK.format(id=name, skill=skill)
+                                 for name, skill in (("one", skills[0]), ("two", skills[1]), ("three", skills[1])))
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "email.yaml").write_text(text + checks, encoding="utf-8")
+    shutil_copy_skills(folder)
+    content = load([folder])
+    with Pilot.run(config, content=content) as pilot:
+        yield pilot
+
+
+def shutil_copy_skills(folder: Path) -> None:
+    (folder / "skills.yaml").write_text((ROOT / "content" / "skills.yaml").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_a_visitor_checks_what_they_learnt_retries_and_sees_what_they_showed(checker: Pilot, lang: str) -> None:
+    pilot = checker
+    pilot.start_visit(lang)
+    procedure = pilot.services.content.get("email")
+    pilot.ui.nav.open_procedure("email", len(procedure.steps) - 1)
+    pilot.settle()
+    pilot.tap("next_button")
+    assert pilot.screen == "finished"
+    pilot.tap("selfcheck_button")
+    assert pilot.screen == "selfcheck"
+    assert procedure.checks[0].task.get(lang) in pilot.texts()
+    assert not pilot.find("replica_login").highlighted  # nothing shows the answer
+    pilot.tap("replica_create")  # not the one
+    assert pilot.find("hint_panel").heading == t(lang, "selfcheck_not_yet")
+    assert pilot.spoken[-1] == t(lang, "selfcheck_not_yet")
+    assert pilot.screen == "selfcheck" and pilot.services.visit.check_index == 0
+    pilot.tap("replica_login")
+    assert pilot.services.visit.check_index == 1
+    assert pilot.spoken[-1].startswith(t(lang, "selfcheck_right"))
+    assert procedure.checks[1].task.get(lang) in pilot.texts()
+    pilot.tap("skip_button")  # left for another day
+    pilot.tap("replica_login")
+    assert pilot.screen == "selfcheck_done"
+    skills = pilot.services.content.skills
+    shown = [skills.get(procedure.checks[0].skills[0]), skills.get(procedure.checks[2].skills[0])]
+    texts = pilot.texts()
+    assert t(lang, "selfcheck_done_shown") in texts
+    assert all(any(o.text.get(lang) in x for x in texts) for o in shown)
+    pilot.tap("end_button")
+    assert pilot.screen == "welcome"
+    records = records_on_disk(flushed(pilot))
+    assert len(records) == 1
+    assert records[0]["checks"] == [
+        {"procedure": "email", "check": "one", "passed": True, "tries": 2},
+        {"procedure": "email", "check": "two", "passed": False, "tries": 0},
+        {"procedure": "email", "check": "three", "passed": True, "tries": 1}]
+    assert records[0]["skills_checked"] == sorted({o.id for o in shown})
