@@ -188,8 +188,9 @@ def test_fast_audit_passes_and_draws_contact_sheets(pilot: Pilot, tmp_path: Path
     # the easy profile shows each step page by page: its pages after the first are checked too
     pages = {lang: sum(len(easy_pages(procedure, i, lang)) - 1 for i in range(len(procedure.steps)))
              for lang in pilot.services.config.languages}
-    # welcome, language, catalogue, help, a glossary word, idle; the steps; finished; staff
-    assert result.screens_checked == sum(6 + len(procedure.steps) + 1 + len(STAFF_SCREENS)
+    # welcome, language, catalogue, help, a glossary word, idle; the steps; finished; its self-checks; staff
+    checks = len(procedure.checks) + 1
+    assert procedure.checks and result.screens_checked == sum(6 + len(procedure.steps) + 1 + checks + len(STAFF_SCREENS)
                                          + (pages[s.lang] if s.easy else 0) for s in plan)
     written = sheet.write(tmp_path)
     assert [p.name for p in written] == ["contact-ar.png"]

@@ -106,6 +106,20 @@ class Auditor:
             def finished() -> None:
                 nav.go("finished", first.id)
             yield "finished", "finished", finished, nothing
+        if first is not None and first.checks:
+            # Its self-checks: every task's page (no highlight), then what the visitor showed.
+            for index, check in enumerate(first.checks):
+                def task(i: int = index) -> None:
+                    nav.go("finished", first.id)
+                    nav.start_checks()
+                    for _ in range(i):
+                        nav.check_answer(True)
+                yield f"selfcheck-{first.id}-{check.id}", None, task, nothing
+
+            def checks_done() -> None:
+                while nav.flow.check is not None:
+                    nav.check_answer(True)
+            yield "selfcheck_done", None, checks_done, nothing
         # The staff screens, as staff see them (entered the way the staff entry does).
         def staff(name: str) -> Callable[[], None]:
             def show() -> None:
