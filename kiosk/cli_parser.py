@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--config", type=Path)
     listing.add_argument("--json", action="store_true", help="one JSON object per procedure")
 
-    staff = sub.add_parser("staff", help="staff mode: set the PIN, make a learner code")
+    staff = sub.add_parser("staff", help="staff mode: set the PIN, learner codes, a learner's skills and attestation")
     ssub = staff.add_subparsers(dest="staff_command", required=True)
     set_pin = ssub.add_parser("set-pin", help="set the staff PIN (4 to 12 digits; only its hash is stored)")
     set_pin.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
@@ -99,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     learner.add_argument("--lang", choices=LANGUAGES, default="fr", help="show: the language of the grid")
     learner.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
     learner.add_argument("--data-dir", type=Path, help="data folder (overrides the configuration)")
+    attestation = ssub.add_parser("attestation", help="a learner's attestation de parcours (PDF): the outcomes "
+                                                      "they showed, with their dates")
+    attestation.add_argument("code", help="the learner's code")
+    attestation.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    attestation.add_argument("--lang", choices=LANGUAGES, default="fr", help="the learner's language")
+    attestation.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")
+    attestation.add_argument("--data-dir", type=Path, help="data folder (overrides the configuration)")
 
     report = sub.add_parser("report", help="figures from the visit logbook: table, CSV, HTML page with charts")
     report.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")

@@ -111,6 +111,8 @@ class KioskConfig:
     kiosk_id: str = setting(factory=lambda: socket.gethostname() or "kiosk", shown="<host name>",
                             schema={"type": "string", "minLength": 1, "maxLength": 64},
                             doc="names this kiosk in the logbook (several kiosks, one report)")
+    organisation: str = setting("", schema={"type": "string", "maxLength": 120},
+                                doc="the space's name, printed on the attestation de parcours (needed to make one)")
     memo_print_command: str = setting("lp", schema={"type": "string"},
                                       doc="prints the take-away memo, given its PDF path (empty or not on PATH: "
                                           "no button)")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from kiosk.content.loader import load
 from kiosk.content.skills import SKILLS_FILE
 from tests.conftest import ROOT
@@ -240,3 +242,79 @@ def test_every_module_ends_with_three_self_checks_that_can_be_done_and_not_faked
                 if element.id != replica.target and KINDS[element.kind].completes == "tap":
                     assert not PracticeState(check.id, replica, seed=1).tap(element.id).right, \
                         (module.id, check.id, element.id)
+
+
+def learner_with_checks(data: Path, content) -> tuple[str, list[str]]:
+    """A learner code whose logbook holds a staff-launched visit with two self-checks passed; the outcomes."""
+    from kiosk.logbook import events as ev
+    from kiosk.logbook.recorder import Recorder
+    from kiosk.logbook.writer import LogWriter
+    from kiosk.staff.learners import Learners
+
+    code = Learners(data).create().code
+    checks = content.get("safety").checks
+    writer = LogWriter(data)
+    recorder = Recorder(writer, kiosk_id="k1")
+    recorder.emit(ev.VisitStarted, launched_by="staff", language="ar", learner=code)
+    recorder.emit(ev.ProcedureOpened, procedure_id="safety", theme="safety", step_count=3)
+    for check in checks[:2]:
+        recorder.emit(ev.CheckAnswered, procedure_id="safety", check_id=check.id, passed=True, tries=1,
+                      skills=frozenset(check.skills))
+    recorder.emit(ev.CheckAnswered, procedure_id="safety", check_id=checks[2].id, passed=False, tries=3)
+    recorder.emit(ev.VisitEnded, how="staff")
+    writer.close()
+    return code, sorted({s for c in checks[:2] for s in c.skills})
+
+
+def test_kiosk_staff_attestation_writes_the_outcomes_checked_in_the_learners_language(
+        tmp_path: Path, shipped_content) -> None:
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    data = tmp_path / "data"
+    code, shown = learner_with_checks(data, shipped_content)
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[kiosk]\norganisation = "Espace numérique Belleville"\ndata_dir = "{data}"\n',
+                      encoding="utf-8")
+    for lang in ("fr", "ar"):
+        out = tmp_path / f"attestation-{lang}.pdf"
+        result = subprocess.run([sys.executable, "-m", "kiosk", "staff", "attestation", code, "--out", str(out),
+                                 "--lang", lang, "--config", str(config)], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+        assert code in text and "Belleville" in text
+        if lang == "fr":
+            assert "Ce n'est pas un diplôme" in text
+            for outcome_id in shown:
+                assert shipped_content.skills.get(outcome_id).text.get("fr")[:20] in text.replace("\n", " ")
+    shown_grid = subprocess.run([sys.executable, "-m", "kiosk", "staff", "learner", "show", code, "--config",
+                                 str(config)], capture_output=True, text=True, timeout=120).stdout
+    assert sum(" checked " in line or line.lstrip().startswith("checked") for line in shown_grid.splitlines()) \
+        == len(shown)
+
+
+@pytest.mark.parametrize(("case", "says"), [
+    ("unknown", "attestation: ZZZ-999: no such learner code in"),
+    ("folder", "no such folder; nothing written"),
+    ("organisation", "[kiosk] organisation is empty in"),
+])
+def test_a_bad_attestation_request_is_one_clear_line_and_writes_nothing(tmp_path: Path, case: str, says: str,
+                                                                       shipped_content) -> None:
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    code, _shown = learner_with_checks(data, shipped_content)
+    config = tmp_path / "kiosk.toml"
+    organisation = "" if case == "organisation" else "Espace numérique"
+    config.write_text(f'[kiosk]\norganisation = "{organisation}"\ndata_dir = "{data}"\n', encoding="utf-8")
+    out = tmp_path / ("missing" if case == "folder" else "") / "a.pdf"
+    result = subprocess.run([sys.executable, "-m", "kiosk", "staff", "attestation",
+                             "ZZZ-999" if case == "unknown" else code, "--out", str(out), "--config", str(config)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and says in lines[0], lines
+    assert not out.exists()
