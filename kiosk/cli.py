@@ -307,7 +307,8 @@ def cmd_content(args: argparse.Namespace) -> int:
     for p in content.procedures:
         row = {"id": p.id, "languages": list(p.languages), "steps": len(p.steps),
                "replicas": p.replica_count, "last_checked": p.last_checked.isoformat(),
-               "sourced_steps": p.sourced_steps, "sources": len(p.sources), "skills": len(p.skills)}
+               "sourced_steps": p.sourced_steps, "sources": len(p.sources), "skills": len(p.skills),
+               "checks": len(p.checks)}
         print(json.dumps(row, ensure_ascii=False) if args.json else
               f"{p.id:32} {','.join(p.languages):9} {len(p.steps):3} steps {p.replica_count:3} replicas  "
               f"checked {p.last_checked}  {p.sourced_steps:2} sourced steps {len(p.sources):2} sources")

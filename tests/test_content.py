@@ -241,7 +241,7 @@ def test_content_list_json() -> None:
         assert row == {"id": procedure.id, "languages": list(procedure.languages), "steps": len(procedure.steps),
                        "replicas": procedure.replica_count, "last_checked": procedure.last_checked.isoformat(),
                        "sourced_steps": procedure.sourced_steps, "sources": len(procedure.sources),
-                       "skills": len(procedure.skills)}
+                       "skills": len(procedure.skills), "checks": len(procedure.checks)}
 
 
 def test_content_list_counts_sources_and_sourced_steps(tmp_path: Path) -> None:
