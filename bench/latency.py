@@ -12,8 +12,10 @@ Transitions of one visitor flow, in order: ``start`` (welcome -> language),
 ``language`` (-> catalogue), ``open_procedure`` (-> the email lesson's first
 step), ``next_practice`` (-> the first step with a practice page), ``wrong_tap``
 (a tap beside the target -> the written and spoken hint), ``help`` (the help
-overlay), ``close_help``, ``back`` (one step back). Steps are found from the
-content, not written in.
+overlay), ``close_help``, ``back`` (one step back), ``selfcheck_answer`` (at the
+lesson's end, "Check what I learnt", then the right tap on a self-check task's
+page -> praise and the next task's page). Steps are found from the content, not
+written in.
 
 The peer, measured in the same process on the same window: a bare Kivy app (a
 ScreenManager without transition) switching between two screens with the same
@@ -57,7 +59,8 @@ RUNS = 20
 GOAL_P95_MS = 100.0
 MAX_FRAMES = 60
 PROCEDURE = "email"
-TRANSITIONS = ("start", "language", "open_procedure", "next_practice", "wrong_tap", "help", "close_help", "back")
+TRANSITIONS = ("start", "language", "open_procedure", "next_practice", "wrong_tap", "help", "close_help", "back",
+               "selfcheck_answer")
 
 
 # -- timing one touch ---------------------------------------------------------------------
@@ -139,6 +142,10 @@ class KioskFlow:
         replica = procedure.steps[self.practice_index].replica
         others = [e for e in replica.elements if e.id != replica.target and e.kind != "text"]
         self.wrong_name = f"replica_{others[0].id}" if others else "practice_banner"
+        #: the first self-check task answered by a tap, and the tasks before it (answered untimed)
+        self.check_index = next(i for i, c in enumerate(procedure.checks) if c.replica.action == "tap")
+        self.check_target = f"replica_{procedure.checks[self.check_index].replica.target}"
+        self.last_step = len(procedure.steps) - 1
         self.widgets: dict[str, int] = {}
 
     def tap(self, name: str) -> tuple[float, int]:
@@ -179,8 +186,23 @@ class KioskFlow:
         visit = pilot.services.visit
         assert visit.step_index == self.practice_index - 1, (pilot.screen, visit.step_index, pilot.overlay)
         self.widgets["back"] = widget_count()
-        while pilot.screen != "welcome":  # back to the start for the next run (not timed)
+        while pilot.screen != "welcome":  # back to the start (not timed)
             pilot.tap("back_button")
+        # A second visit, to the lesson's end and its self-checks (not timed until the answer).
+        pilot.tap("start_button")
+        pilot.tap("language_fr")
+        pilot.ui.nav.open_procedure(PROCEDURE, self.last_step)
+        pilot.settle()
+        pilot.tap("next_button")
+        pilot.tap("selfcheck_button")
+        for _ in range(self.check_index):
+            pilot.ui.nav.check_answer(True)
+        pilot.settle()
+        record("selfcheck_answer", *around("selfcheck_answer", lambda: self.tap(self.check_target)))
+        assert visit.check_index == self.check_index + 1, (pilot.screen, visit.check_index)
+        self.widgets["selfcheck_answer"] = widget_count()
+        while pilot.screen != "welcome":  # back to the start for the next run (not timed): the Back key
+            pilot.press("escape")
 
 
 # -- the peer -----------------------------------------------------------------------------
