@@ -324,10 +324,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     folders = args.data_dir or [config.data_dir]
     try:
         print(run_report(folders, args.date_from, args.date_to, csv_path=args.csv, html_path=args.html,
-                         titles=_titles(config.content_dir)))
+                         titles=_titles(config.content_dir), outcome_titles=_outcome_titles(config.content_dir)))
     except LogbookError as exc:
         raise UsageError(str(exc)) from None
     return 0
+
+
+def _outcome_titles(content_dir: Path) -> dict[str, str]:
+    """Outcome id -> its French wording, for the report (no catalogue: the ids are shown)."""
+    from kiosk.content.skills import load_skills
+
+    catalogue, _problems = load_skills([content_dir])
+    return {o.id: o.text.get("fr") for o in catalogue.outcomes}
 
 
 def _titles(content_dir: Path) -> dict[str, str]:

@@ -318,3 +318,30 @@ def test_a_bad_attestation_request_is_one_clear_line_and_writes_nothing(tmp_path
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and says in lines[0], lines
     assert not out.exists()
+
+
+def test_the_report_gives_each_modules_first_try_rate_and_the_learners_per_outcome(tmp_path: Path,
+                                                                                   shipped_content) -> None:
+    from datetime import date, timedelta
+
+    from kiosk.logbook import report, summary
+
+    data = tmp_path / "data"
+    _code, shown = learner_with_checks(data, shipped_content)
+    titles = {o.id: o.text.get("fr") for o in shipped_content.skills.outcomes}
+    out = report.run([data], csv_path=tmp_path / "r.csv", html_path=tmp_path / "r.html", progress=False,
+                     outcome_titles=titles)
+    lines = out.splitlines()
+    row = next(line for line in lines[lines.index("Self-checks"):] if line.startswith("safety"))
+    assert row.split()[1:] == ["3", "2", "2", "67", "%"]  # three tasks, two passed at the first try
+    learners = lines[lines.index("Outcomes shown by learners"):]
+    for outcome_id in shown:
+        assert any(line.startswith(titles[outcome_id]) and line.endswith(" 1") for line in learners), outcome_id
+    assert "Self-checks passed at the first try" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "safety,3,2,2,67 %" in (tmp_path / "r.csv").read_text(encoding="utf-8")
+    # The same figures from the day's summary, once the day is over.
+    tomorrow = date.today() + timedelta(days=1)
+    assert summary.summarise_closed_days(data, tomorrow) >= 1
+    merged = summary.figures([data], progress=False, today=tomorrow)
+    assert (merged.checks["safety"].tasks, merged.checks["safety"].first_try) == (3, 2)
+    assert {o for o, codes in merged.outcome_learners.items() if codes} == set(shown)

@@ -85,6 +85,27 @@ def completion(stats: Stats) -> str:
     return _svg(fig)
 
 
+def first_try(stats: Stats) -> str:
+    """Horizontal bars: share of each module's self-check tasks passed at the first try."""
+    rows = sorted(stats.checks.items(), key=lambda kv: kv[1].first_try_rate)
+    if not rows:
+        return "<p>No self-check done yet.</p>"
+    height = 0.4 * len(rows) + 1
+    fig = _figure(9, height)
+    ax = fig.add_subplot()
+    _bars(ax, [(0, y - 0.4, 100 * c.first_try_rate, 0.8) for y, (_pid, c) in enumerate(rows)], _BLUE)
+    ax.set_yticks(range(len(rows)), [pid for pid, _c in rows])
+    for y, (_pid, c) in enumerate(rows):
+        ax.text(100 * c.first_try_rate + 1, y, f"{100 * c.first_try_rate:.0f} % of {c.tasks}", va="center",
+                color=_GREY)
+    ax.set_xlim(0, 115)
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    ax.set_xlabel("passed at the first try, % of the tasks done")
+    ax.set_title("Self-checks passed at the first try")
+    fig.subplots_adjust(left=0.28, right=0.98, bottom=0.6 / height, top=1 - 0.4 / height)
+    return _svg(fig)
+
+
 def drop_off(stats: Stats) -> str:
     """Small multiples: for each procedure, how many visitors reached each step.
 

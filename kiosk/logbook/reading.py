@@ -39,6 +39,15 @@ class ProcedureVisit(msgspec.Struct):
     finished: bool = False
 
 
+class CheckVisit(msgspec.Struct):
+    """One self-check task that ended in a visit: passed or not, after how many tries."""
+
+    procedure: str
+    check: str
+    passed: bool = False
+    tries: int = 0
+
+
 class RecordedVisit(msgspec.Struct):
     """One visit record, as the report reads it (defaults: what an older record leaves out)."""
 
@@ -54,6 +63,10 @@ class RecordedVisit(msgspec.Struct):
     national_themes: list[str] | None = None
     autonomy: str = "autonomous"
     procedures: list[ProcedureVisit] | None = None
+    #: the learner's code staff set (a pseudonym), the self-check tasks and the outcomes they showed
+    learner: str | None = None
+    checks: list[CheckVisit] | None = None
+    skills_checked: list[str] | None = None
 
 
 class _Tables(msgspec.Struct):

@@ -40,6 +40,12 @@ def tables(stats: Stats) -> Iterator[tuple[str, list[str], list[list[object]]]]:
                      f"step {stop[0]} ({stop[1]})" if stop else "-", p.help, p.repeats, p.mistakes])
     yield ("Procedures", ["procedure", "theme (national form)", "started", "finished", "completion",
                           "median time (finished)", "most stop at", "help", "repeats", "practice mistakes"], rows)
+    checks = sorted(stats.checks.items(), key=lambda kv: -kv[1].tasks)
+    yield ("Self-checks", ["procedure", "tasks done", "passed", "passed at the first try", "first-try rate"],
+           [[stats.name(pid), c.tasks, c.passed, c.first_try, f"{100 * c.first_try_rate:.0f} %"] for pid, c in checks])
+    outcomes = sorted(stats.outcome_learners.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    yield ("Outcomes shown by learners", ["outcome", "learners"],
+           [[stats.outcome_titles.get(o, o), len(codes)] for o, codes in outcomes])
     yield ("Duration (national form)", ["duration", "visits"], [list(b) for b in stats.ordered_bands()])
     yield ("Themes (national form)", ["theme", "visits"], [[label, n] for _key, label, n in stats.ordered_themes()])
     yield ("Autonomy (national form)", ["autonomy", "visits"], [list(a) for a in stats.ordered_autonomy()])
@@ -113,7 +119,8 @@ def html_page(stats: Stats) -> str:
 
     parts.append(f"<p>{esc(heading(stats))}.</p>")
     for title, svg in (("Visits per week", charts.visits_per_week(stats)),
-                       ("Completion per procedure", charts.completion(stats))):
+                       ("Completion per procedure", charts.completion(stats)),
+                       ("Self-checks passed at the first try", charts.first_try(stats))):
         parts.append(f'<figure aria-label="{esc(title)}">{svg}</figure>')
     for title, header, rows in tables(stats):
         parts.append(f"<h2>{esc(title)}</h2><table><tr>{''.join(f'<th>{esc(h)}</th>' for h in header)}</tr>")
@@ -140,7 +147,8 @@ def parse_date(value: str | None, option: str) -> date | None:
 
 def run(folders: list[Path], date_from: str | None = None, date_to: str | None = None,
         csv_path: Path | None = None, html_path: Path | None = None, progress: bool = True,
-        phases: dict[str, float] | None = None, titles: dict[str, str] | None = None) -> str:
+        phases: dict[str, float] | None = None, titles: dict[str, str] | None = None,
+        outcome_titles: dict[str, str] | None = None) -> str:
     """Load, compute, write the files asked for; return the terminal text.
 
     Raises :class:`LogbookError` (one line) for bad input: a date that is not a
@@ -162,6 +170,7 @@ def run(folders: list[Path], date_from: str | None = None, date_to: str | None =
 
     stats = figures(folders, start, end, progress=progress)  # day summaries where they hold, else the files
     stats.titles = dict(titles or {})
+    stats.outcome_titles = dict(outcome_titles or {})
     done("load")
     outputs: list[tuple[str, Path | None, Callable[[], str]]] = [
         ("csv", csv_path, lambda: csv_text(stats)), ("html", html_path, lambda: html_page(stats))]

@@ -159,6 +159,20 @@ class ProcedureStats:
 
 
 @dataclass
+class CheckStats:
+    """One module's self-checks: tasks that ended, passed, and passed at the first try."""
+
+    tasks: int = 0
+    passed: int = 0
+    first_try: int = 0
+
+    @property
+    def first_try_rate(self) -> float:
+        """Share of the tasks passed at the first try (0..1)."""
+        return self.first_try / self.tasks if self.tasks else 0.0
+
+
+@dataclass
 class Stats:
     """Everything ``kiosk report`` shows."""
 
@@ -179,6 +193,12 @@ class Stats:
     launched_by: Counter[str] = field(default_factory=Counter)
     #: procedure id -> its French title, when the report was given the content (else ids are shown)
     titles: dict[str, str] = field(default_factory=dict)
+    #: procedure id -> its self-checks' figures
+    checks: dict[str, CheckStats] = field(default_factory=dict)
+    #: outcome id -> the learner codes who showed it in a self-check
+    outcome_learners: dict[str, set[str]] = field(default_factory=dict)
+    #: outcome id -> its French wording, when the report was given the content (else ids are shown)
+    outcome_titles: dict[str, str] = field(default_factory=dict)
 
     def name(self, procedure_id: str) -> str:
         """What the report calls a procedure: its title and id, or its id alone."""
@@ -253,6 +273,14 @@ def compute(records: Iterable[RecordedVisit | dict[str, Any]]) -> Stats:
         launched_by.append(rec.launched_by)
         if rec.procedures:
             procedures += rec.procedures
+        for check in rec.checks or ():
+            figures = stats.checks.setdefault(check.procedure, CheckStats())
+            figures.tasks += 1
+            figures.passed += check.passed
+            figures.first_try += check.passed and check.tries == 1
+        if rec.learner:
+            for outcome in rec.skills_checked or ():
+                stats.outcome_learners.setdefault(outcome, set()).add(rec.learner)
     stats.visits = len(seen)
     if seen:
         stats.first, stats.last = min(w[0] for w in seen), max(w[0] for w in seen)

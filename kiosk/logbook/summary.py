@@ -28,10 +28,10 @@ import msgspec
 
 from kiosk.files import write_atomic
 from kiosk.logbook.reading import RecordedVisit, read_visits, to_visit
-from kiosk.logbook.stats import ProcedureStats, Stats, compute, load, read_files, select
+from kiosk.logbook.stats import CheckStats, ProcedureStats, Stats, compute, load, read_files, select
 from kiosk.logbook.storage import SUMMARY_TEMP_PREFIX, day_files, day_of
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2  # 2: the self-checks and the outcomes learners showed
 _COUNTERS = ("kiosks", "languages", "profiles", "weekdays", "hours", "weeks", "bands", "themes", "autonomy",
              "endings", "launched_by")
 
@@ -61,6 +61,8 @@ class _Summary(msgspec.Struct):
     last: str | None
     counters: dict[str, dict[str, int]]  # keys as text (hours and weeks too)
     procedures: list[_Procedure]
+    checks: dict[str, tuple[int, int, int]] = {}  # procedure -> (tasks, passed, first try)
+    outcome_learners: dict[str, list[str]] = {}
 
 
 _DECODER = msgspec.msgpack.Decoder(_Summary)
@@ -93,7 +95,9 @@ def _to_plain(day: date, sources: list[tuple[str, int, int]], ids: list[str], st
                   for p in stats.procedures.values()]
     return _Summary(SUMMARY_VERSION, day.isoformat(), sources, ids, stats.visits,
                     stats.first.isoformat() if stats.first else None, stats.last.isoformat() if stats.last else None,
-                    counters, procedures)
+                    counters, procedures,
+                    {pid: (c.tasks, c.passed, c.first_try) for pid, c in stats.checks.items()},
+                    {outcome: sorted(codes) for outcome, codes in stats.outcome_learners.items()})
 
 
 def merge(parts: list[_Summary]) -> Stats:
@@ -128,6 +132,14 @@ def merge(parts: list[_Summary]) -> Stats:
             mine.stopped_at.update(p.stopped_at)
     stats = Stats(visits=visits, first=date.fromisoformat(first) if first else None,
                   last=date.fromisoformat(last) if last else None, procedures=procedures)
+    for part in parts:
+        for pid, (tasks, passed, first_try) in part.checks.items():
+            figures = stats.checks.setdefault(pid, CheckStats())
+            figures.tasks += tasks
+            figures.passed += passed
+            figures.first_try += first_try
+        for outcome, codes in part.outcome_learners.items():
+            stats.outcome_learners.setdefault(outcome, set()).update(codes)
     for name, counter in counters.items():
         if name == "hours":
             counter = Counter({int(k): n for k, n in counter.items()})
