@@ -48,7 +48,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from kiosk.ui.simulate import count_recorded, simulate
 
     before = count_recorded(config.data_dir)
-    outcome = simulate(config, args.sessions, seed=args.seed, days=args.days)
+    outcome = simulate(config, args.sessions, seed=args.seed, days=args.days, learners=args.learners or 0)
     recorded = count_recorded(config.data_dir) - before
     for finding in outcome.stuck:
         print(f"kiosk: simulate: stuck: {finding}", file=sys.stderr)

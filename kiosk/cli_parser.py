@@ -124,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--sessions", type=_positive, required=True, help="how many visits")
     sim.add_argument("--seed", type=int, help="random seed (the same seed makes the same visits)")
     sim.add_argument("--days", type=_positive, default=1, help="spread the visits over this many past days")
+    sim.add_argument("--learners", type=_positive, help="make this many learner codes; most visits are handed "
+                                                        "over to one, who does the self-checks")
 
     say = sub.add_parser("say", help="speak a text through the kiosk's speech (segments, Arabic vowels, lexicon)")
     say.add_argument("--config", type=Path, help="TOML configuration file (default: built-in defaults)")

@@ -31,6 +31,25 @@ def test_simulated_visits_are_recorded_and_reported(tmp_path: Path) -> None:
     assert (tmp_path / "r.csv").read_text(encoding="utf-8").strip()
 
 
+@pytest.mark.timeout(400)
+def test_simulated_learners_do_the_self_checks_and_their_skills_show(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = kiosk("simulate", "--sessions", "10", "--learners", "2", "--seed", "5", "--data-dir", str(data),
+                   tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "stuck" not in result.stderr
+    listed = kiosk("staff", "learner", "list", "--data-dir", str(data), tmp_path=tmp_path, timeout=60)
+    codes = [line.split()[0] for line in listed.stdout.splitlines()]
+    assert len(codes) == 2
+    report = kiosk("report", "--data-dir", str(data), tmp_path=tmp_path)
+    lines = report.stdout.splitlines()
+    checks = lines[lines.index("Self-checks") + 3:]
+    assert checks and checks[0].split()[-2].isdigit(), report.stdout  # a module, with its first-try rate
+    grids = [kiosk("staff", "learner", "show", code, "--data-dir", str(data), tmp_path=tmp_path, timeout=60).stdout
+             for code in codes]
+    assert any(" 0 checked" not in grid.splitlines()[0] for grid in grids), [g.splitlines()[0] for g in grids]
+
+
 @pytest.mark.parametrize("args, says", [
     (["--sessions", "0"], "--sessions: expected a number of at least 1, got 0"),
     (["--sessions", "many"], "--sessions: expected a whole number, got 'many'"),

@@ -76,9 +76,11 @@ def start_times(rng: random.Random, sessions: int, days: int, today: datetime) -
 class Visitor:
     """One simulated visitor's choices, drawn from a seeded random generator."""
 
-    def __init__(self, kiosk: Any, rng: random.Random) -> None:
+    def __init__(self, kiosk: Any, rng: random.Random, learners: list[str] | None = None) -> None:
         self.kiosk = kiosk
         self.rng = rng
+        #: learner codes staff hand visits over to (``kiosk simulate --learners N``)
+        self.learners = learners or []
 
     def think(self, low: float = 8.0, high: float = 75.0) -> None:
         """Time passes while the visitor reads (below the idle delay: they are still there)."""
@@ -92,13 +94,25 @@ class Visitor:
         if rng.random() < 0.2:
             kiosk.toggle_profile(rng.choice(PROFILES))
         lang = rng.choices(languages, weights=LANGUAGE_WEIGHTS[:len(languages)] or None)[0]
-        kiosk.start_visit(lang)
+        learner = rng.choice(self.learners) if self.learners and rng.random() < 0.7 else None
+        if learner is not None:  # staff hand the kiosk over to a learner they follow
+            from kiosk.flow import Launch
+
+            kiosk.ui.nav.hand_over(Launch(language=lang, learner=learner))
+            kiosk.settle()
+        else:
+            kiosk.start_visit(lang)
         for round_ in range(2):
             self.think(3, 20)
             kiosk.open_procedure(rng.choice(procedures))
             ending = self.walk()
             if ending != "finished":
                 return ending
+            if learner is not None and kiosk.ui.nav.procedure.checks and rng.random() < 0.7:
+                self.check()
+                if kiosk.screen == "selfcheck_done":
+                    kiosk.activate("end_button")  # "End the visit", from what they showed
+                    return "finished"
             if round_ == 0 and rng.random() < 0.25:
                 kiosk.activate("again_button")  # one more procedure
                 continue
@@ -129,6 +143,21 @@ class Visitor:
             else:
                 kiosk.activate("next_button")
         return "finished"
+
+    def check(self) -> None:
+        """The module's self-checks: now and then a wrong move ("not yet") or a task left, else the right moves."""
+        kiosk, rng = self.kiosk, self.rng
+        kiosk.activate("selfcheck_button")
+        while kiosk.screen == "selfcheck":
+            task = kiosk.ui.nav.flow.check
+            self.think(5, 30)
+            if rng.random() < 0.1:
+                kiosk.activate("skip_button")
+                continue
+            if rng.random() < 0.3:
+                kiosk.activate("practice_banner")  # the page, not the answer: "not yet"
+            for name in right_moves(task.replica, kiosk.services.visit.language):
+                kiosk.activate(name)
 
     def read_pages(self) -> None:
         """The easy profile shows a step page by page: Next up to its last page (its practice)."""
@@ -184,10 +213,13 @@ def right_moves(replica: Any, lang: str) -> list[str]:
 
 def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, days: int = 1,
              progress: bool | None = None, today: datetime | None = None,
-             on_visit: Callable[[int, Any], None] | None = None) -> SimulationOutcome:
+             on_visit: Callable[[int, Any], None] | None = None, learners: int = 0) -> SimulationOutcome:
     """Make ``sessions`` visits through the real kiosk headless; they are recorded in ``config.data_dir``.
 
     ``on_visit(number, kiosk)``, if given, runs after each visit (the soak benchmark samples memory there).
+    ``learners``: that many learner codes are made, and most visits are handed over to one of them by
+    staff; those learners do the self-checks at a module's end, so the skills grid, the attestation and
+    the report have data.
     """
     from tqdm import tqdm
 
@@ -212,7 +244,13 @@ def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, day
                       engine=RecordingEngine(keep=1000)) as kiosk:
         holder["wall"] = WallClock(kiosk.clock)
         kiosk.draw = False  # the logbook opened with the first frame; nobody looks at the pixels
-        visitor = Visitor(kiosk, rng)
+        codes: list[str] = []
+        if learners:
+            from kiosk.staff.learners import Learners
+
+            book = Learners(config.data_dir)
+            codes = [book.create().code for _ in range(learners)]
+        visitor = Visitor(kiosk, rng, codes)
         bar = tqdm(total=sessions, desc="visits", unit="visit", file=sys.stderr,
                    disable=None if progress is None else not progress)
         with bar, deferred_interrupt() as check_interrupt:
