@@ -345,3 +345,19 @@ def test_the_report_gives_each_modules_first_try_rate_and_the_learners_per_outco
     merged = summary.figures([data], progress=False, today=tomorrow)
     assert (merged.checks["safety"].tasks, merged.checks["safety"].first_try) == (3, 2)
     assert {o for o, codes in merged.outcome_learners.items() if codes} == set(shown)
+
+
+def test_the_progress_sheet_lists_the_learners_skills(tmp_path: Path, shipped_content) -> None:
+    from pypdf import PdfReader
+
+    from kiosk.staff.progress import load_progress
+    from kiosk.staff.sheet import write_sheet
+    from kiosk.staff.skills_grid import counts_line, load_grid
+
+    data = tmp_path / "data"
+    code, shown = learner_with_checks(data, shipped_content)
+    rows = load_grid(data, code, shipped_content.skills)
+    path = write_sheet(load_progress(data, code), "fr", {}, data, skills=(shipped_content.skills, rows))
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages).replace("\n", " ")
+    assert counts_line(rows, "fr") in text
+    assert all(shipped_content.skills.get(o).text.get("fr")[:25] in text for o in shown)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from kiosk.content.skills import Outcome, SkillsCatalogue
@@ -70,3 +71,35 @@ def grid_lines(rows: list[SkillRow], catalogue: SkillsCatalogue, code: str, lang
                         SkillState.NOT_SEEN: "-        "}[row.state]
                 lines.append(f"  {mark} {row.day or '':10} {row.outcome.ref:6} {row.outcome.text.get(lang)}")
     return lines
+
+
+def load_grid(data_dir: Path, code: str, catalogue: SkillsCatalogue) -> list[SkillRow]:
+    """The learner's grid from the logbook in ``data_dir`` (all "not seen" when there is none yet)."""
+    from kiosk.logbook.stats import load_records
+    from kiosk.logbook.storage import LogbookError
+
+    try:
+        records = load_records([Path(data_dir)])
+    except LogbookError:
+        records = []
+    return skills_grid(records, code, catalogue)
+
+
+def shown_lines(rows: list[SkillRow], area: str, lang: str) -> list[str]:
+    """An area's outcomes a learner checked or practised, one line each, checked first (for staff's page and sheet)."""
+    from kiosk.i18n import t
+
+    lines = []
+    for state, key in ((SkillState.CHECKED, "staff_skill_checked"), (SkillState.PRACTISED, "staff_skill_practised")):
+        lines += [f"• {row.outcome.text.get(lang)} ({t(lang, key, date=row.day)})"
+                  for row in rows if row.outcome.area == area and row.state is state]
+    return lines
+
+
+def counts_line(rows: list[SkillRow], lang: str) -> str:
+    """"12 checked, 20 practised, 45 not seen yet", in ``lang``."""
+    from kiosk.i18n import t
+
+    counts = {state: sum(1 for r in rows if r.state is state) for state in SkillState}
+    return t(lang, "staff_skills_counts", checked=counts[SkillState.CHECKED],
+             practised=counts[SkillState.PRACTISED], not_seen=counts[SkillState.NOT_SEEN])

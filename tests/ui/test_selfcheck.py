@@ -74,3 +74,22 @@ def test_a_visitor_checks_what_they_learnt_retries_and_sees_what_they_showed(che
         {"procedure": "email", "check": "two", "passed": False, "tries": 0},
         {"procedure": "email", "check": "three", "passed": True, "tries": 1}]
     assert records[0]["skills_checked"] == sorted({o.id for o in shown})
+
+
+def test_staff_see_a_learners_skills_on_their_page(config, shipped_content) -> None:
+    from kiosk.staff.skills_grid import counts_line, load_grid
+    from tests.test_skills import learner_with_checks
+
+    code, shown = learner_with_checks(config.data_dir, shipped_content)
+    with Pilot.run(config, content=shipped_content) as pilot:
+        nav = pilot.ui.nav
+        nav.enter_staff()
+        nav.ensure("staff_learner").code = code
+        nav.go("staff_learner")
+        pilot.settle()
+        texts = " ".join(pilot.texts())
+        rows = load_grid(config.data_dir, code, shipped_content.skills)
+        assert counts_line(rows, "fr") in texts
+        assert counts_line(rows, "fr").startswith(f"{len(shown)} ")
+        for outcome_id in shown:
+            assert shipped_content.skills.get(outcome_id).text.get("fr") in texts

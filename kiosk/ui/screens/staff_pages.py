@@ -68,6 +68,7 @@ class StaffLearnerScreen(StaffScreen):
         pane = self.ids.pane
         pane.clear_content()
         pane.add_content(self.button("staff_print_button", self.tr("staff_print"), self.print_sheet, "document"))
+        self.add_skills(pane)  # toward the skills passport: first, what they showed
         if not progress.procedures:
             pane.add_content(self.line(self.tr("staff_learner_nothing")))
         for item in progress.procedures:
@@ -76,6 +77,32 @@ class StaffLearnerScreen(StaffScreen):
             pane.add_content(Panel(style=self.style, kind="info", heading=title, name=f"practised_{item.procedure_id}",
                                    icon=pictogram_path("check" if item.finished else "document"),
                                    body=self.describe(item)))
+
+    def skills(self) -> tuple[object, list]:  # (SkillsCatalogue | None, its rows for this learner)
+        """The skills catalogue and this learner's grid (none while the content loads)."""
+        from kiosk.staff.skills_grid import load_grid
+
+        content = self.services.content
+        catalogue = content.skills if content.finished() else None
+        if catalogue is None or not catalogue.outcomes:
+            return None, []
+        return catalogue, load_grid(self.services.config.data_dir, self.code, catalogue)
+
+    def add_skills(self, pane) -> None:  # noqa: ANN001 (a ScrollPane)
+        """The learner's skills: the counts, then each area's outcomes checked or practised."""
+        from kiosk.staff.skills_grid import counts_line, shown_lines
+
+        catalogue, rows = self.skills()
+        if catalogue is None:
+            return
+        pane.add_content(Panel(style=self.style, kind="info", heading=self.tr("staff_skills_title"),
+                               name="skills_counts", icon=pictogram_path("check"), body=counts_line(rows, self.lang)))
+        for area in catalogue.areas.values():
+            lines = shown_lines(rows, area.id, self.lang)
+            if lines:
+                pane.add_content(Panel(style=self.style, kind="info", heading=area.name.get(self.lang),
+                                       name=f"skills_{area.id}", icon=pictogram_path("document"),
+                                       body="\n".join(lines)))
 
     def describe(self, item) -> str:  # noqa: ANN001 (kiosk.staff.progress.Practised)
         """The lines under a procedure's heading, in the screen's language."""
@@ -93,11 +120,12 @@ class StaffLearnerScreen(StaffScreen):
         progress, lang = self.progress(), self.lang
         titles = {p.id: p.title.get(lang) for p in self.services.content.procedures} \
             if self.services.content.finished() else {}
+        catalogue, rows = self.skills()
         self.status = self.tr("staff_printing")
 
         def work() -> None:
             try:
-                path = write_sheet(progress, lang, titles, self.services.config.data_dir)
+                path = write_sheet(progress, lang, titles, self.services.config.data_dir, skills=(catalogue, rows))
             except Exception as exc:  # noqa: BLE001  # never the kiosk's end: say it on the screen
                 message = self.tr("staff_print_failed", error=str(exc))
             else:
