@@ -14,8 +14,8 @@ from tests.flow.test_selfcheck import TASK
 from tests.ui.test_logbook_visits import flushed, records_on_disk
 
 
-@pytest.fixture
-def checker(config, tmp_path: Path):
+def checked_content(tmp_path: Path):
+    """The e-mail module with three self-checks of our own (tap « Se connecter »), and the catalogue."""
     text = (ROOT / "content" / "email.yaml").read_text(encoding="utf-8")
     if "\nchecks:" in text:
         text = text[:text.index("\nchecks:")] + "\n"
@@ -26,8 +26,12 @@ def checker(config, tmp_path: Path):
     folder.mkdir()
     (folder / "email.yaml").write_text(text + checks, encoding="utf-8")
     shutil_copy_skills(folder)
-    content = load([folder])
-    with Pilot.run(config, content=content) as pilot:
+    return load([folder])
+
+
+@pytest.fixture
+def checker(config, tmp_path: Path):
+    with Pilot.run(config, content=checked_content(tmp_path)) as pilot:
         yield pilot
 
 
@@ -93,3 +97,26 @@ def test_staff_see_a_learners_skills_on_their_page(config, shipped_content) -> N
         assert counts_line(rows, "fr").startswith(f"{len(shown)} ")
         for outcome_id in shown:
             assert shipped_content.skills.get(outcome_id).text.get("fr") in texts
+
+
+def test_a_blind_visitor_hears_the_task_explores_the_page_and_answers_by_a_second_touch(config, tmp_path) -> None:
+    with Pilot.run(config, content=checked_content(tmp_path), profile="blind") as pilot:
+        pilot.ui.nav.start_visit()
+        pilot.ui.nav.choose_language("en")
+        pilot.ui.nav.go("finished", "email")
+        pilot.settle()
+        for _ in range(30):  # keys: the focus moves to « Check what I learnt »
+            pilot.press("tab")
+            if pilot.find("selfcheck_button").focused:
+                break
+        pilot.press("enter")
+        assert pilot.screen == "selfcheck"
+        task = pilot.services.content.get("email").checks[0].task.get("en")
+        assert task in pilot.spoken[-1]  # the task is said as the page appears
+        pilot.tap("replica_create")  # explore by touch: the first touch only says what it is
+        assert pilot.services.visit.check_tries == 0 and "Create an account" in pilot.spoken[-1]
+        pilot.tap("replica_create")  # the second touch uses it: not the answer
+        assert pilot.spoken[-1] == t("en", "selfcheck_not_yet")
+        pilot.tap("replica_login")
+        pilot.tap("replica_login")
+        assert pilot.services.visit.check_index == 1
