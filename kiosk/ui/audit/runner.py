@@ -107,8 +107,8 @@ class Auditor:
                 nav.go("finished", first.id)
             yield "finished", "finished", finished, nothing
         if first is not None and first.checks:
-            # Its self-checks: every task's page (no highlight), then what the visitor showed.
-            for index, check in enumerate(first.checks):
+            # Its self-checks: every task's page (the fast audit: the first), then what the visitor showed.
+            for index, check in enumerate(first.checks[:1] if self.fast else first.checks):
                 def task(i: int = index) -> None:
                     nav.go("finished", first.id)
                     nav.start_checks()
