@@ -34,6 +34,7 @@ class SelfCheckScreen(KioskScreen):
         self._task = KioskLabel(style=self.style, role="heading", name="task_label")
 
     def refresh(self) -> None:
+        import kiosk.ui.replica_kinds  # noqa: F401  (the curriculum kinds' drawers: results, inbox, files...)
         from kiosk.ui.replica import ReplicaView  # its kv loads with the first practice page
 
         pane = self.ids.pane
