@@ -24,24 +24,18 @@ if TYPE_CHECKING:
 def learner_skills(config: KioskConfig, learners: Learners, code: str | None, what: str
                    ) -> tuple[str, SkillsCatalogue, list[SkillRow]]:
     """A known learner's code, the skills catalogue and their grid, or one clear line (``what``: the command)."""
-    from kiosk.content.loader import load as load_content
-    from kiosk.logbook.stats import load_records
-    from kiosk.logbook.storage import LogbookError
+    from kiosk.content.skills import load_skills
     from kiosk.staff.learners import normalise
-    from kiosk.staff.skills_grid import skills_grid
+    from kiosk.staff.skills_grid import load_grid
 
     given = normalise(code or "")
     if given is None or given not in {item.code for item in learners.all()}:
         raise UsageError(f"{what}: {code or '(no code)'}: no such learner code in {config.data_dir} "
                          "(kiosk staff learner list shows them)")
-    catalogue = load_content([config.content_dir]).skills
-    if catalogue is None or not catalogue.outcomes:
+    catalogue, _problems = load_skills([config.content_dir])  # the catalogue alone: no module is needed
+    if not catalogue.outcomes:
         raise UsageError(f"{what}: {config.content_dir}: no skills catalogue (skills.yaml) loaded")
-    try:
-        records = load_records([config.data_dir])
-    except LogbookError:
-        records = []
-    return given, catalogue, skills_grid(records, given, catalogue)
+    return given, catalogue, load_grid(config.data_dir, given, catalogue)
 
 
 def show_learner(config: KioskConfig, learners: Learners, code: str | None, lang: str) -> int:

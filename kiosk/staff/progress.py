@@ -57,13 +57,20 @@ def progress_from(records: list[dict[str, Any]], code: str) -> Progress:
     return progress
 
 
-def load_progress(data_dir: Path, code: str) -> Progress:
-    """The learner's progress from the logbook in ``data_dir`` (empty when there is none yet)."""
+def learner_records(data_dir: Path) -> list[dict[str, Any]]:
+    """Every visit record of the logbook in ``data_dir``, whole (none when there is no logbook yet).
+
+    A learner's page, sheet, skills grid and attestation all read these once.
+    """
     from kiosk.logbook.stats import load_records
     from kiosk.logbook.storage import LogbookError
 
     try:
-        records = load_records([Path(data_dir)])
+        return load_records([Path(data_dir)])
     except LogbookError:
-        records = []
-    return progress_from(records, code)
+        return []
+
+
+def load_progress(data_dir: Path, code: str) -> Progress:
+    """The learner's progress from the logbook in ``data_dir`` (empty when there is none yet)."""
+    return progress_from(learner_records(data_dir), code)

@@ -75,14 +75,9 @@ def grid_lines(rows: list[SkillRow], catalogue: SkillsCatalogue, code: str, lang
 
 def load_grid(data_dir: Path, code: str, catalogue: SkillsCatalogue) -> list[SkillRow]:
     """The learner's grid from the logbook in ``data_dir`` (all "not seen" when there is none yet)."""
-    from kiosk.logbook.stats import load_records
-    from kiosk.logbook.storage import LogbookError
+    from kiosk.staff.progress import learner_records
 
-    try:
-        records = load_records([Path(data_dir)])
-    except LogbookError:
-        records = []
-    return skills_grid(records, code, catalogue)
+    return skills_grid(learner_records(data_dir), code, catalogue)
 
 
 def shown_lines(rows: list[SkillRow], area: str, lang: str) -> list[str]:

@@ -53,22 +53,29 @@ class StaffLearnerScreen(StaffScreen):
 
     code = StringProperty("")
 
-    def progress(self):  # noqa: ANN201 (kiosk.staff.progress.Progress)
-        from kiosk.staff.progress import load_progress
+    def records(self) -> list:
+        """The logbook's visit records, read once for the page (its progress and its skills)."""
+        from kiosk.staff.progress import learner_records
 
         if self.services.recorder is not None and getattr(self.services.recorder.writer, "flush", None):
             self.services.recorder.writer.flush(timeout=5)  # the visit staff just watched, on disk first
-        return load_progress(self.services.config.data_dir, self.code)
+        return learner_records(self.services.config.data_dir)
+
+    def progress(self, records: list | None = None):  # noqa: ANN201 (kiosk.staff.progress.Progress)
+        from kiosk.staff.progress import progress_from
+
+        return progress_from(self.records() if records is None else records, self.code)
 
     def refresh(self) -> None:
         self.title_key = "staff_learner_page"
-        progress = self.progress()
+        records = self.records()
+        progress = self.progress(records)
         self.status = self.tr("staff_learner_summary", code=self.code, n=progress.visits,
                               date=progress.last_visit or "–")
         pane = self.ids.pane
         pane.clear_content()
         pane.add_content(self.button("staff_print_button", self.tr("staff_print"), self.print_sheet, "document"))
-        self.add_skills(pane)  # toward the skills passport: first, what they showed
+        self.add_skills(pane, records)  # toward the skills passport: first, what they showed
         if not progress.procedures:
             pane.add_content(self.line(self.tr("staff_learner_nothing")))
         for item in progress.procedures:
@@ -78,21 +85,21 @@ class StaffLearnerScreen(StaffScreen):
                                    icon=pictogram_path("check" if item.finished else "document"),
                                    body=self.describe(item)))
 
-    def skills(self) -> tuple[object, list]:  # (SkillsCatalogue | None, its rows for this learner)
-        """The skills catalogue and this learner's grid (none while the content loads)."""
-        from kiosk.staff.skills_grid import load_grid
+    def skills(self, records: list) -> tuple[object, list]:  # (SkillsCatalogue | None, its rows for this learner)
+        """The skills catalogue and this learner's grid from ``records`` (none while the content loads)."""
+        from kiosk.staff.skills_grid import skills_grid
 
         content = self.services.content
         catalogue = content.skills if content.finished() else None
         if catalogue is None or not catalogue.outcomes:
             return None, []
-        return catalogue, load_grid(self.services.config.data_dir, self.code, catalogue)
+        return catalogue, skills_grid(records, self.code, catalogue)
 
-    def add_skills(self, pane) -> None:  # noqa: ANN001 (a ScrollPane)
+    def add_skills(self, pane, records: list) -> None:  # noqa: ANN001 (a ScrollPane)
         """The learner's skills: the counts, then each area's outcomes checked or practised."""
         from kiosk.staff.skills_grid import counts_line, shown_lines
 
-        catalogue, rows = self.skills()
+        catalogue, rows = self.skills(records)
         if catalogue is None:
             return
         pane.add_content(Panel(style=self.style, kind="info", heading=self.tr("staff_skills_title"),
@@ -117,10 +124,11 @@ class StaffLearnerScreen(StaffScreen):
         """Write the progress sheet (a PDF in the data folder) and send it to the print command, if any."""
         from kiosk.staff.sheet import write_sheet
 
-        progress, lang = self.progress(), self.lang
+        records, lang = self.records(), self.lang
+        progress = self.progress(records)
         titles = {p.id: p.title.get(lang) for p in self.services.content.procedures} \
             if self.services.content.finished() else {}
-        catalogue, rows = self.skills()
+        catalogue, rows = self.skills(records)
         self.status = self.tr("staff_printing")
 
         def work() -> None:
