@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.content.loader import load
 from kiosk.content.skills import SKILLS_FILE
+from tests.checked_email import email_with_checks, without_checks
 from tests.conftest import ROOT
 
 CONTENT = ROOT / "content"
 
 
-def without_checks(text: str) -> str:
-    """A module's text without its self-checks (which name its outcomes too)."""
-    return text[:text.index("\nchecks:")] + "\n" if "\nchecks:" in text else text
+def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
+    """``kiosk ARGS...`` run as staff run it."""
+    return subprocess.run([sys.executable, "-m", "kiosk", *args], capture_output=True, text=True, timeout=120)
 
 
 def copy_content(tmp_path: Path) -> Path:
@@ -133,71 +136,27 @@ def test_a_learners_grid_shows_what_they_practised_and_checked_with_the_day(ship
 
 
 def test_kiosk_staff_learner_show_prints_the_grid_or_one_clear_line(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     data = tmp_path / "data"
-    run = [sys.executable, "-m", "kiosk", "staff", "learner"]
-    unknown = subprocess.run([*run, "show", "ABC-234", "--data-dir", str(data)], capture_output=True, text=True,
-                             timeout=60)
+    unknown = kiosk("staff", "learner", "show", "ABC-234", "--data-dir", str(data))
     assert unknown.returncode == 2 and unknown.stdout == ""
     assert unknown.stderr.strip().splitlines() == [
         f"kiosk: learner show: ABC-234: no such learner code in {data} (kiosk staff learner list shows them)"]
-    code = subprocess.run([*run, "new", "--data-dir", str(data)], capture_output=True, text=True,
-                          timeout=60).stdout.strip()
-    shown = subprocess.run([*run, "show", code.lower(), "--data-dir", str(data)], capture_output=True, text=True,
-                           timeout=60)
+    code = kiosk("staff", "learner", "new", "--data-dir", str(data)).stdout.strip()
+    shown = kiosk("staff", "learner", "show", code.lower(), "--data-dir", str(data))
     assert shown.returncode == 0, shown.stderr
     lines = shown.stdout.splitlines()
     assert lines[0].startswith(f"{code}: ") and lines[0].endswith(" not seen")
     assert lines[1].startswith("Computer Essentials 1.0: ")
 
 
-CHECKS = """
-checks:
-  - id: first
-    task: {fr: "Touchez « Créer un compte ».", en: "Tap « Créer un compte ».", ar: "المس « Créer un compte »."}
-    skills: [SKILL]
-    replica:
-      heading: {fr: "Messagerie", en: "Mail", ar: "البريد"}
-      elements:
-        - {id: login, kind: button, label: {fr: "Se connecter", en: "Log in", ar: "الدخول"}}
-        - {id: create, kind: button, label: {fr: "Créer un compte", en: "Create an account", ar: "إنشاء حساب"}}
-      target: TARGET
-      action: tap
-  - id: second
-    task: {fr: "Touchez « Se connecter ».", en: "Tap « Se connecter ».", ar: "المس « Se connecter »."}
-    skills: [SKILL]
-    replica:
-      heading: {fr: "Messagerie", en: "Mail", ar: "البريد"}
-      elements:
-        - {id: login, kind: button, label: {fr: "Se connecter", en: "Log in", ar: "الدخول"}}
-      target: login
-      action: tap
-  - id: third
-    task: {fr: "Touchez « Se connecter ».", en: "Tap « Se connecter ».", ar: "المس « Se connecter »."}
-    skills: [SKILL]
-    replica:
-      heading: {fr: "Messagerie", en: "Mail", ar: "البريد"}
-      elements:
-        - {id: login, kind: button, label: {fr: "Se connecter", en: "Log in", ar: "الدخول"}}
-      target: login
-      action: tap
-"""
-
-
-def email_with_checks(tmp_path: Path, skill: str, target: str) -> Path:
-    folder = tmp_path / "content"
-    folder.mkdir()
-    text = without_checks((CONTENT / "email.yaml").read_text(encoding="utf-8"))
-    (folder / "email.yaml").write_text(text + CHECKS.replace("SKILL", skill).replace("TARGET", target),
-                                       encoding="utf-8")
-    return folder / "email.yaml"
+def email_checks(tmp_path: Path, skill: str, target: str) -> Path:
+    """The e-mail module with three checks of ours on ``skill``, all tapping ``target``."""
+    return email_with_checks(tmp_path / "content", [("first", skill), ("second", skill), ("third", skill)], target)
 
 
 def test_self_checks_load_with_their_task_page_and_outcomes(tmp_path: Path, shipped_content) -> None:
     skill = shipped_content.get("email").skills[0]
-    path = email_with_checks(tmp_path, skill, "create")
+    path = email_checks(tmp_path, skill, "create")
     content = load([path.parent])
     assert not content.errors, [str(p) for p in content.errors]
     checks = content.get("email").checks
@@ -207,7 +166,7 @@ def test_self_checks_load_with_their_task_page_and_outcomes(tmp_path: Path, ship
 
 
 def test_a_self_check_on_an_outcome_the_module_does_not_teach_or_a_missing_target_is_named(tmp_path: Path) -> None:
-    path = email_with_checks(tmp_path, "tap_a_button", "nowhere")
+    path = email_checks(tmp_path, "tap_a_button", "nowhere")
     content = load([path.parent])
     lines = path.read_text(encoding="utf-8").splitlines()
     skill_line = next(n for n, row in enumerate(lines, 1) if row.strip() == "skills: [tap_a_button]")
@@ -266,22 +225,23 @@ def learner_with_checks(data: Path, content) -> tuple[str, list[str]]:
     return code, sorted({s for c in checks[:2] for s in c.skills})
 
 
+def space_config(tmp_path: Path, organisation: str) -> Path:
+    """A configuration naming the space, with the data folder ``tmp_path/data``."""
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[kiosk]\norganisation = "{organisation}"\ndata_dir = "{tmp_path / "data"}"\n',
+                      encoding="utf-8")
+    return config
+
+
 def test_kiosk_staff_attestation_writes_the_outcomes_checked_in_the_learners_language(
         tmp_path: Path, shipped_content) -> None:
-    import subprocess
-    import sys
-
     from pypdf import PdfReader
 
-    data = tmp_path / "data"
-    code, shown = learner_with_checks(data, shipped_content)
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f'[kiosk]\norganisation = "Espace numérique Belleville"\ndata_dir = "{data}"\n',
-                      encoding="utf-8")
+    code, shown = learner_with_checks(tmp_path / "data", shipped_content)
+    config = space_config(tmp_path, "Espace numérique Belleville")
     for lang in ("fr", "ar"):
         out = tmp_path / f"attestation-{lang}.pdf"
-        result = subprocess.run([sys.executable, "-m", "kiosk", "staff", "attestation", code, "--out", str(out),
-                                 "--lang", lang, "--config", str(config)], capture_output=True, text=True, timeout=120)
+        result = kiosk("staff", "attestation", code, "--out", str(out), "--lang", lang, "--config", str(config))
         assert result.returncode == 0, result.stderr
         text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
         assert code in text and "Belleville" in text
@@ -289,8 +249,7 @@ def test_kiosk_staff_attestation_writes_the_outcomes_checked_in_the_learners_lan
             assert "Ce n'est pas un diplôme" in text
             for outcome_id in shown:
                 assert shipped_content.skills.get(outcome_id).text.get("fr")[:20] in text.replace("\n", " ")
-    shown_grid = subprocess.run([sys.executable, "-m", "kiosk", "staff", "learner", "show", code, "--config",
-                                 str(config)], capture_output=True, text=True, timeout=120).stdout
+    shown_grid = kiosk("staff", "learner", "show", code, "--config", str(config)).stdout
     assert sum(" checked " in line or line.lstrip().startswith("checked") for line in shown_grid.splitlines()) \
         == len(shown)
 
@@ -302,18 +261,11 @@ def test_kiosk_staff_attestation_writes_the_outcomes_checked_in_the_learners_lan
 ])
 def test_a_bad_attestation_request_is_one_clear_line_and_writes_nothing(tmp_path: Path, case: str, says: str,
                                                                        shipped_content) -> None:
-    import subprocess
-    import sys
-
-    data = tmp_path / "data"
-    code, _shown = learner_with_checks(data, shipped_content)
-    config = tmp_path / "kiosk.toml"
-    organisation = "" if case == "organisation" else "Espace numérique"
-    config.write_text(f'[kiosk]\norganisation = "{organisation}"\ndata_dir = "{data}"\n', encoding="utf-8")
+    code, _shown = learner_with_checks(tmp_path / "data", shipped_content)
+    config = space_config(tmp_path, "" if case == "organisation" else "Espace numérique")
     out = tmp_path / ("missing" if case == "folder" else "") / "a.pdf"
-    result = subprocess.run([sys.executable, "-m", "kiosk", "staff", "attestation",
-                             "ZZZ-999" if case == "unknown" else code, "--out", str(out), "--config", str(config)],
-                            capture_output=True, text=True, timeout=120)
+    result = kiosk("staff", "attestation", "ZZZ-999" if case == "unknown" else code, "--out", str(out),
+                   "--config", str(config))
     assert result.returncode == 2 and result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and says in lines[0], lines

@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kiosk.content.model import Source
+from kiosk.i18n import sentences
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Entry:
     def spoken(self) -> str:
         """What the kiosk says when the term is opened: the term, its explanation and the example."""
         parts = [self.term, self.explain] + ([self.example] if self.example else [])
-        return " ".join(p if p.rstrip().endswith((".", "!", "?", "؟", ":")) else p + "." for p in parts)
+        return sentences(parts)
 
 
 #: one-letter Arabic words written joined to the next: and (و, ف), with (ب), for (ل), like (ك)

@@ -49,6 +49,20 @@ def t(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+#: how a written sentence may end (Latin and Arabic); anything else gets a full stop before speech
+SENTENCE_ENDS = (".", "!", "?", "؟", ":")
+
+
+def sentence(text: str) -> str:
+    """``text`` ending like a sentence, so that speech pauses after it."""
+    return text if text.rstrip().endswith(SENTENCE_ENDS) else text + "."
+
+
+def sentences(parts: list[str]) -> str:
+    """Parts said one after the other, each ending like a sentence."""
+    return " ".join(sentence(p) for p in parts)
+
+
 def is_rtl(lang: str) -> bool:
     """Whether ``lang`` is written right to left."""
     return strings(lang).get("direction") == "rtl"

@@ -11,37 +11,18 @@ from kiosk.content.contentset import ContentSet
 from kiosk.content.loader import load
 from kiosk.i18n import t
 from kiosk.logbook import events as ev
+from tests.checked_email import email_skills, email_with_checks, without_checks
 from tests.conftest import ROOT
 from tests.flow.conftest import StoryMaker
 from tests.flow.harness import Story
-
-TASK = """
-  - id: {id}
-    task: {{fr: "Touchez « Se connecter ».", en: "Tap « Se connecter ».", ar: "المس « Se connecter »."}}
-    skills: [{skill}]
-    replica:
-      heading: {{fr: "Messagerie", en: "Mail", ar: "البريد"}}
-      elements:
-        - {{id: login, kind: button, label: {{fr: "Se connecter", en: "Log in", ar: "الدخول"}}}}
-        - {{id: create, kind: button, label: {{fr: "Créer un compte", en: "Create an account", ar: "إنشاء حساب"}}}}
-      target: login
-      action: tap
-"""
 
 
 @pytest.fixture
 def checked_content(tmp_path: Path) -> ContentSet:
     """The bundled e-mail module with three self-checks of our own (the first two on its first outcome)."""
-    text = (ROOT / "content" / "email.yaml").read_text(encoding="utf-8")
-    if "\nchecks:" in text:
-        text = text[:text.index("\nchecks:")] + "\n"
-    skills = text.split("\nskills: [", 1)[1].split("]", 1)[0].split(", ")
-    checks = "checks:" + "".join(TASK.format(id=name, skill=skill)
-                                 for name, skill in (("one", skills[0]), ("two", skills[0]), ("three", skills[1])))
-    folder = tmp_path / "content"
-    folder.mkdir()
-    (folder / "email.yaml").write_text(text + checks, encoding="utf-8")
-    content = load([folder])
+    skills = email_skills()
+    path = email_with_checks(tmp_path / "content", [("one", skills[0]), ("two", skills[0]), ("three", skills[1])])
+    content = load([path.parent])
     assert not content.errors, [str(p) for p in content.errors]
     return content
 
@@ -115,7 +96,7 @@ def test_a_module_without_checks_offers_none(make_story: StoryMaker, tmp_path: P
     text = (ROOT / "content" / "email.yaml").read_text(encoding="utf-8")
     folder = tmp_path / "plain"
     folder.mkdir()
-    (folder / "email.yaml").write_text(text[:text.index("\nchecks:")] + "\n", encoding="utf-8")
+    (folder / "email.yaml").write_text(without_checks(text), encoding="utf-8")
     story = make_story(content=load([folder]))
     story.to_screen("finished", "fr", "email")
     assert not story.services.content.get("email").checks

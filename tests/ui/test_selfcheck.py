@@ -9,35 +9,22 @@ import pytest
 from kiosk.content.loader import load
 from kiosk.i18n import t
 from kiosk.testing.pilot import Pilot
-from tests.conftest import ROOT
-from tests.flow.test_selfcheck import TASK
+from tests.checked_email import email_skills, email_with_checks
 from tests.ui.test_logbook_visits import flushed, records_on_disk
 
 
 def checked_content(tmp_path: Path):
     """The e-mail module with three self-checks of our own (tap « Se connecter »), and the catalogue."""
-    text = (ROOT / "content" / "email.yaml").read_text(encoding="utf-8")
-    if "\nchecks:" in text:
-        text = text[:text.index("\nchecks:")] + "\n"
-    skills = text.split("\nskills: [", 1)[1].split("]", 1)[0].split(", ")
-    checks = "checks:" + "".join(TASK.format(id=name, skill=skill)
-                                 for name, skill in (("one", skills[0]), ("two", skills[1]), ("three", skills[1])))
-    folder = tmp_path / "content"
-    folder.mkdir()
-    (folder / "email.yaml").write_text(text + checks, encoding="utf-8")
-    shutil_copy_skills(folder)
-    return load([folder])
+    skills = email_skills()
+    path = email_with_checks(tmp_path / "content", [("one", skills[0]), ("two", skills[1]), ("three", skills[1])],
+                             catalogue=True)
+    return load([path.parent])
 
 
 @pytest.fixture
 def checker(config, tmp_path: Path):
     with Pilot.run(config, content=checked_content(tmp_path)) as pilot:
         yield pilot
-
-
-def shutil_copy_skills(folder: Path) -> None:
-    (folder / "skills.yaml").write_text((ROOT / "content" / "skills.yaml").read_text(encoding="utf-8"),
-                                        encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])

@@ -13,6 +13,7 @@ from typing import Any
 from kivy.lang import Builder
 from kivy.properties import StringProperty
 
+from kiosk.i18n import sentences
 from kiosk.ui.screens.bars import nav_button
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import KioskLabel
@@ -69,7 +70,7 @@ class SelfCheckScreen(KioskScreen):
         praise = self.services.visit.take_praise()
         if praise:
             parts.insert(0, praise)
-        return " ".join(p if p.rstrip().endswith((".", "!", "?", "؟", ":", "»")) else p + "." for p in parts)
+        return sentences(parts)
 
 
 class SelfCheckDoneScreen(KioskScreen):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from kivy.uix.boxlayout import BoxLayout
 
 from kiosk.content.easy import Page, easy_pages
+from kiosk.i18n import sentence
 from kiosk.ui.pictograms import pictogram_path
 from kiosk.ui.widgets import KioskLabel, MirrorBox, Pictogram
 
@@ -156,7 +157,7 @@ def fill_easy(screen: Any, parts: Any, layout: StepLayout, step: Step, page: Pag
 def page_words(screen: Any, page: Page) -> str:
     """What the kiosk says for one page of the easy profile."""
     if page.kind == "bring":
-        return " ".join([screen.tr("bring_title") + ".", *(_sentence(item) for item in page.items)])
+        return " ".join([screen.tr("bring_title") + ".", *(sentence(item) for item in page.items)])
     if page.kind in ("tip", "warning"):
         return f"{screen.tr(page.kind + '_title')}. {page.text}"
     if page.kind == "practice":
@@ -164,10 +165,6 @@ def page_words(screen: Any, page: Page) -> str:
         return replica.ids.target_hint.logical if replica is not None else ""
     return page.text
 
-
-def _sentence(text: str) -> str:
-    """``text`` ending like a sentence, so speech pauses after it."""
-    return text if text.rstrip().endswith((".", "!", "?", "؟", ":")) else text + "."
 
 
 class StepPaging:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from kivy.lang import Builder
 from kivy.properties import StringProperty
 
-from kiosk.i18n import prepare_plurals, t
+from kiosk.i18n import prepare_plurals, sentences, t
 from kiosk.ui.pictograms import pictogram_path
 from kiosk.ui.screens.bars import nav_button, standard_buttons
 from kiosk.ui.screens.base import KioskScreen
@@ -234,7 +234,7 @@ class WalkthroughScreen(StepPaging, KioskScreen):
         praise = self.services.visit.take_praise()
         if praise:
             parts.insert(0, praise)
-        return " ".join(p if p.rstrip().endswith((".", "!", "?", "؟", ":")) else p + "." for p in parts)
+        return sentences(parts)
 
 
 class FinishedScreen(KioskScreen):
