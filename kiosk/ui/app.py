@@ -9,6 +9,7 @@ navigator, which also opens and closes the overlays). Call
 
 from __future__ import annotations
 
+import importlib
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -36,7 +37,6 @@ from kiosk.ui import bootstrap, heap
 from kiosk.ui.context import UiContext
 from kiosk.ui.focus import Focus
 from kiosk.ui.navigator import KioskScreens, Navigator
-from kiosk.ui.screens.selfcheck import SelfCheckDoneScreen, SelfCheckScreen
 from kiosk.ui.screens.visitor import (
     CatalogueScreen,
     FinishedScreen,
@@ -49,21 +49,22 @@ from kiosk.ui.style import Style
 if TYPE_CHECKING:
     from kiosk.logbook.writer import LogWriter
 
-def _staff_screen(name: str) -> Callable[..., object]:
-    """Builds staff screen ``name``, importing the staff screens (and their kv) only then."""
+def _built_later(module: str, screens: str, name: str) -> Callable[..., object]:
+    """Builds screen ``name`` from ``module``'s ``screens`` table, importing the module (and its kv) only then:
+    start-up loads none of the staff or self-check screens."""
     def build(services: Services, ui: UiContext, name: str = name) -> object:
-        from kiosk.ui.screens.staff_pages import STAFF_SCREENS
-
-        return STAFF_SCREENS[name](services, ui, name=name)
+        return getattr(importlib.import_module(module), screens)[name](services, ui, name=name)
     return build
 
 
 #: The screens by name (visitor, then staff); each is built the first time it is shown.
 SCREENS = {"welcome": WelcomeScreen, "language": LanguageScreen, "catalogue": CatalogueScreen,
            "walkthrough": WalkthroughScreen, "finished": FinishedScreen,
-           "selfcheck": SelfCheckScreen, "selfcheck_done": SelfCheckDoneScreen,
-           **{name: _staff_screen(name) for name in ("staff_pin", "staff_panel", "staff_launch", "staff_learners",
-                                                     "staff_learner", "staff_today")}}
+           **{name: _built_later("kiosk.ui.screens.selfcheck", "SELF_CHECK_SCREENS", name)
+              for name in ("selfcheck", "selfcheck_done")},
+           **{name: _built_later("kiosk.ui.screens.staff_pages", "STAFF_SCREENS", name)
+              for name in ("staff_pin", "staff_panel", "staff_launch", "staff_learners", "staff_learner",
+                           "staff_today")}}
 #: Key-map actions that move the focus; the others are the flow's (kiosk.flow.KEY_COMMANDS).
 FOCUS_ACTIONS: dict[str, Callable[[Focus], object]] = {
     "next": lambda focus: focus.move(+1),

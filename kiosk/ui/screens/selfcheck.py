@@ -97,9 +97,12 @@ class SelfCheckDoneScreen(KioskScreen):
             "selfcheck_done_shown" if shown else "selfcheck_done_none")))
         for outcome in shown:
             pane.add_content(KioskLabel(style=self.style, logical=f"• {outcome.text.get(self.lang)}"))
-        nav = self.nav
-        pane.add_content(nav_button(self, "again_button", "finished_again", "search", lambda: nav.learn_more()))
-        pane.add_content(nav_button(self, "end_button", "finished_end", "home", lambda: nav.end_visit("finished")))
+        if getattr(self, "_buttons", None) is None:  # built once, shown again at each end
+            nav = self.nav
+            self._buttons = (nav_button(self, "again_button", "finished_again", "search", lambda: nav.learn_more()),
+                             nav_button(self, "end_button", "finished_end", "home", lambda: nav.end_visit("finished")))
+        for button in self._buttons:
+            pane.add_content(button)
 
     def announcement(self) -> str:
         shown = self._shown()
@@ -108,5 +111,8 @@ class SelfCheckDoneScreen(KioskScreen):
         praise = self.services.visit.take_praise()
         return " ".join(([praise] if praise else []) + parts)
 
+
+#: The self-check screens by name (the app builds them the first time they show).
+SELF_CHECK_SCREENS = {"selfcheck": SelfCheckScreen, "selfcheck_done": SelfCheckDoneScreen}
 
 Builder.load_file(str(Path(__file__).with_name("selfcheck.kv")))
