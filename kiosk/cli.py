@@ -22,6 +22,7 @@ from kiosk.config import ConfigError, KioskConfig
 
 if TYPE_CHECKING:
     from kiosk.ui.headless import Headless
+    from kiosk.ui.navigator import Navigator
 
 def cmd_monkey(args: argparse.Namespace) -> int:
     """Random events on the kiosk; print the findings with the seed and event to replay."""
@@ -260,6 +261,8 @@ def stage(kiosk: Headless, args: argparse.Namespace) -> None:
         nav.start_checks()
         while screen == "selfcheck_done" and nav.flow.check is not None:
             nav.check_answer(True)
+    elif screen in ("diagnostic", "diagnostic_done"):
+        stage_diagnostic(nav, screen, args.step)
     elif screen == "help":
         nav.go("catalogue")
         nav.show_help()
@@ -275,6 +278,20 @@ def stage(kiosk: Headless, args: argparse.Namespace) -> None:
     else:
         nav.go(screen)
     kiosk.settle()
+
+
+def stage_diagnostic(nav: Navigator, screen: str, task: int) -> None:
+    """"Where do I start?" on task ``task`` (from 1), or its end after every task done."""
+    diagnostic = nav.flow.diagnostic
+    if diagnostic is None:
+        raise UsageError(f"--screen {screen}: the content has no diagnostic (content/diagnostic.yaml)")
+    if not 1 <= task <= len(diagnostic.tasks):
+        raise UsageError(f"--step {task}: the diagnostic has tasks 1 to {len(diagnostic.tasks)}")
+    nav.go("catalogue")
+    nav.start_diagnostic()
+    visit = nav.services.visit
+    while nav.flow.screen == "diagnostic" and (screen == "diagnostic_done" or visit.check_index < task - 1):
+        nav.check_answer(True)
 
 
 def cmd_content(args: argparse.Namespace) -> int:
@@ -294,7 +311,8 @@ def cmd_content(args: argparse.Namespace) -> int:
         skills = content.skills
         files = len({p.source for p in content.procedures} | {p.file for p in content.problems}
                     | {g.source for g in content.glossaries.values()} | set(lexicon_files(paths))
-                    | ({skills.source} if skills is not None and skills.source else set()))
+                    | ({f for f in (skills.source, skills.diagnostic and skills.diagnostic.source) if f}
+                       if skills is not None else set()))
         print(f"{files} files checked: {len(content.procedures)} procedures loaded, "
               f"{len(content.errors)} errors, {len(content.warnings)} warnings")
         return 1 if content.errors else 0

@@ -14,7 +14,8 @@ from kiosk.access.profiles import PROFILES
 from kiosk.i18n import LANGUAGES
 
 SCREENS = ("welcome", "language", "catalogue", "walkthrough", "finished", "help", "idle", "selfcheck",
-           "selfcheck_done", "staff_pin", "staff_panel", "staff_launch", "staff_learners", "staff_learner",
+           "selfcheck_done", "diagnostic", "diagnostic_done",
+           "staff_pin", "staff_panel", "staff_launch", "staff_learners", "staff_learner",
            "staff_today")
 
 
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(shot)
     shot.add_argument("--screen", required=True, choices=SCREENS)
     shot.add_argument("--procedure", help="procedure id (walkthrough, finished; default: the first one)")
-    shot.add_argument("--step", type=int, default=1, help="step number, from 1 (walkthrough)")
+    shot.add_argument("--step", type=int, default=1, help="step (walkthrough) or task (diagnostic) number, from 1")
     shot.add_argument("--text-scale", type=float, choices=(1.0, 1.5, 2.0),
                       help="text size (default: 1, or what --profile asks for)")
     shot.add_argument("--theme", help="colour theme (default: light, or what --profile asks for)")

@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cli_parser import UsageError
 from kiosk.config import KioskConfig
@@ -22,11 +22,13 @@ if TYPE_CHECKING:
 
 
 def learner_skills(config: KioskConfig, learners: Learners, code: str | None, what: str
-                   ) -> tuple[str, SkillsCatalogue, list[SkillRow]]:
-    """A known learner's code, the skills catalogue and their grid, or one clear line (``what``: the command)."""
+                   ) -> tuple[str, SkillsCatalogue, list[SkillRow], list[dict[str, Any]]]:
+    """A known learner's code, the skills catalogue, their grid and the logbook's records (read once),
+    or one clear line (``what``: the command)."""
     from kiosk.content.skills import load_skills
     from kiosk.staff.learners import normalise
-    from kiosk.staff.skills_grid import load_grid
+    from kiosk.staff.progress import learner_records
+    from kiosk.staff.skills_grid import skills_grid
 
     given = normalise(code or "")
     if given is None or given not in {item.code for item in learners.all()}:
@@ -35,16 +37,21 @@ def learner_skills(config: KioskConfig, learners: Learners, code: str | None, wh
     catalogue, _problems = load_skills([config.content_dir])  # the catalogue alone: no module is needed
     if not catalogue.outcomes:
         raise UsageError(f"{what}: {config.content_dir}: no skills catalogue (skills.yaml) loaded")
-    return given, catalogue, load_grid(config.data_dir, given, catalogue)
+    records = learner_records(config.data_dir)
+    return given, catalogue, skills_grid(records, given, catalogue), records
 
 
 def show_learner(config: KioskConfig, learners: Learners, code: str | None, lang: str) -> int:
     """``kiosk staff learner show CODE``: the learner's skills grid, from the logbook."""
+    from kiosk.staff.completed import diagnostic_line
     from kiosk.staff.skills_grid import grid_lines
 
-    given, catalogue, rows = learner_skills(config, learners, code, "learner show")
+    given, catalogue, rows, records = learner_skills(config, learners, code, "learner show")
     for line in grid_lines(rows, catalogue, given, lang):
         print(line)
+    path = diagnostic_line(records, given, lang)
+    if path:
+        print(path)
     return 0
 
 
@@ -57,7 +64,7 @@ def make_attestation(config: KioskConfig, args: argparse.Namespace) -> int:
         where = args.config or "the built-in defaults"
         raise UsageError(f"attestation: [kiosk] organisation is empty in {where}: set the space's name, "
                          "which the attestation carries")
-    given, catalogue, rows = learner_skills(config, Learners(config.data_dir), args.code, "attestation")
+    given, catalogue, rows, _records = learner_skills(config, Learners(config.data_dir), args.code, "attestation")
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(f"attestation: {out.parent}: no such folder; nothing written")

@@ -50,6 +50,9 @@ class Visit:
     check_tries: int = 0
     #: the outcomes the self-checks of this run showed (the end screen lists them)
     check_outcomes: list[str] = field(default_factory=list)
+    #: "Where do I start?": the tasks found hard (indexes), and the modules proposed at its end
+    diagnostic_hard: list[int] = field(default_factory=list)
+    diagnostic_path: tuple[str, ...] = ()
     #: speech volume 0.1..1.0 (never below 0.1 while speech is on) and speed 0.6..1.4
     volume: float = DEFAULT_VOLUME
     rate: float = 1.0
@@ -70,6 +73,8 @@ class Visit:
         self.check_index = 0
         self.check_tries = 0
         self.check_outcomes = []
+        self.diagnostic_hard = []
+        self.diagnostic_path = ()
         self.speech_on = True
         self.exploring = False
         self.volume = DEFAULT_VOLUME

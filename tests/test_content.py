@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: "today" for the small synthetic files written by these tests (the shipped content is checked against the real date)
 TODAY = date(2026, 11, 26)
 #: one procedure per YAML file in the shipped content
-SHIPPED_FILES = sorted(p for p in (ROOT / "content").glob("*.yaml") if p.name != "skills.yaml")
+SHIPPED_FILES = sorted(p for p in (ROOT / "content").glob("*.yaml") if p.name not in ("skills.yaml", "diagnostic.yaml"))
 
 GOOD = """\
 id: sample
@@ -113,7 +113,7 @@ def test_a_replica_target_that_does_not_exist(tmp_path: Path) -> None:
 def test_an_action_that_does_not_fit_its_target(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace("target: go", "target: name"))
     _, problems = load_file(path, TODAY)
-    assert ("action 'tap' needs a button, checkbox, link, result, message, file, toggle, tool target, "
+    assert ("action 'tap' needs a button, checkbox, link, result, message, file, toggle, tool, picture target, "
             "'name' is a field") in only(problems)
 
 
@@ -225,8 +225,8 @@ def test_content_check_is_clean_on_the_shipped_content() -> None:
     result = kiosk("content", "check")
     assert result.returncode == 0, result.stdout
     n = len(SHIPPED_FILES)
-    # the glossaries, the pronunciation lexicons and the skills catalogue are checked too
-    files = n + 1 + sum(len(list((ROOT / "content" / sub).glob("*.yaml"))) for sub in ("glossary", "lexicon"))
+    # the glossaries, the pronunciation lexicons, the skills catalogue and the diagnostic are checked too
+    files = n + 2 + sum(len(list((ROOT / "content" / sub).glob("*.yaml"))) for sub in ("glossary", "lexicon"))
     assert result.stdout.strip().endswith(f"{files} files checked: {n} procedures loaded, 0 errors, 0 warnings")
 
 

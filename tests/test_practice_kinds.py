@@ -162,3 +162,38 @@ def test_only_keypads_have_a_key_order() -> None:
     state = PracticeState.for_step(step("tap", "gouv"))
     with pytest.raises(ValueError):
         state.key_order("gouv")
+
+
+# -- choose by picture, put in order (the self-checks' and the diagnostic's kinds) -----------------
+CARDS = (Element("send", "card", text("Envoyer")), Element("address", "card", text("Adresse")),
+         Element("write", "card", text("Écrire")))
+
+
+def order_state() -> PracticeState:
+    replica = Replica("https://exemple.fr", text("Page"), CARDS, "address", "order", ("address", "write", "send"))
+    return PracticeState("s1", replica)
+
+
+def test_a_picture_is_chosen_by_a_tap() -> None:
+    pictures = (Element("house", "picture", text("Maison"), picture="house"),
+                Element("mail", "picture", text("E-mail"), picture="email"))
+    state = PracticeState("s1", Replica("https://exemple.fr", text("Page"), pictures, "mail", "tap"))
+    assert state.tap("house").wrong and not state.is_complete
+    assert state.tap("mail").right and state.is_complete
+
+
+def test_cards_touched_in_order_take_their_places_and_complete_at_the_last() -> None:
+    state = order_state()
+    assert state.next_card == "address"
+    assert not state.tap("address").wrong and state.place("address") == 1 and not state.is_complete
+    assert not state.tap("address").wrong and state.place("address") == 1  # again: nothing changes
+    assert not state.tap("write").wrong and state.next_card == "send"
+    assert state.tap("send").right and state.is_complete and state.next_card is None
+
+
+def test_a_card_out_of_order_starts_again_and_the_hint_names_the_first() -> None:
+    state = order_state()
+    state.tap("address")
+    outcome = state.tap("send")
+    assert outcome.wrong and [state.place(c.id) for c in CARDS] == [0, 0, 0]
+    assert outcome.hint("en") == t("en", "replica_hint_order", label="Adresse")

@@ -15,78 +15,53 @@ Imports no Kivy.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from kiosk.content.contentset import ContentSet, Problem
+from kiosk.content.diagnostic import DIAGNOSTIC_FILE, load_diagnostic
 from kiosk.content.glossary import Glossary
 from kiosk.content.glossary_loader import is_glossary_file, load_glossaries
 from kiosk.content.lexicon import LEXICON_DIR, load_lexicons
-from kiosk.content.model import Check, Element, HelpPhone, Procedure, Replica, Source, Step, Text
+from kiosk.content.model import Check, HelpPhone, Procedure, Source, Step, Text
+from kiosk.content.replicas import procedure_schema, replica_errors, replica_from, text_or_none
 from kiosk.content.skills import SKILLS_FILE, SkillsCatalogue, check_references, load_skills
 from kiosk.content.yaml_lines import parse
 from kiosk.i18n import LANGUAGES
 from kiosk.problems import keep_for_staff
 from kiosk.validation import dotted, schema_errors
 
-SCHEMA_PATH = Path(__file__).with_name("schema.json")
 log = logging.getLogger("kiosk.content")
+#: the content folder's files that are not procedures
+NOT_PROCEDURES = (SKILLS_FILE, DIAGNOSTIC_FILE)
 
 
-@cache
-def schema() -> dict[str, Any]:
-    """The procedure JSON schema (read once)."""
-    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return loaded
-
-
-def _text(raw: dict[str, str] | None) -> Text | None:
-    return Text(dict(raw)) if raw else None
+#: the procedure JSON schema (read once)
+schema = procedure_schema
 
 
 def _sources(raw: list[dict[str, str]] | None) -> tuple[Source, ...]:
     return tuple(Source(s["url"], s["title"], date.fromisoformat(s["checked"])) for s in raw or ())
 
 
-def _element(e: dict[str, Any]) -> Element:
-    return Element(
-        e["id"], e["kind"], Text(e["label"]), _text(e.get("example")),
-        hint=_text(e.get("hint")), address=e.get("address"), badge=_text(e.get("badge")),
-        sender=e.get("sender"), unread=bool(e.get("unread", False)), size=e.get("size"),
-        folder=bool(e.get("folder", False)), on=bool(e.get("on", False)), icon=e.get("icon"),
-        cells=tuple(tuple(row) for row in e.get("cells", ())), cell=e.get("cell"),
-    )
-
-
-def _replica(r: dict[str, Any], site_url: str) -> Replica:
-    return Replica(
-        address=r.get("address", site_url),
-        heading=Text(r["heading"]),
-        elements=tuple(_element(e) for e in r["elements"]),
-        target=r["target"],
-        action=r["action"],
-    )
-
-
 def _build(data: dict[str, Any], source: Path) -> Procedure:
     steps = []
     for s in data["steps"]:
-        replica = _replica(s["replica"], data["site"]["url"]) if s.get("replica") else None
+        replica = replica_from(s["replica"], data["site"]["url"]) if s.get("replica") else None
         steps.append(
             Step(
                 id=s["id"],
                 title=Text(s["title"]),
                 text=Text(s["text"]),
-                speak=_text(s.get("speak")),
-                tip=_text(s.get("tip")),
-                warning=_text(s.get("warning")),
+                speak=text_or_none(s.get("speak")),
+                tip=text_or_none(s.get("tip")),
+                warning=text_or_none(s.get("warning")),
                 picture=s.get("picture"),
                 replica=replica,
                 audio={lang: source.parent / rel for lang, rel in s["audio"].items()} if s.get("audio") else None,
@@ -113,8 +88,8 @@ def _build(data: dict[str, Any], source: Path) -> Procedure:
         help_phone=_help_phone(data.get("help_phone")),
         minutes=data.get("minutes"),
         skills=tuple(data.get("skills", ())),
-        checks=tuple(Check(c["id"], Text(c["task"]), tuple(c["skills"]), _replica(c["replica"], data["site"]["url"]))
-                     for c in data.get("checks", ())),
+        checks=tuple(Check(c["id"], Text(c["task"]), tuple(c["skills"]),
+                           replica_from(c["replica"], data["site"]["url"])) for c in data.get("checks", ())),
     )
 
 
@@ -123,12 +98,6 @@ def _help_phone(raw: dict[str, Any] | None) -> HelpPhone | None:
         return None
     source = _sources([raw["source"]])[0] if raw.get("source") else None
     return HelpPhone(raw["number"], Text(raw["label"]), source)
-
-
-#: what each element kind can be the target of (the practice model registers the same; kept
-#: here so that checking content needs no practice code)
-TAP_KINDS = ("button", "checkbox", "link", "result", "message", "file", "toggle", "tool")
-TYPE_KINDS = ("field", "password", "keypad", "sheet")
 
 
 def _structure_errors(data: dict[str, Any]) -> Iterable[tuple[list[Any], str]]:
@@ -140,33 +109,13 @@ def _structure_errors(data: dict[str, Any]) -> Iterable[tuple[list[Any], str]]:
                 yield [part, i, "id"], f"{what} id {item['id']!r} is used twice"
             seen.add(item["id"])
             if item.get("replica"):
-                yield from _replica_errors(item["replica"], [part, i, "replica"])
+                yield from replica_errors(item["replica"], [part, i, "replica"])
     skills = set(data.get("skills", ()))
     for i, check in enumerate(data.get("checks", ())):
         for j, skill in enumerate(check["skills"]):
             if skill not in skills:
                 known = ", ".join(sorted(skills))
                 yield ["checks", i, "skills", j], f"{skill!r} is not one of the module's skills ({known})"
-
-
-def _replica_errors(replica: dict[str, Any], at: list[Any]) -> Iterable[tuple[list[Any], str]]:
-    """A replica's elements have distinct ids and its target exists and fits its action."""
-    kinds: dict[str, str] = {}
-    for j, element in enumerate(replica["elements"]):
-        if element["id"] in kinds:
-            yield [*at, "elements", j, "id"], f"element id {element['id']!r} is used twice"
-        kinds[element["id"]] = element["kind"]
-        if "example" in element and element["kind"] not in TYPE_KINDS:
-            where = [*at, "elements", j, "example"]
-            yield where, f"only a {', '.join(TYPE_KINDS)} has an example"
-    target, action = replica["target"], replica["action"]
-    where = [*at, "target"]
-    if target not in kinds:
-        yield where, f"target {target!r} is not one of the replica's elements ({', '.join(kinds)})"
-    elif action == "type" and kinds[target] not in TYPE_KINDS:
-        yield where, f"action 'type' needs a {', '.join(TYPE_KINDS)} target, {target!r} is a {kinds[target]}"
-    elif action == "tap" and kinds[target] not in TAP_KINDS:
-        yield where, f"action 'tap' needs a {', '.join(TAP_KINDS)} target, {target!r} is a {kinds[target]}"
 
 
 def _dates(data: dict[str, Any]) -> Iterable[list[Any]]:
@@ -243,9 +192,9 @@ def content_files(paths: Iterable[Path]) -> list[Path]:
     for p in paths:
         if p.is_dir():
             out.extend(sorted(p.glob("*.yaml")))
-        elif not is_glossary_file(p) and p.parent.name != LEXICON_DIR and p.name != SKILLS_FILE:
+        elif not is_glossary_file(p) and p.parent.name != LEXICON_DIR and p.name not in NOT_PROCEDURES:
             out.append(p)
-    return [p for p in out if p.name != SKILLS_FILE]
+    return [p for p in out if p.name not in NOT_PROCEDURES]
 
 
 def load_files(paths: Iterable[Path], today: date | None = None,
@@ -293,6 +242,9 @@ def load_all(paths: Iterable[Path], today: date | None = None
     skills, skill_problems = load_skills(paths)
     procedures, found = load_files(paths, today, glossaries)
     skill_problems += check_references(skills, procedures)
+    diagnostic, diagnostic_problems = load_diagnostic(paths, procedures)
+    skills = replace(skills, diagnostic=diagnostic)
+    skill_problems += diagnostic_problems
     return procedures, problems + lexicon_problems + skill_problems + found, glossaries, skills
 
 

@@ -56,7 +56,8 @@ class Element:
     element says when it is not the one to use (a refused file's message);
     ``address`` and ``badge`` belong to a search ``result``; ``sender`` and
     ``unread`` to a ``message``; ``size`` and ``folder`` to a ``file``; ``on`` to a
-    ``toggle``; ``icon`` to a ``tool``; ``cells`` and ``cell`` to a ``sheet``.
+    ``toggle``; ``icon`` to a ``tool``; ``cells`` and ``cell`` to a ``sheet``; ``picture`` to a ``picture``
+    (a choice by its pictogram). A ``card`` is one step to put in order (the replica's ``order``).
     """
 
     id: str
@@ -74,6 +75,8 @@ class Element:
     icon: str | None = None
     cells: tuple[tuple[str, ...], ...] = ()
     cell: str | None = None
+    #: a ``picture``'s pictogram name (assets/pictograms)
+    picture: str | None = None
 
     @property
     def typable(self) -> bool:
@@ -94,7 +97,9 @@ class Replica:
     heading: Text
     elements: tuple[Element, ...]
     target: str
-    action: str  # "tap" or "type"
+    action: str  # "tap", "type" or "order" (touch the cards ``order`` names, in that order)
+    #: with ``action: order``: the cards' ids in the right order (``target`` is the first)
+    order: tuple[str, ...] = ()
 
     def element(self, element_id: str) -> Element | None:
         """The element with this id, if any."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.contentset import Problem
+from kiosk.content.diagnostic import Diagnostic
 from kiosk.content.language_file import read_yaml_file
 from kiosk.content.model import Procedure, Text
 
@@ -56,6 +57,8 @@ class SkillsCatalogue:
     areas: dict[str, Area]
     outcomes: tuple[Outcome, ...]
     source: Path | None = None
+    #: "Where do I start?" (``content/diagnostic.yaml``), when the content has one that loaded
+    diagnostic: Diagnostic | None = None
 
     def get(self, outcome_id: str) -> Outcome | None:
         return next((o for o in self.outcomes if o.id == outcome_id), None)

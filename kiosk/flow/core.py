@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 #: Staff screens are named ``staff_*``.
 STAFF_PREFIX = "staff_"
 #: The visitor's screens.
-VISITOR_SCREENS = ("welcome", "language", "catalogue", "walkthrough", "finished", "selfcheck", "selfcheck_done")
+VISITOR_SCREENS = ("welcome", "language", "catalogue", "walkthrough", "finished", "selfcheck", "selfcheck_done",
+                   "diagnostic", "diagnostic_done")
 
 Effects = list[fx.Effect]
 

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import kiosk.flow.effects as fx
 from kiosk.content.model import Check
-from kiosk.flow.core import Effects, FlowCore
+from kiosk.flow.core import Effects
+from kiosk.flow.diagnostic import DiagnosticMoves
 from kiosk.i18n import t
 from kiosk.logbook import events as ev
 
 
-class SelfCheckMoves(FlowCore):
-    """The self-checks' moves."""
+class SelfCheckMoves(DiagnosticMoves):
+    """The self-checks' moves (and the diagnostic's, whose pages answer the same way)."""
 
     @property
     def check(self) -> Check | None:
-        """The self-check task on show, if any."""
+        """The self-check or diagnostic task on show, if any."""
+        if self.screen == "diagnostic":
+            return self.diagnostic_task
         procedure = self.procedure
         if procedure is None or self.screen != "selfcheck" or self.visit.check_index >= len(procedure.checks):
             return None
@@ -41,6 +44,8 @@ class SelfCheckMoves(FlowCore):
 
     def check_answer(self, right: bool) -> Effects:
         """The visitor used the task's page: right moves on, wrong says "not yet" (try again, no hint)."""
+        if self.screen == "diagnostic":
+            return self.diagnostic_answer(right)
         check, visit = self.check, self.visit
         if check is None:
             return []
@@ -55,6 +60,8 @@ class SelfCheckMoves(FlowCore):
 
     def skip_check(self) -> Effects:
         """The visitor leaves this task for another day: recorded as not passed, on to the next."""
+        if self.screen == "diagnostic":
+            return self.diagnostic_skip()
         check = self.check
         if check is None:
             return []

@@ -29,6 +29,8 @@ class Launch:
     procedure_id: str | None = None
     learner: str | None = None
     autonomy_expected: str | None = None
+    #: start with "Where do I start?" (instead of a procedure)
+    diagnostic: bool = False
 
 
 class StaffMoves(VisitorMoves, SelfCheckMoves):
@@ -80,6 +82,9 @@ class StaffMoves(VisitorMoves, SelfCheckMoves):
         elif name in ("selfcheck", "selfcheck_done"):
             self.visit.leave_step()
             self._show(out, "finished")  # the module's end, where the checks began
+        elif name in ("diagnostic", "diagnostic_done"):
+            self.visit.leave_step()
+            self._show(out, "catalogue")  # where it was offered
         elif name == "catalogue":
             self._show(out, "language" if len(self.languages) > 1 else "welcome")
         elif name == "language":
@@ -118,7 +123,10 @@ class StaffMoves(VisitorMoves, SelfCheckMoves):
         self.idle.restart()  # the visitor's idle delay starts now, whatever staff took
         welcome = t(launch.language, "handover_welcome")
         procedure = self.services.content.get(launch.procedure_id) if launch.procedure_id else None
-        if procedure is not None:
+        if launch.diagnostic and self.diagnostic is not None:
+            out += self.start_diagnostic()
+            visit.praise = welcome  # shown above the first task and said before it
+        elif procedure is not None:
             visit.praise = welcome  # shown above the first step and said before it
             out += self.open_procedure(procedure.id)
         else:

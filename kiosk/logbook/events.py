@@ -144,6 +144,15 @@ class CheckAnswered(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
+class DiagnosticDone(Event):
+    """"Where do I start?" ended: the tasks done, the ones found hard, and the modules proposed (no score)."""
+
+    done: tuple[str, ...]
+    hard: tuple[str, ...]
+    path: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
 class MemoTaken(Event):
     """The visitor asked for the procedure's take-away memo (a printed page; nothing about them is on it)."""
 

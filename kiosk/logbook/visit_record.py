@@ -108,6 +108,7 @@ class VisitRecord:
         self.memos: list[str] = []  # the procedure of each take-away memo asked for
         self.checks: list[dict[str, Any]] = []  # each self-check task that ended: passed or not, tries
         self.skills_checked: set[str] = set()  # the outcomes a passed self-check showed
+        self.diagnostic: dict[str, list[str]] | None = None  # "Where do I start?": tasks done, hard, path
         self._open: tuple[str, int] | None = None  # (procedure id, step index) being shown
         self._open_since = mono
         self._current: str | None = None  # procedure open on screen
@@ -194,6 +195,9 @@ class VisitRecord:
             if event.passed:
                 self.skills_checked |= set(event.skills)
             return True  # a learner's grid shows it at once
+        elif isinstance(event, ev.DiagnosticDone):
+            self.diagnostic = {"done": list(event.done), "hard": list(event.hard), "path": list(event.path)}
+            return True  # kept with a learner's code: the catalogue and staff show the path at once
         elif isinstance(event, ev.MemoTaken):
             self.memos.append(event.procedure_id)
             return True  # rare, and the visitor may walk away with it: on disk now
@@ -266,4 +270,5 @@ class VisitRecord:
             "memos": list(self.memos),
             "checks": [dict(check) for check in self.checks],
             "skills_checked": sorted(self.skills_checked),
+            "diagnostic": self.diagnostic,
         }

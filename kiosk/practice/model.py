@@ -84,6 +84,10 @@ register_kind(Kind("tool", completes="tap", initial=bool, on_tap=_flip))
 register_kind(Kind("document"))
 register_kind(Kind("keypad", completes="type", initial=str, masked=True, accepts=digits))
 register_kind(Kind("sheet", completes="type", initial=str))
+# Choose by picture, and put in order (the self-checks' and the diagnostic's kinds).
+register_kind(Kind("picture", completes="tap"))
+#: a card holds its place in the order the visitor made (0: not placed yet)
+register_kind(Kind("card", completes="order", initial=int))
 
 #: the longest code a keypad takes (bank codes are 6 digits; room for a longer example)
 KEYPAD_MAX = 12
@@ -162,6 +166,19 @@ class PracticeState:
         return element
 
     @property
+    def next_card(self) -> str | None:
+        """With ``action: order``, the card to touch next (``None`` when all are placed or it is not an order)."""
+        order = self.replica.order
+        placed = sum(1 for card in order if self._state.get(card))
+        return order[placed] if self.replica.action == "order" and placed < len(order) else None
+
+    def place(self, card_id: str) -> int:
+        """The place card ``card_id`` was given in the visitor's order (0: not placed yet)."""
+        if self._element(card_id).kind != "card":
+            raise ValueError(f"{card_id!r} is not a card")
+        return int(self._state[card_id])
+
+    @property
     def is_complete(self) -> bool:
         """Whether the right action was done."""
         return self._complete
@@ -214,6 +231,8 @@ class PracticeState:
             self._state[element_id] = kind.on_tap(self._state[element_id])
         if kind.completes == "tap":
             return self._judge(self.replica.action == "tap" and element_id == self.replica.target, element_id)
+        if kind.completes == "order":
+            return self._order(element_id)
         if kind.completes == "type":
             return self.focus(element_id)
         return self._wrong(element_id)  # text is read, not used
@@ -280,6 +299,18 @@ class PracticeState:
         self._complete = False
 
     # -- inside -------------------------------------------------------------------------
+    def _order(self, card_id: str) -> Outcome:
+        """A card touched: the next in the order takes its place; any other starts the order again."""
+        expected = self.next_card
+        if self._state[card_id]:  # placed already: touching it again changes nothing
+            return QUIET
+        if card_id != expected:
+            for card in self.replica.order:
+                self._state[card] = 0
+            return self._wrong(card_id)
+        self._state[card_id] = self.replica.order.index(card_id) + 1
+        return self._judge(True) if self.next_card is None else QUIET
+
     def _element(self, element_id: str) -> Element:
         element = self.replica.element(element_id)
         if element is None:
@@ -298,6 +329,8 @@ class PracticeState:
 
     def _wrong(self, element_id: str | None = None) -> Outcome:
         """The hint for a wrong touch: the touched element's own hint when it has one."""
-        key = "replica_hint_type" if self.replica.action == "type" else "replica_hint_tap"
+        action = self.replica.action
+        key = {"type": "replica_hint_type", "order": "replica_hint_order"}.get(action, "replica_hint_tap")
         own = self._element(element_id).hint if element_id is not None else None
-        return Outcome(hint_key=key, target_label=self.target.label, hint_text=own)
+        first = self._element(self.next_card) if self.next_card is not None else self.target
+        return Outcome(hint_key=key, target_label=first.label, hint_text=own)

@@ -1,6 +1,6 @@
-"""Which modules a learner has finished, read from the logbook on a worker thread.
+"""Which modules a learner has finished, and the path "Where do I start?" last proposed, from the logbook.
 
-The catalogue marks a learner's finished modules. Reading the logbook means
+The catalogue marks a learner's finished modules and shows their path first. Reading the logbook means
 opening files (a year of them, perhaps), so it never happens on the UI thread:
 :func:`load_in_background` reads on its own thread and hands the answer to a
 callback there, as :mod:`kiosk.content.background` does for the procedures.
@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +22,46 @@ from kiosk.staff.progress import progress_from
 log = logging.getLogger("kiosk.staff")
 
 
+@dataclass(frozen=True)
+class Marks:
+    """What the catalogue shows of a learner: the modules finished, and the last path proposed."""
+
+    finished: frozenset[str] = frozenset()
+    path: tuple[str, ...] = ()
+
+
 def finished_ids(records: list[dict[str, Any]], code: str) -> frozenset[str]:
     """The ids of the procedures that the visits carrying learner ``code`` finished."""
     return frozenset(p.procedure_id for p in progress_from(records, code).procedures if p.finished)
 
 
-def read_finished(data_dir: Path, code: str, current: dict[str, Any] | None = None) -> frozenset[str]:
-    """Finished procedure ids for ``code`` from the logbook in ``data_dir``, plus the visit ``current``.
+def last_diagnostic(records: list[dict[str, Any]], code: str) -> dict[str, Any] | None:
+    """The latest visit of learner ``code`` that did "Where do I start?" (its record), if any."""
+    done = [r for r in records if r.get("learner") == code and r.get("diagnostic")]
+    return max(done, key=lambda r: str(r.get("start", ""))) if done else None
+
+
+def diagnostic_line(records: list[dict[str, Any]], code: str, lang: str,
+                    title: Callable[[str], str] = lambda module_id: module_id) -> str | None:
+    """"Where do I start? (day): A, B, C": the learner's last path, for staff (``None`` if never done)."""
+    from kiosk.i18n import t
+
+    last = last_diagnostic(records, code)
+    if last is None:
+        return None
+    day = str(last.get("start_local") or last.get("start") or "")[:10]
+    separator = "، " if lang == "ar" else ", "
+    path = separator.join(title(m) for m in last["diagnostic"]["path"])
+    return t(lang, "staff_learner_diagnostic", date=day, path=path)
+
+
+def marks_from(records: list[dict[str, Any]], code: str) -> Marks:
+    last = last_diagnostic(records, code)
+    return Marks(finished_ids(records, code), tuple(last["diagnostic"]["path"]) if last else ())
+
+
+def read_finished(data_dir: Path, code: str, current: dict[str, Any] | None = None) -> Marks:
+    """Finished procedure ids and last path for ``code`` from the logbook in ``data_dir``, plus the visit ``current``.
 
     ``current`` (the recorder's record of the visit in progress) wins over its
     saved copy. No logbook yet, or an unreadable one, reads as nothing finished:
@@ -43,24 +77,24 @@ def read_finished(data_dir: Path, code: str, current: dict[str, Any] | None = No
         records = []
     if current is not None:
         records = [r for r in records if r.get("id") != current.get("id")] + [current]
-    return finished_ids(records, code)
+    return marks_from(records, code)
 
 
 def load_in_background(data_dir: Path, code: str, current: dict[str, Any] | None,
-                       on_done: Callable[[str, frozenset[str]], None]) -> threading.Thread:
-    """Read ``code``'s finished modules on a worker thread; call ``on_done(code, ids)`` there.
+                       on_done: Callable[[str, Marks], None]) -> threading.Thread:
+    """Read ``code``'s marks on a worker thread; call ``on_done(code, marks)`` there.
 
-    ``on_done`` always comes, with an empty set if reading failed (logged), so
+    ``on_done`` always comes, with no marks if reading failed (logged), so
     the caller never waits for ever.
     """
 
     def work() -> None:
         try:
-            ids = read_finished(data_dir, code, current)
+            marks = read_finished(data_dir, code, current)
         except Exception:  # a bug must not take the catalogue down: no marks, and the reason in the log
             log.exception("finished marks: reading the logbook failed")
-            ids = frozenset()
-        on_done(code, ids)
+            marks = Marks()
+        on_done(code, marks)
 
     thread = threading.Thread(target=work, name="finished-marks", daemon=True)
     thread.start()

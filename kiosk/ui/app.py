@@ -61,7 +61,7 @@ def _built_later(module: str, screens: str, name: str) -> Callable[..., object]:
 SCREENS = {"welcome": WelcomeScreen, "language": LanguageScreen, "catalogue": CatalogueScreen,
            "walkthrough": WalkthroughScreen, "finished": FinishedScreen,
            **{name: _built_later("kiosk.ui.screens.selfcheck", "SELF_CHECK_SCREENS", name)
-              for name in ("selfcheck", "selfcheck_done")},
+              for name in ("selfcheck", "selfcheck_done", "diagnostic", "diagnostic_done")},
            **{name: _built_later("kiosk.ui.screens.staff_pages", "STAFF_SCREENS", name)
               for name in ("staff_pin", "staff_panel", "staff_launch", "staff_learners", "staff_learner",
                            "staff_today")}}

@@ -311,6 +311,9 @@ class Navigator:
     def start_checks(self) -> None:
         self.run(self.flow.start_checks())
 
+    def start_diagnostic(self) -> None:
+        self.run(self.flow.start_diagnostic())
+
     def check_answer(self, right: bool) -> None:
         self.run(self.flow.check_answer(right))
 

@@ -1,4 +1,5 @@
-"""Drawers of the curriculum's practice kinds: result, message, file, keypad, toggle, tool, document, sheet.
+"""Drawers of the curriculum's practice kinds: result, message, file, keypad, toggle, tool, document, sheet,
+picture (choose by picture) and card (put in order).
 
 Each kind is drawn simply, as it looks on a real site (content/FORMAT.md,
 "Practice kinds of the curriculum"), from the step's content and the practice
@@ -230,6 +231,48 @@ def draw_tool(view: ReplicaView, element: Element) -> Widget:
     tool = ToolButton(style=view.style, name=f"replica_{element.id}", element=element, describer=_say_tool,
                       label=f"{letter}  {shown}" if letter else shown, icon=icon, spoken_label=spoken, toggle=True)
     return _tap(view, tool, element)
+
+
+# -- choose by picture, put in order ----------------------------------------------------
+def _say_picture(button: KindButton, lang: str) -> str:
+    return comma(lang).join((button.element.label.get(lang), t(lang, "kind_picture"))) + "."
+
+
+@drawer("picture")
+def draw_picture(view: ReplicaView, element: Element) -> Widget:
+    """A choice by its picture: a big pictogram with its word under it (the word is for speech too)."""
+    tile = _button(view, element, f"replica_{element.id}", element.label.get(view.lang), _say_picture,
+                   icon=pictogram_path(element.picture or "hand"))
+    return _tap(view, tile, element)
+
+
+def _say_card(button: KindButton, lang: str) -> str:
+    place = t(lang, "card_place", n=button.place) if button.place else t(lang, "card_not_placed")
+    return comma(lang).join((button.element.label.get(lang), t(lang, "kind_card"), place)) + "."
+
+
+class CardButton(KindButton):
+    """A step to put in order: its place once touched in turn (a number before it, and the selected look)."""
+
+    place = NumericProperty(0)
+
+    def show(self, state: PracticeState, element_id: str) -> None:
+        """Draw the card's place as the model has it; on a step (not a self-check) the next card is framed."""
+        self.place = state.place(element_id)
+        self.pressed = self.selected = self.place > 0
+        words = self.element.label.get(self.view.lang)
+        self.label = f"{self.place}.  {words}" if self.place else words
+        if not self.view.checking:
+            self.highlighted = state.next_card == element_id
+
+
+@drawer("card")
+def draw_card(view: ReplicaView, element: Element) -> Widget:
+    """A step of an order: touched in turn, it shows its place."""
+    card = CardButton(style=view.style, name=f"replica_{element.id}", element=element, describer=_say_card,
+                      label=element.label.get(view.lang), toggle=True, icon=pictogram_path("next"))
+    card.view = view
+    return _tap(view, card, element)
 
 
 # -- a document page ------------------------------------------------------------------

@@ -95,16 +95,22 @@ class Visitor:
             kiosk.toggle_profile(rng.choice(PROFILES))
         lang = rng.choices(languages, weights=LANGUAGE_WEIGHTS[:len(languages)] or None)[0]
         learner = rng.choice(self.learners) if self.learners and rng.random() < 0.7 else None
+        path: tuple[str, ...] = ()
         if learner is not None:  # staff hand the kiosk over to a learner they follow
             from kiosk.flow import Launch
 
-            kiosk.ui.nav.hand_over(Launch(language=lang, learner=learner))
+            diagnostic = kiosk.ui.nav.flow.diagnostic is not None and rng.random() < 0.3
+            kiosk.ui.nav.hand_over(Launch(language=lang, learner=learner, diagnostic=diagnostic))
             kiosk.settle()
+            path = self.diagnose() if diagnostic else ()
         else:
             kiosk.start_visit(lang)
         for round_ in range(2):
             self.think(3, 20)
-            kiosk.open_procedure(rng.choice(procedures))
+            if round_ == 0 and path:
+                kiosk.activate(f"path_{path[0]}")  # the path's first module, from the end of the diagnostic
+            else:
+                kiosk.open_procedure(rng.choice(procedures))
             ending = self.walk()
             if ending != "finished":
                 return ending
@@ -159,6 +165,23 @@ class Visitor:
             for name in right_moves(task.replica, kiosk.services.visit.language):
                 kiosk.activate(name)
 
+    def diagnose(self) -> tuple[str, ...]:
+        """"Where do I start?": right moves mostly; now and then two wrong ones or "I don't know" (hard)."""
+        kiosk, rng = self.kiosk, self.rng
+        while kiosk.screen == "diagnostic":
+            task = kiosk.ui.nav.flow.check
+            self.think(5, 30)
+            roll = rng.random()
+            if roll < 0.12:
+                kiosk.activate("skip_button")
+            elif roll < 0.25:
+                kiosk.activate("practice_banner")  # not yet...
+                kiosk.activate("practice_banner")  # ...and again: on to the next task
+            else:
+                for name in right_moves(task.replica, kiosk.services.visit.language):
+                    kiosk.activate(name)
+        return kiosk.services.visit.diagnostic_path
+
     def read_pages(self) -> None:
         """The easy profile shows a step page by page: Next up to its last page (its practice)."""
         kiosk = self.kiosk
@@ -206,6 +229,8 @@ def right_moves(replica: Any, lang: str) -> list[str]:
     target = replica.element(replica.target)
     if replica.action == "tap":
         return [f"replica_{target.id}"]
+    if replica.action == "order":
+        return [f"replica_{card}" for card in replica.order]
     if target.kind == "keypad":
         return [f"keypad_{target.id}_{d}" for d in digits(target.example.get(lang))] + [f"keypad_{target.id}_ok"]
     return [f"replica_{target.id}", f"example_{target.id}" if target.example is not None else "key_a", "key_ok"]
@@ -218,8 +243,8 @@ def simulate(config: KioskConfig, sessions: int, *, seed: int | None = None, day
 
     ``on_visit(number, kiosk)``, if given, runs after each visit (the soak benchmark samples memory there).
     ``learners``: that many learner codes are made, and most visits are handed over to one of them by
-    staff; those learners do the self-checks at a module's end, so the skills grid, the attestation and
-    the report have data.
+    staff; some start with "Where do I start?" and follow its path; they do the self-checks at a
+    module's end, so the skills grid, the attestation and the report have data.
     """
     from tqdm import tqdm
 

@@ -175,6 +175,10 @@ class Story:
         if name == "walkthrough":
             self.go("open_procedure", procedure_id)
             self.go("next_step")
+        elif name in ("diagnostic", "diagnostic_done"):
+            self.go("start_diagnostic")
+            while name == "diagnostic_done" and self.screen == "diagnostic":
+                self.go("check_answer", True)
         elif name in ("finished", "selfcheck", "selfcheck_done"):
             procedure = self.services.content.get(procedure_id)
             assert procedure is not None

@@ -34,7 +34,8 @@ def test_the_back_key(story: Story, screen: str) -> None:
     story.to_screen(screen)
     effects = story.key("back")
     expected = {"welcome": "welcome", "language": "welcome", "catalogue": "language", "walkthrough": "walkthrough",
-                "finished": "catalogue", "selfcheck": "finished", "selfcheck_done": "finished"}[screen]
+                "finished": "catalogue", "selfcheck": "finished", "selfcheck_done": "finished",
+                "diagnostic": "catalogue", "diagnostic_done": "catalogue"}[screen]
     assert story.screen == expected
     assert (fx.StepBack() in effects) == (screen == "walkthrough")  # the step screen turns its own pages
 

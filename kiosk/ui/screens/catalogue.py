@@ -17,6 +17,8 @@ appear when the reading ends. Layout is the ``<CatalogueScreen>`` rule of ``scre
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kivy.clock import Clock
 from kivy.properties import ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
@@ -28,6 +30,9 @@ from kiosk.ui.screens.bars import standard_buttons
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.style import follow_style
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Pictogram
+
+if TYPE_CHECKING:
+    from kiosk.staff.completed import Marks
 
 
 def columns(count: int, text_scale: float) -> int:
@@ -107,6 +112,8 @@ class CatalogueScreen(KioskScreen):
     #: the learner whose finished modules are marked, and those modules (empty: no learner, or not read yet)
     _marks_for: str | None = None
     _finished: frozenset[str] = frozenset()
+    #: the learner's last path of "Where do I start?" (this visit's own wins)
+    _learner_path: tuple[str, ...] = ()
 
     def on_kv_post(self, base_widget: object) -> None:
         self.ids.nav_bar.buttons = standard_buttons(self)
@@ -140,10 +147,43 @@ class CatalogueScreen(KioskScreen):
             pane.add_content(KioskLabel(style=self.style, logical=self.tr("catalogue_empty")))
             return
         self._ask_for_marks()
+        if content.skills is not None and content.skills.diagnostic is not None:
+            pane.add_content(self._diagnostic_button())
+        path = self._path_shelf()
+        if path is not None:
+            pane.add_content(path)
         for shelf in self._shelves(procedures):
             shelf.title.logical = self.tr(f"group_{shelf.group.key}")
             pane.add_content(shelf)
         self._label_cards()
+
+    def _diagnostic_button(self) -> BigButton:
+        """"Where do I start?", above the groups: a few tasks that propose a path."""
+        button = getattr(self, "_diagnostic", None)
+        if button is None:
+            button = self._diagnostic = BigButton(style=self.style, name="diagnostic_button", size_class="main",
+                                                  icon=pictogram_path("search"))
+            button.bind(on_release=lambda _b: self.nav.start_diagnostic())
+        button.label = f"{self.tr('diagnostic_start')}\n{self.tr('diagnostic_offer')}"
+        return button
+
+    def _path_shelf(self) -> GroupShelf | None:
+        """"Your path": the modules "Where do I start?" proposed (in this visit, else the learner's last)."""
+        ids = self.services.visit.diagnostic_path or self._learner_path
+        content = self.services.content
+        procedures = [p for p in (content.get(i) for i in ids) if p is not None]
+        if not procedures:
+            return None
+        cards = []
+        for n, procedure in enumerate(procedures, 1):
+            card = BigButton(style=self.style, name=f"path_card_{procedure.id}", size_class="main",
+                             icon=pictogram_path(procedure.pictogram),
+                             label=self.tr("diagnostic_step", n=n, title=procedure.title.get(self.lang)))
+            card.bind(on_release=lambda _b, pid=procedure.id: self.nav.open_procedure(pid))
+            cards.append(card)
+        shelf = GroupShelf(self.style, Group("path", (), "check"), cards)
+        shelf.title.logical = self.tr("catalogue_path")
+        return shelf
 
     def _label_cards(self) -> None:
         """Each card's words in the visit's language: title, length, and "Done" for a learner's finished module."""
@@ -196,24 +236,30 @@ class CatalogueScreen(KioskScreen):
         """Read the learner's finished modules off the UI thread; marks from another visit are dropped now."""
         code = self.learner()
         if code != self._marks_for:
-            self._marks_for, self._finished = code, frozenset()
+            self._marks_for, self._finished, self._learner_path = code, frozenset(), ()
         if code is None:
             return
         from kiosk.staff.completed import load_in_background
 
         load_in_background(self.services.config.data_dir, code, self.services.recorder.record(),
-                           lambda c, ids: Clock.schedule_once(lambda _dt: self._marks_read(c, ids), 0))
+                           lambda c, marks: Clock.schedule_once(lambda _dt: self._marks_read(c, marks), 0))
 
-    def _marks_read(self, code: str, ids: frozenset[str]) -> None:
+    def _marks_read(self, code: str, marks: Marks) -> None:
         """The logbook was read (on the Kivy clock): mark the cards, if that learner's visit is still on."""
-        if code != self.learner() or code != self._marks_for or ids == self._finished:
+        if code != self.learner() or code != self._marks_for:
             return
-        self._finished = ids
+        new_path = marks.path != self._learner_path and not self.services.visit.diagnostic_path
+        if marks.finished == self._finished and not new_path:
+            return
+        self._finished, self._learner_path = marks.finished, marks.path
         if self.manager is not None and self.manager.current == self.name:
-            self._label_cards()
+            if new_path:
+                self.refresh()  # the path's shelf comes first
+            else:
+                self._label_cards()
 
     def forget(self) -> None:
         """The visit ended: no learner's marks may stay for the next visitor."""
-        self._marks_for, self._finished = None, frozenset()
+        self._marks_for, self._finished, self._learner_path = None, frozenset(), ()
         if getattr(self, "_procedure_buttons", None):
             self._label_cards()

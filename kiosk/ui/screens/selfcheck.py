@@ -1,8 +1,10 @@
-"""The self-check screens: one task on a practice page at a time, then what the visitor showed.
+"""The self-check and diagnostic screens: one task on a practice page at a time, then what comes of it.
 
-The rules are the flow's (:mod:`kiosk.flow.selfcheck`); here is only the
-page: the task in easy words, the replica with no highlight and no hint but
-"not yet", and the buttons (Repeat, Help, leave this task). No timer.
+The rules are the flow's (:mod:`kiosk.flow.selfcheck`, :mod:`kiosk.flow.diagnostic`);
+here is only the page: the task in easy words, the replica with no highlight
+and no hint but "not yet", and the buttons (Repeat, Help, leave this task or
+"I don't know"). No timer. The self-checks end on the outcomes shown, the
+diagnostic on its path: 3 to 5 modules with their pictures, in order, no score.
 """
 
 from __future__ import annotations
@@ -14,15 +16,18 @@ from kivy.lang import Builder
 from kivy.properties import StringProperty
 
 from kiosk.i18n import sentences
+from kiosk.ui.pictograms import pictogram_path
 from kiosk.ui.screens.bars import nav_button
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.widgets import KioskLabel
+from kiosk.ui.widgets import BigButton, KioskLabel
 
 
 class SelfCheckScreen(KioskScreen):
     """One self-check task: its sentence and its page."""
 
     progress_text = StringProperty("")
+    #: the words of the button that leaves a task
+    skip_key = "selfcheck_skip"
 
     def on_kv_post(self, base_widget: object) -> None:
         nav = self.nav
@@ -30,7 +35,7 @@ class SelfCheckScreen(KioskScreen):
             nav_button(self, "back_button", "back", "back", lambda: nav.back()),
             nav_button(self, "repeat_button", "repeat", "repeat", lambda: nav.repeat()),
             nav_button(self, "help_button", "help", "help", lambda: nav.show_help()),
-            nav_button(self, "skip_button", "selfcheck_skip", "next", lambda: nav.skip_check()),
+            nav_button(self, "skip_button", self.skip_key, "next", lambda: nav.skip_check()),
         ]
         self._task = KioskLabel(style=self.style, role="heading", name="task_label")
 
@@ -40,18 +45,23 @@ class SelfCheckScreen(KioskScreen):
 
         pane = self.ids.pane
         pane.clear_content()
-        check, procedure = self.nav.flow.check, self.nav.procedure
+        check = self.nav.flow.check
         self.replica = None
-        if check is None or procedure is None:
-            self.progress_text = ""
+        self.progress_text = self.progress() if check is not None else ""
+        if check is None or not self.progress_text:
             return
-        index = self.services.visit.check_index
-        self.progress_text = self.tr("selfcheck_progress", title=procedure.title.get(self.lang), n=index + 1,
-                                     total=len(procedure.checks))
         self._task.logical = check.task.get(self.lang)
         pane.add_content(self._task)
         self.replica = ReplicaView(self, check, checking=True)
         pane.add_content(self.replica)
+
+    def progress(self) -> str:
+        """Where the visitor is: the module and the task's number of how many ("" with no module open)."""
+        procedure = self.nav.procedure
+        if procedure is None:
+            return ""
+        return self.tr("selfcheck_progress", title=procedure.title.get(self.lang),
+                       n=self.services.visit.check_index + 1, total=len(procedure.checks))
 
     def handle_key(self, key: int, codepoint: str | None) -> bool:
         """A physical keyboard types into the practice field being edited (as on a step)."""
@@ -112,7 +122,49 @@ class SelfCheckDoneScreen(KioskScreen):
         return " ".join(([praise] if praise else []) + parts)
 
 
-#: The self-check screens by name (the app builds them the first time they show).
-SELF_CHECK_SCREENS = {"selfcheck": SelfCheckScreen, "selfcheck_done": SelfCheckDoneScreen}
+class DiagnosticScreen(SelfCheckScreen):
+    """A task of "Where do I start?": its number only (it may stop early: no "of N"), and "I don't know"."""
+
+    skip_key = "diagnostic_skip"
+
+    def progress(self) -> str:
+        return self.tr("diagnostic_progress", n=self.services.visit.check_index + 1)
+
+
+class DiagnosticDoneScreen(KioskScreen):
+    """The end of "Where do I start?": the modules to follow, in order, each with its picture. No score."""
+
+    def on_kv_post(self, base_widget: object) -> None:
+        nav = self.nav
+        self.ids.nav_bar.buttons = [
+            nav_button(self, "back_button", "back", "back", lambda: nav.back()),
+            nav_button(self, "repeat_button", "repeat", "repeat", lambda: nav.repeat()),
+            nav_button(self, "help_button", "help", "help", lambda: nav.show_help()),
+        ]
+
+    def _path(self) -> list[Any]:
+        content = self.services.content
+        return [p for p in (content.get(i) for i in self.services.visit.diagnostic_path) if p is not None]
+
+    def refresh(self) -> None:
+        pane = self.ids.pane
+        pane.clear_content()
+        pane.add_content(KioskLabel(style=self.style, logical=self.tr("diagnostic_done_text")))
+        for n, procedure in enumerate(self._path(), 1):
+            button = BigButton(style=self.style, name=f"path_{procedure.id}", size_class="main",
+                               label=self.tr("diagnostic_step", n=n, title=procedure.title.get(self.lang)),
+                               icon=pictogram_path(procedure.pictogram))
+            button.bind(on_release=lambda _b, pid=procedure.id: self.nav.open_procedure(pid))
+            pane.add_content(button)
+        pane.add_content(nav_button(self, "all_button", "diagnostic_all", "search", lambda: self.nav.back()))
+
+    def announcement(self) -> str:
+        titles = [self.tr("diagnostic_step", n=n, title=p.title.get(self.lang)) for n, p in enumerate(self._path(), 1)]
+        return sentences([self.tr("diagnostic_done_title"), self.tr("diagnostic_done_text"), *titles])
+
+
+#: The self-check and diagnostic screens by name (the app builds them the first time they show).
+SELF_CHECK_SCREENS = {"selfcheck": SelfCheckScreen, "selfcheck_done": SelfCheckDoneScreen,
+                      "diagnostic": DiagnosticScreen, "diagnostic_done": DiagnosticDoneScreen}
 
 Builder.load_file(str(Path(__file__).with_name("selfcheck.kv")))

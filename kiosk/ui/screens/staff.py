@@ -331,10 +331,16 @@ class StaffLaunchScreen(StaffScreen):
                         "document")]))
         pane.add_content(self.heading(self.tr("staff_procedure")))
         if procedures is not None:
+            if content.skills is not None and content.skills.diagnostic is not None:
+                pane.add_content(self.choice(  # "Where do I start?" instead of a procedure
+                    "launch_diagnostic", self.tr("staff_diagnostic"),
+                    lambda: self.choose(diagnostic=not self.launch.diagnostic, procedure_id=None),
+                    "search", lambda launch: launch.diagnostic))
             for procedure in content.procedures:
                 pane.add_content(self.choice(
                     f"launch_procedure_{procedure.id}", procedure.title.get(lang),
-                    lambda p=procedure.id: self.choose(procedure_id=None if self.launch.procedure_id == p else p),
+                    lambda p=procedure.id: self.choose(procedure_id=None if self.launch.procedure_id == p else p,
+                                                       diagnostic=False),
                     procedure.pictogram, lambda launch, p=procedure.id: launch.procedure_id == p))
         else:
             pane.add_content(self.line(self.tr("catalogue_loading")))

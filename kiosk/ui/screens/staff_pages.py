@@ -75,6 +75,7 @@ class StaffLearnerScreen(StaffScreen):
         pane = self.ids.pane
         pane.clear_content()
         pane.add_content(self.button("staff_print_button", self.tr("staff_print"), self.print_sheet, "document"))
+        self.add_diagnostic(pane, records)
         self.add_skills(pane, records)  # toward the skills passport: first, what they showed
         if not progress.procedures:
             pane.add_content(self.line(self.tr("staff_learner_nothing")))
@@ -84,6 +85,21 @@ class StaffLearnerScreen(StaffScreen):
             pane.add_content(Panel(style=self.style, kind="info", heading=title, name=f"practised_{item.procedure_id}",
                                    icon=pictogram_path("check" if item.finished else "document"),
                                    body=self.describe(item)))
+
+    def add_diagnostic(self, pane, records: list) -> None:  # noqa: ANN001 (a ScrollPane)
+        """The path "Where do I start?" last proposed to this learner, if they did it."""
+        from kiosk.staff.completed import diagnostic_line
+
+        content = self.services.content
+
+        def title(module_id: str) -> str:
+            procedure = content.get(module_id) if content.finished() else None
+            return procedure.title.get(self.lang) if procedure else module_id
+
+        line = diagnostic_line(records, self.code, self.lang, title)
+        if line:
+            pane.add_content(Panel(style=self.style, kind="info", heading=self.tr("diagnostic_start"),
+                                   name="learner_diagnostic", icon=pictogram_path("search"), body=line))
 
     def skills(self, records: list) -> tuple[object, list]:  # (SkillsCatalogue | None, its rows for this learner)
         """The skills catalogue and this learner's grid from ``records`` (none while the content loads)."""
