@@ -27,7 +27,7 @@ from kivy.uix.widget import Widget
 from kiosk.content.model import Element
 from kiosk.i18n import t
 from kiosk.practice.model import PracticeState
-from kiosk.ui.pictograms import pictogram_path
+from kiosk.ui.pictograms import directional, pictogram_path
 from kiosk.ui.replica import MASK, draw_field, drawer, site_words
 from kiosk.ui.widgets import BigButton, KioskLabel
 
@@ -270,7 +270,8 @@ class CardButton(KindButton):
 def draw_card(view: ReplicaView, element: Element) -> Widget:
     """A step of an order: touched in turn, it shows its place."""
     card = CardButton(style=view.style, name=f"replica_{element.id}", element=element, describer=_say_card,
-                      label=element.label.get(view.lang), toggle=True, icon=pictogram_path("next"))
+                      label=element.label.get(view.lang), toggle=True,
+                      icon=pictogram_path(directional("next", view.style.rtl)))
     card.view = view
     return _tap(view, card, element)
 

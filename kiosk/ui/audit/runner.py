@@ -106,20 +106,23 @@ class Auditor:
             def finished() -> None:
                 nav.go("finished", first.id)
             yield "finished", "finished", finished, nothing
-        if first is not None and first.checks:
-            # Its self-checks: every task's page (the fast audit: the first), then what the visitor showed.
-            for index, check in enumerate(first.checks[:1] if self.fast else first.checks):
-                def task(i: int = index) -> None:
-                    nav.go("finished", first.id)
+        # The self-checks: every module's tasks (the fast audit: the first module's first), then the end.
+        for procedure in self.procedures[:1] if self.fast else self.procedures:
+            for index, check in enumerate(procedure.checks[:1] if self.fast else procedure.checks):
+                def task(p: str = procedure.id, i: int = index) -> None:
+                    nav.go("finished", p)
                     nav.start_checks()
                     for _ in range(i):
                         nav.check_answer(True)
-                yield f"selfcheck-{first.id}-{check.id}", None, task, nothing
-
+                yield f"selfcheck-{procedure.id}-{check.id}", None, task, nothing
+        if first is not None and first.checks:
             def checks_done() -> None:
+                nav.go("finished", first.id)
+                nav.start_checks()
                 while nav.flow.check is not None:
                     nav.check_answer(True)
             yield "selfcheck_done", None, checks_done, nothing
+        yield from self.diagnostic_screens()
         # The staff screens, as staff see them (entered the way the staff entry does).
         def staff(name: str) -> Callable[[], None]:
             def show() -> None:
@@ -133,6 +136,34 @@ class Auditor:
 
         for name in STAFF_SCREENS:
             yield name, None, staff(name), leave_staff
+
+    def diagnostic_screens(self) -> Iterator[tuple[str, str | None, Callable[[], None], Callable[[], None]]]:
+        """"Where do I start?": every task's page (the fast audit: the first and the order), then its path."""
+        nav = self.kiosk_ui.nav
+        diagnostic = nav.flow.diagnostic
+        if diagnostic is None:
+            return
+        indexes = range(len(diagnostic.tasks))
+        if self.fast:
+            indexes = [i for i, task in enumerate(diagnostic.tasks) if i == 0 or task.replica.action == "order"]
+
+        def nothing() -> None:
+            pass
+
+        for index in indexes:
+            def task(i: int = index) -> None:
+                nav.go("catalogue")
+                nav.start_diagnostic()
+                for _ in range(i):
+                    nav.check_answer(True)
+            yield f"diagnostic-{diagnostic.tasks[index].id}", None, task, nothing
+
+        def done() -> None:
+            nav.go("catalogue")
+            nav.start_diagnostic()
+            while nav.flow.screen == "diagnostic":
+                nav.check_answer(True)
+        yield "diagnostic_done", None, done, nothing
 
     # -- one setting ------------------------------------------------------------------------
     def apply(self, setting: Setting) -> None:
