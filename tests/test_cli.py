@@ -68,7 +68,7 @@ def fast_audit_screens(content) -> int:
     each setting: welcome, language, catalogue, help, a glossary word's
     explanation, idle warning, every step of the first procedure (in the easy
     profile, every page of it), finished, its first self-check task and their
-    end, the staff screens.
+    end, the diagnostic's first and order tasks and its path, the staff screens.
     """
     from kiosk.access.themes import THEMES
     from kiosk.content.easy import easy_pages
@@ -78,7 +78,8 @@ def fast_audit_screens(content) -> int:
     procedure = content.procedures[0]
     more_pages = sum(len(easy_pages(procedure, i, "ar")) - 1 for i in range(len(procedure.steps)))
     checks = 2 if procedure.checks else 0  # the first task's page and the end
-    return sum(6 + len(procedure.steps) + 1 + checks + len(STAFF_SCREENS) + (more_pages if s.easy else 0)
+    diagnostic = 3 if content.skills.diagnostic else 0  # its first task, its order task and its path
+    return sum(6 + len(procedure.steps) + 1 + checks + diagnostic + len(STAFF_SCREENS) + (more_pages if s.easy else 0)
                for s in settings(["ar"], list(THEMES), fast=True))
 
 

@@ -26,7 +26,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kiosk.content.groups import Group, grouped, minutes
 from kiosk.i18n import plural
 from kiosk.ui.pictograms import pictogram_path
-from kiosk.ui.screens.bars import standard_buttons
+from kiosk.ui.screens.bars import nav_button, standard_buttons
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.style import follow_style
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Pictogram
@@ -116,7 +116,20 @@ class CatalogueScreen(KioskScreen):
     _learner_path: tuple[str, ...] = ()
 
     def on_kv_post(self, base_widget: object) -> None:
-        self.ids.nav_bar.buttons = standard_buttons(self)
+        self._standard = standard_buttons(self)
+        self.ids.nav_bar.buttons = self._standard
+
+    def _offer_diagnostic(self, offered: bool) -> None:
+        """"Where do I start?" beside Help, in the bar (the groups keep the room: four modules in sight at 200 %)."""
+        buttons = list(self._standard)
+        if offered:
+            if getattr(self, "_diagnostic", None) is None:
+                self._diagnostic = nav_button(self, "diagnostic_button", "diagnostic_start", "search",
+                                              lambda: self.nav.start_diagnostic())
+                self._diagnostic.size_hint_x = 1.8  # its words on one line, as the others', up to 200 %
+            buttons.append(self._diagnostic)
+        if list(self.ids.nav_bar.buttons) != buttons:
+            self.ids.nav_bar.buttons = buttons
 
     def _loaded(self, _dt: float) -> None:
         """Loading ended (on the Kivy clock): show the procedures if the catalogue is on show."""
@@ -147,8 +160,7 @@ class CatalogueScreen(KioskScreen):
             pane.add_content(KioskLabel(style=self.style, logical=self.tr("catalogue_empty")))
             return
         self._ask_for_marks()
-        if content.skills is not None and content.skills.diagnostic is not None:
-            pane.add_content(self._diagnostic_button())
+        self._offer_diagnostic(content.skills is not None and content.skills.diagnostic is not None)
         path = self._path_shelf()
         if path is not None:
             pane.add_content(path)
@@ -156,16 +168,6 @@ class CatalogueScreen(KioskScreen):
             shelf.title.logical = self.tr(f"group_{shelf.group.key}")
             pane.add_content(shelf)
         self._label_cards()
-
-    def _diagnostic_button(self) -> BigButton:
-        """"Where do I start?", above the groups: a few tasks that propose a path."""
-        button = getattr(self, "_diagnostic", None)
-        if button is None:
-            button = self._diagnostic = BigButton(style=self.style, name="diagnostic_button", size_class="main",
-                                                  icon=pictogram_path("search"))
-            button.bind(on_release=lambda _b: self.nav.start_diagnostic())
-        button.label = f"{self.tr('diagnostic_start')}\n{self.tr('diagnostic_offer')}"
-        return button
 
     def _path_shelf(self) -> GroupShelf | None:
         """"Your path": the modules "Where do I start?" proposed (in this visit, else the learner's last)."""
