@@ -14,8 +14,9 @@ step), ``next_practice`` (-> the first step with a practice page), ``wrong_tap``
 (a tap beside the target -> the written and spoken hint), ``help`` (the help
 overlay), ``close_help``, ``back`` (one step back), ``selfcheck_answer`` (at the
 lesson's end, "Check what I learnt", then the right tap on a self-check task's
-page -> praise and the next task's page). Steps are found from the content, not
-written in.
+page -> praise and the next task's page), ``diagnostic_answer`` (on the catalogue,
+"Where do I start?", then the right tap on its first task -> praise and the second
+task's page). Steps are found from the content, not written in.
 
 The peer, measured in the same process on the same window: a bare Kivy app (a
 ScreenManager without transition) switching between two screens with the same
@@ -60,7 +61,7 @@ GOAL_P95_MS = 100.0
 MAX_FRAMES = 60
 PROCEDURE = "email"
 TRANSITIONS = ("start", "language", "open_procedure", "next_practice", "wrong_tap", "help", "close_help", "back",
-               "selfcheck_answer")
+               "selfcheck_answer", "diagnostic_answer")
 
 
 # -- timing one touch ---------------------------------------------------------------------
@@ -201,6 +202,14 @@ class KioskFlow:
         record("selfcheck_answer", *around("selfcheck_answer", lambda: self.tap(self.check_target)))
         assert visit.check_index == self.check_index + 1, (pilot.screen, visit.check_index)
         self.widgets["selfcheck_answer"] = widget_count()
+        pilot.ui.nav.go("catalogue")  # "Where do I start?" from the catalogue (not timed until the answer)
+        pilot.settle()
+        pilot.tap("diagnostic_button")
+        first = pilot.ui.nav.flow.check
+        target = f"replica_{first.replica.target}"
+        record("diagnostic_answer", *around("diagnostic_answer", lambda: self.tap(target)))
+        assert pilot.screen == "diagnostic" and visit.check_index == 1, (pilot.screen, visit.check_index)
+        self.widgets["diagnostic_answer"] = widget_count()
         while pilot.screen != "welcome":  # back to the start for the next run (not timed): the Back key
             pilot.press("escape")
 
