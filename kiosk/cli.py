@@ -313,12 +313,22 @@ def cmd_content(args: argparse.Namespace) -> int:
                     | {g.source for g in content.glossaries.values()} | set(lexicon_files(paths))
                     | ({f for f in (skills.source, skills.diagnostic and skills.diagnostic.source) if f}
                        if skills is not None else set()))
+        gaps = [p for p in content.warnings if p.kind == "glossary"]
         print(f"{files} files checked: {len(content.procedures)} procedures loaded, "
-              f"{len(content.errors)} errors, {len(content.warnings)} warnings")
-        return 1 if content.errors else 0
+              f"{len(content.errors)} errors, {len(content.warnings)} warnings"
+              + (f" ({len(gaps)} hard words with no glossary entry)" if gaps else ""))
+        return 1 if content.errors or gaps else 0
     config = config_module.load(args.config)
     content = load_content([config.content_dir])
     report_content(content)
+    if args.content_command == "sources":
+        from datetime import date
+
+        from kiosk.content.freshness import source_lines
+
+        for line in source_lines(content.procedures, date.today()):
+            print(line)
+        return 0
     for p in content.procedures:
         row = {"id": p.id, "languages": list(p.languages), "steps": len(p.steps),
                "replicas": p.replica_count, "last_checked": p.last_checked.isoformat(),

@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
                        help="processes to share the work (default: %(default)s)")
 
-    content = sub.add_parser("content", help="check or list the procedures")
+    content = sub.add_parser("content", help="check or list the procedures, or their sources")
     csub = content.add_subparsers(dest="content_command", required=True)
     check = csub.add_parser("check", help="validate procedure files and lint easy-to-read rules")
     check.add_argument("--config", type=Path)
@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing = csub.add_parser("list", help="list the procedures")
     listing.add_argument("--config", type=Path)
     listing.add_argument("--json", action="store_true", help="one JSON object per procedure")
+    sources = csub.add_parser("sources", help="per module and step: the official pages and the day each was read")
+    sources.add_argument("--config", type=Path)
 
     staff = sub.add_parser("staff", help="staff mode: set the PIN, learner codes, a learner's skills and attestation")
     ssub = staff.add_subparsers(dest="staff_command", required=True)

@@ -36,6 +36,8 @@ class Problem:
     field: str
     message: str
     severity: str = "error"  # or "warning"
+    #: what kind of warning: "glossary" (a hard word with no entry) fails ``kiosk content check``
+    kind: str = ""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else f"{self.file}"

@@ -182,7 +182,8 @@ def load_file(path: Path, today: date | None = None,
     if glossaries is not None:
         from kiosk.content.hard_words import unexplained
 
-        warnings += [Problem(path, located.line(p), dotted(p), m, "warning") for p, m in unexplained(data, glossaries)]
+        warnings += [Problem(path, located.line(p), dotted(p), m, "warning", "glossary")
+                     for p, m in unexplained(data, glossaries)]
     return procedure, warnings
 
 

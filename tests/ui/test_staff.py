@@ -258,3 +258,20 @@ def test_the_pin_is_nowhere_but_its_hash(staff_pilot: Pilot, caplog: pytest.LogC
     assert PIN not in caplog.text and WRONG_PIN not in caplog.text
     stored = json.loads((data / "staff-pin.json").read_text())
     assert set(stored) == {"version", "algorithm", "n", "r", "p", "salt", "hash"}
+
+
+def test_the_panel_lists_the_steps_to_check_again_on_their_official_pages(staff_config: KioskConfig,
+                                                                         tmp_path: Path) -> None:
+    from kiosk.content.loader import load
+    from tests.test_content_freshness import OLD_SOURCE
+    from tests.test_content import write
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    content = load([write(folder, OLD_SOURCE)])  # its step's page was read on 2026-05-01
+    with Pilot.run(staff_config, content=content) as pilot:
+        open_pin_screen(pilot)
+        type_pin(pilot, PIN)
+        assert pilot.screen == "staff_panel"
+        panel = pilot.find("staff_to_check")
+        assert panel.heading.startswith("À vérifier : 1 étape lue") and "Créer une adresse: Ouvrir (2026-05-01)" in panel.body

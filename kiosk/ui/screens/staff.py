@@ -18,13 +18,13 @@ from kivy.uix.gridlayout import GridLayout
 
 from kiosk.access.profiles import CHOOSABLE, LOW_VISION_SCALES, PICTOGRAMS, label_key
 from kiosk.flow import Launch
-from kiosk.i18n import t
+from kiosk.i18n import plural, t
 from kiosk.keymap import BACKSPACE, ENTER_KEYS, KEY_CODES
 from kiosk.logbook.events import AUTONOMY_LEVELS
 from kiosk.ui.pictograms import pictogram_path
 from kiosk.ui.screens.bars import nav_button
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel
+from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, Panel
 
 #: one per digit typed: a bullet, which the Latin and the Arabic fonts both draw ("●" was a box in both)
 PIN_DOT = "•"
@@ -183,7 +183,8 @@ class StaffPanelScreen(StaffScreen):
         waiting = self.desk.calls_waiting
         self.status = self.tr("staff_calls_waiting", n=waiting) if waiting else ""
         nav, pane = self.nav, self.ids.pane
-        if self.shows_already(waiting, self.services.visit.started):
+        stale = self.to_check()
+        if self.shows_already(waiting, self.services.visit.started, len(stale)):
             return
         pane.clear_content()
         buttons = [
@@ -202,6 +203,20 @@ class StaffPanelScreen(StaffScreen):
                     self.button("staff_exit_button", self.tr("staff_exit"), nav.exit_kiosk, "warning")]
         for button in buttons:
             pane.add_content(button)
+        if stale:  # steps whose facts are due to be compared with their official pages again
+            lang = self.style.lang
+            lines = [f"• {s.procedure.title.get(lang)}: {s.step.title.get(lang)} ({s.checked})" for s in stale]
+            pane.add_content(Panel(style=self.style, kind="warning", name="staff_to_check",
+                                   heading=plural(self.style.lang, "staff_to_check", len(stale)), body="\n".join(lines)))
+
+    def to_check(self) -> list:  # list[kiosk.content.freshness.StepSources]
+        """The steps last checked too long ago (none while the content loads)."""
+        from datetime import date
+
+        from kiosk.content.freshness import to_check
+
+        content = self.services.content
+        return to_check(content.procedures, date.today()) if content.finished() else []
 
     def acknowledge(self) -> None:
         self.desk.acknowledge()
