@@ -951,6 +951,47 @@ def draw_file(pen: Pen) -> None:
     pen.polygon([(76, 40), (150, 40), (150, 78), (188, 78), (188, 216), (76, 216)], ink=ERASE)
 
 
+# -- devices and connection ---------------------------------------------
+
+
+@pictogram("mouse", shift=(0, -4))
+def draw_mouse(pen: Pen) -> None:
+    """Computer mouse seen from above: two buttons and a short cable."""
+    pen.rect((68, 84, 188, 228), 60, 18)
+    pen.line([(68, 144), (188, 144)], STROKE)
+    pen.line([(128, 84), (128, 144)], STROKE)
+    pen.line([(128, 84), (128, 58)], STROKE)
+    pen.arc((152, 58), 24, 180, 270, STROKE)
+
+
+@pictogram("power")
+def draw_power(pen: Pen) -> None:
+    """Power symbol: a circle open at the top, a bar through the gap."""
+    center, radius = (128, 138), 84
+    pen.arc(center, radius, 300, 600, 20)
+    pen.line([(128, 32), (128, 124)], 20)
+
+
+@pictogram("printer")
+def draw_printer(pen: Pen) -> None:
+    """Printer: paper going in at the top, a printed sheet out at the front."""
+    pen.line([(76, 90), (76, 30), (180, 30), (180, 90)], 14)
+    pen.rect((28, 90, 228, 182), 16, STROKE)
+    pen.circle((198, 120), 9)
+    pen.line([(50, 150), (206, 150)], 14)
+    pen.rect((72, 150, 184, 226), 4, 14, gap=GAP)
+    text_lines(pen, 96, 160, (180, 204), 10)
+
+
+@pictogram("wifi", shift=(0, -10))
+def draw_wifi(pen: Pen) -> None:
+    """Wi-Fi: a dot and three arcs opening upward."""
+    center = (128, 204)
+    pen.circle(center, 16)
+    for radius in (48, 92, 136):
+        pen.arc(center, radius, 225, 315, 20)
+
+
 # --------------------------------------------------------------------------
 # Rendering
 # --------------------------------------------------------------------------
