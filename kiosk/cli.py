@@ -193,6 +193,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
                        jobs=max(1, args.jobs), progress=progress)
     for sheet in result.sheets:
         print(f"kiosk: contact sheet {sheet}", file=sys.stderr)
+    for line in result.scan_lines():
+        print(line)
     print(result.summary())
     return 1 if result.violations else 0
 
@@ -303,6 +305,10 @@ def cmd_content(args: argparse.Namespace) -> int:
         missing = [p for p in paths if not p.exists()]
         if missing:
             raise UsageError(f"{missing[0]}: no such file or folder")
+        from kiosk.content.glossary_loader import glossary_files
+
+        if not glossary_files(paths):  # one module alone: its hard words are looked up in the kiosk's glossaries
+            paths = [*paths, *glossary_files([config.content_dir])]
         content = load_content(paths)
         for problem in content.problems:
             print(f"{problem}{'' if problem.severity == 'error' else ' (warning)'}")

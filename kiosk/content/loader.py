@@ -29,7 +29,7 @@ from kiosk.content.diagnostic import DIAGNOSTIC_FILE, load_diagnostic
 from kiosk.content.glossary import Glossary
 from kiosk.content.glossary_loader import is_glossary_file, load_glossaries
 from kiosk.content.lexicon import LEXICON_DIR, load_lexicons
-from kiosk.content.model import Check, HelpPhone, Procedure, Source, Step, Text
+from kiosk.content.model import Check, HelpPhone, HelpWeb, Procedure, Source, Step, Text
 from kiosk.content.replicas import procedure_schema, replica_errors, replica_from, text_or_none
 from kiosk.content.skills import SKILLS_FILE, SkillsCatalogue, check_references, load_skills
 from kiosk.content.yaml_lines import parse
@@ -86,6 +86,8 @@ def _build(data: dict[str, Any], source: Path) -> Procedure:
         languages=languages,
         sources=_sources(data.get("sources")),
         help_phone=_help_phone(data.get("help_phone")),
+        help_web=HelpWeb(data["help_web"]["address"], Text(data["help_web"]["label"]),
+                         _sources([data["help_web"]["source"]])[0]) if data.get("help_web") else None,
         minutes=data.get("minutes"),
         skills=tuple(data.get("skills", ())),
         checks=tuple(Check(c["id"], Text(c["task"]), tuple(c["skills"]),
@@ -125,6 +127,8 @@ def _dates(data: dict[str, Any]) -> Iterable[list[Any]]:
         yield ["sources", i, "checked"]
     if "source" in data.get("help_phone", {}):
         yield ["help_phone", "source", "checked"]
+    if "help_web" in data:
+        yield ["help_web", "source", "checked"]
     for i, step in enumerate(data["steps"]):
         for j, _ in enumerate(step.get("sources", ())):
             yield ["steps", i, "sources", j, "checked"]

@@ -48,6 +48,15 @@ class HelpPhone:
 
 
 @dataclass(frozen=True)
+class HelpWeb:
+    """The useful website of a procedure (shown on the memo under the number): its address, what it is, its source."""
+
+    address: str
+    label: Text
+    source: Source
+
+
+@dataclass(frozen=True)
 class Element:
     """One thing drawn on a practice replica: text, field, button, box, link, or a curriculum kind.
 
@@ -160,6 +169,7 @@ class Procedure:
     #: the official pages the procedure was checked against
     sources: tuple[Source, ...] = ()
     help_phone: HelpPhone | None = None
+    help_web: HelpWeb | None = None
     #: about how long it takes, in minutes (the catalogue shows it)
     minutes: int | None = None
     #: the outcomes of the skills catalogue it teaches (content/skills.yaml)

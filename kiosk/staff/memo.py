@@ -108,6 +108,10 @@ def _draw(procedure: Procedure, lang: str, today: date, scale: float) -> PdfPage
         _heading(page, t(lang, "memo_phone"), scale)
         para(procedure.help_phone.number, size=18 * scale, style="B", gap=0.5)
         para(procedure.help_phone.label.get(lang), size=13 * scale, gap=3 * scale)
+    if procedure.help_web is not None:
+        _heading(page, t(lang, "memo_web"), scale)
+        para(procedure.help_web.address, size=18 * scale, style="B", gap=0.5)  # an address reads left to right
+        para(procedure.help_web.label.get(lang), size=13 * scale, gap=3 * scale)
     _reminder(page, t(lang, "memo_never_codes"), scale)
     para(t(lang, "memo_checked", date=_date(procedure.last_checked)), size=11 * scale, gap=0.5)
     para(t(lang, "memo_printed", date=_date(today)), size=11 * scale, gap=0)

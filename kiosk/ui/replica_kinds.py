@@ -200,9 +200,10 @@ class ToggleButton(KindButton):
 
 @drawer("toggle")
 def draw_toggle(view: ReplicaView, element: Element) -> Widget:
-    """A switch (camera, microphone)."""
+    """A switch (camera, microphone, or what its ``picture`` shows: Wi-Fi...)."""
     switch = ToggleButton(style=view.style, name=f"replica_{element.id}", element=element, describer=_say_toggle,
-                          toggle=True, icon=pictogram_path("microphone" if "mic" in element.id else "camera"))
+                          toggle=True, icon=pictogram_path(element.picture or (
+                              "microphone" if "mic" in element.id else "camera")))
     switch.view_lang = view.lang
     return _tap(view, switch, element)
 
