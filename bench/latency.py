@@ -16,7 +16,9 @@ overlay), ``close_help``, ``back`` (one step back), ``selfcheck_answer`` (at the
 lesson's end, "Check what I learnt", then the right tap on a self-check task's
 page -> praise and the next task's page), ``diagnostic_answer`` (on the catalogue,
 "Where do I start?", then the right tap on its first task -> praise and the second
-task's page). Steps are found from the content, not written in.
+task's page), ``scan_step`` (the switch profile on the catalogue: Space moves the
+highlight to the next stop, said and drawn). Steps are found from the content, not
+written in.
 
 The peer, measured in the same process on the same window: a bare Kivy app (a
 ScreenManager without transition) switching between two screens with the same
@@ -61,7 +63,7 @@ GOAL_P95_MS = 100.0
 MAX_FRAMES = 60
 PROCEDURE = "email"
 TRANSITIONS = ("start", "language", "open_procedure", "next_practice", "wrong_tap", "help", "close_help", "back",
-               "selfcheck_answer", "diagnostic_answer")
+               "selfcheck_answer", "diagnostic_answer", "scan_step")
 
 
 # -- timing one touch ---------------------------------------------------------------------
@@ -117,6 +119,21 @@ def timed_tap(x: float, y: float) -> tuple[float, int]:
     _frames_until_drawn()  # the finger is down: the pressed look is drawn
     start = time.perf_counter()
     finger.up()
+    end, frames = _frames_until_drawn()
+    return (end - start) * 1000, frames
+
+
+def timed_key(name: str) -> tuple[float, int]:
+    """A key pressed and released (as a switch interface sends it): milliseconds to the screen drawn, and frames."""
+    from kivy.core.window import Window
+
+    from kiosk.keymap import KEY_CODES
+
+    code = KEY_CODES[name]
+    start = time.perf_counter()
+    Window.dispatch("on_key_down", code, 0, None, [])
+    Window.dispatch("on_keyboard", code, 0, None, [])
+    Window.dispatch("on_key_up", code, 0)
     end, frames = _frames_until_drawn()
     return (end - start) * 1000, frames
 
@@ -210,6 +227,14 @@ class KioskFlow:
         record("diagnostic_answer", *around("diagnostic_answer", lambda: self.tap(target)))
         assert pilot.screen == "diagnostic" and visit.check_index == 1, (pilot.screen, visit.check_index)
         self.widgets["diagnostic_answer"] = widget_count()
+        pilot.ui.nav.go("catalogue")  # switch access on the catalogue, its longest screen (not timed until Space)
+        pilot.ui.nav.toggle_profile("switch")
+        pilot.settle()
+        record("scan_step", *around("scan_step", lambda: timed_key("spacebar")))
+        assert pilot.app.scan.scanner.index == 1, pilot.app.scan.scanner.index
+        self.widgets["scan_step"] = widget_count()
+        pilot.ui.nav.toggle_profile("switch")
+        pilot.settle()
         while pilot.screen != "welcome":  # back to the start for the next run (not timed): the Back key
             pilot.press("escape")
 

@@ -85,12 +85,36 @@ class StaffConfig:
                             doc="staff mode returns to the visitor flow after this long unused")
 
 
+_KEYS = {"type": "array", "minItems": 1, "uniqueItems": True, "items": _KEY}
+
+
+@dataclass(frozen=True)
+class AccessConfig:
+    """``[access]``: switch access (the switch profile): how the screen is scanned and which keys are the switches."""
+
+    scan: str = setting("step", schema={"enum": ["step", "auto"]},
+                        doc='"step": two switches, one moves, one selects; "auto": one switch selects')
+    move_keys: tuple[str, ...] = setting(("spacebar",), schema=_KEYS, doc="step scanning: keys that move the highlight")
+    select_keys: tuple[str, ...] = setting(("enter",), schema=_KEYS,
+                                           doc="keys that select (auto scanning: any switch key selects)")
+    scan_interval_s: float = setting(1.5, schema={"type": "number", "minimum": 0.5, "maximum": 5},
+                                     doc="auto scanning: seconds on each item")
+    scan_loops: int = setting(3, schema={"type": "integer", "minimum": 1, "maximum": 10},
+                              doc="auto scanning: rounds before it rests until a press")
+    accept_ms: int = setting(0, schema={"type": "integer", "minimum": 0, "maximum": 2000},
+                             doc="a press shorter than this is ignored (tremor)")
+    ignore_repeat_ms: int = setting(0, schema={"type": "integer", "minimum": 0, "maximum": 2000},
+                                    doc="a press this soon after the last one is ignored")
+    groups: bool = setting(True, schema={"type": "boolean"},
+                           doc="group scanning: zones first, then the items inside")
+
+
 @dataclass(frozen=True)
 class KioskConfig:
     """Everything the kiosk is configured with; built-in defaults throughout.
 
-    The fields of ``[kiosk]`` stand here directly; ``[screen]`` and ``[staff]``
-    are their own dataclasses, ``[logbook] keep_days`` is ``logbook_keep_days``
+    The fields of ``[kiosk]`` stand here directly; ``[screen]``, ``[staff]`` and
+    ``[access]`` are their own dataclasses, ``[logbook] keep_days`` is ``logbook_keep_days``
     and ``[keys]`` the key names per action.
     """
 
@@ -120,6 +144,7 @@ class KioskConfig:
                                      schema={"type": "integer", "minimum": 1, "maximum": 3650},
                                      doc="visit records older than this are purged at start-up")
     staff: StaffConfig = field(default_factory=StaffConfig)
+    access: AccessConfig = field(default_factory=AccessConfig)
     #: action -> key names, overriding :data:`kiosk.keymap.DEFAULT_KEYMAP` (``[keys]``)
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: the file it was read from (None: built-in defaults)
@@ -137,7 +162,7 @@ class KioskConfig:
 
 #: the file's sections and the dataclass each fills (``kiosk`` and ``logbook``: KioskConfig's own fields)
 SECTIONS: dict[str, type] = {"screen": ScreenConfig, "kiosk": KioskConfig, "logbook": KioskConfig,
-                             "staff": StaffConfig}
+                             "staff": StaffConfig, "access": AccessConfig}
 
 
 def settings() -> Iterator[tuple[str, str, dataclasses.Field[Any]]]:
@@ -232,6 +257,11 @@ def from_mapping(data: dict[str, Any], source: Path | None = None) -> KioskConfi
         shlex.split(data.get("kiosk", {}).get("memo_print_command", ""))
     except ValueError as exc:  # an unclosed quote: say so now, not at the first memo
         raise ConfigError(f"{name}: kiosk.memo_print_command: not a command line ({exc})") from None
+    access = data.get("access", {})
+    both = set(access.get("move_keys", ("spacebar",))) & set(access.get("select_keys", ("enter",)))
+    if both:
+        raise ConfigError(f"{name}: access.select_keys: {', '.join(sorted(both))} is also in access.move_keys "
+                          "(one key, one switch)")
     base = source.parent if source else Path.cwd()
     given: dict[type, dict[str, Any]] = {cls: {} for cls in SECTIONS.values()}
     for section, key, f in settings():
@@ -240,6 +270,7 @@ def from_mapping(data: dict[str, Any], source: Path | None = None) -> KioskConfi
     return KioskConfig(
         screen=ScreenConfig(**given[ScreenConfig]),
         staff=StaffConfig(**given[StaffConfig]),
+        access=AccessConfig(**given[AccessConfig]),
         keys={action: tuple(names) for action, names in data.get("keys", {}).items()},
         source=source,
         **given[KioskConfig],

@@ -18,7 +18,7 @@ KEY_CODES: dict[str, int] = {
     **{f"numpad{i}": 256 + i for i in range(10)},
     "numpaddecimal": 266, "numpaddivide": 267, "numpadmul": 268, "numpadsubstract": 269, "numpadadd": 270,
     "numpadenter": 271,
-    **{f"f{i}": 281 + i for i in range(1, 13)},
+    **{f"f{i}": 281 + i for i in range(1, 16)},
 }
 
 #: Keys the kiosk handles by code, outside the configurable map.

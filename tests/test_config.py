@@ -141,7 +141,7 @@ def test_the_example_of_every_key_is_made_from_the_declarations_and_reads_back_a
             config.memo_print_command) == (defaults.languages, defaults.idle_delay_s, defaults.idle_warning_s,
                                            defaults.logbook_keep_days, defaults.memo_print_command)
     sections = set(SCHEMA["properties"])
-    assert sections == {"screen", "kiosk", "logbook", "staff", "keys"}
+    assert sections == {"screen", "kiosk", "logbook", "staff", "access", "keys"}
 
 
 def test_the_readmes_configuration_example_names_only_declared_keys() -> None:
@@ -158,3 +158,22 @@ def test_the_readmes_configuration_example_names_only_declared_keys() -> None:
             assert section in SCHEMA["properties"], section
             for key in keys:
                 assert key in SCHEMA["properties"][section]["properties"], f"{section}.{key}"
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ('[access]\nscan = "sometimes"\n', "access.scan"),
+    ("[access]\nscan_interval_s = 0.1\n", "access.scan_interval_s"),
+    ('[access]\nmove_keys = ["enter"]\n', "access.select_keys: enter is also in access.move_keys"),
+    ('[access]\nselect_keys = ["joystick"]\n', "access.select_keys"),
+])
+def test_a_wrong_switch_setting_names_the_key_and_the_file(tmp_path: Path, text: str, says: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load(path)
+    assert str(caught.value).startswith(f"{path}: ") and says in str(caught.value)
+
+
+def test_the_switch_settings_are_read_with_their_defaults_kept() -> None:
+    config = load(None)
+    assert (config.access.scan, config.access.move_keys, config.access.select_keys) == ("step", ("spacebar",),
+                                                                                        ("enter",))

@@ -983,6 +983,15 @@ def draw_printer(pen: Pen) -> None:
     text_lines(pen, 96, 160, (180, 204), 10)
 
 
+@pictogram("switch")
+def draw_switch(pen: Pen) -> None:
+    """An accessibility switch seen from the side: a big dome on a flat base, a hand's press above, its cable."""
+    pen.rect((24, 176, 232, 214), 14)                    # the base
+    pen.pie((128, 168), 92, 180, 360)                    # the big dome a hand presses
+    pen.line([(24, 200), (8, 200), (8, 244)], 14)        # the cable
+    arrow(pen, (128, 14), (128, 62), 18)                 # pressed from above
+
+
 @pictogram("wifi", shift=(0, -10))
 def draw_wifi(pen: Pen) -> None:
     """Wi-Fi: a dot and three arcs opening upward."""

@@ -14,6 +14,8 @@ staff preset if any.
 - ``seated``: every touch target inside the wheelchair reach band.
 - ``easy``: speech on and slower (:func:`speech_rate`); the walkthrough shows
   one idea per page, each sentence with its pictogram (:mod:`kiosk.content.easy`).
+- ``switch``: switch access: the screen is scanned and one or two switches
+  move and select (:mod:`kiosk.access.scanning`, :func:`scans`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 
 from kiosk.access.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME
 
-PROFILES = ("standard", "low_vision", "blind", "seated", "easy")
+PROFILES = ("standard", "low_vision", "blind", "seated", "easy", "switch")
 #: Text sizes of the low-vision profile, in the order a touch steps through them.
 LOW_VISION_SCALES = (1.5, 2.0)
 #: Every text size the kiosk is built and audited for.
@@ -34,14 +36,16 @@ TEXT_SCALES = (1.0, 1.5, 2.0)
 EASY_SPEECH_RATE = 0.8
 
 #: Pictogram shown on each profile's button.
-PICTOGRAMS = {"low_vision": "text_size", "blind": "speaker", "seated": "wheelchair", "easy": "easy"}
+PICTOGRAMS = {"low_vision": "text_size", "blind": "speaker", "seated": "wheelchair", "easy": "easy",
+              "switch": "switch"}
 #: The profiles a visitor can switch on the welcome and language screens, in that order.
-CHOOSABLE = ("low_vision", "blind", "seated", "easy")
+CHOOSABLE = ("low_vision", "blind", "seated", "easy", "switch")
 #: Keys (Kivy key names, see kiosk.keymap) that switch a profile on the welcome and
-#: language screens: F7-F10 on a keyboard; on the numeric keypad the keys the key map
-#: leaves free (1, 3, 9 and the decimal point). The speech key (F12, keypad 7) also
-#: starts speech mode, as the blind profile does.
-KEYS = {"f7": "low_vision", "f8": "blind", "f9": "seated", "f10": "easy",
+#: language screens: F7-F10 and F13 (a key a switch interface can be set to send) on a
+#: keyboard; on the numeric keypad the keys the key map leaves free (1, 3, 9 and the
+#: decimal point). The speech key (F12, keypad 7) also starts speech mode, as the blind
+#: profile does.
+KEYS = {"f7": "low_vision", "f8": "blind", "f9": "seated", "f10": "easy", "f13": "switch",
         "numpad1": "low_vision", "numpaddecimal": "blind", "numpad3": "seated", "numpad9": "easy"}
 
 
@@ -83,6 +87,11 @@ def speech_rate(profiles: Iterable[str]) -> float:
 def explores_by_touch(profiles: Iterable[str]) -> bool:
     """Whether a touch first speaks what is under the finger, a second one activating (blind)."""
     return "blind" in _known(profiles)
+
+
+def scans(profiles: Iterable[str]) -> bool:
+    """Whether the screen is scanned for switches (the switch profile)."""
+    return "switch" in _known(profiles)
 
 
 def label_key(profile: str, profiles: Iterable[str], text_scale: float) -> str:

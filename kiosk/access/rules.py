@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.access.contrast import ratio_rgba, to_hex
+from kiosk.access.contrast import NON_TEXT_MIN, ratio_rgba, to_hex
 from kiosk.access.geometry import GAP_MM, MAIN_TARGET_MM, TARGET_MM
 
 #: Pixel tolerance for rounding in layout comparisons.
@@ -110,6 +110,23 @@ def contrast_problem(foreground: Sequence[float], background: Sequence[float], m
     if value + 1e-9 < minimum:
         return (f"{what} {to_hex(foreground)} on {to_hex(background)} is {value:.2f}:1, "
                 f"needs {minimum:g}:1")
+    return None
+
+
+#: the switch highlight's frame, at least this thick (both bands together)
+SCAN_FRAME_MM = 4.0
+
+
+def scan_highlight_problem(bands: Sequence[Sequence[float]], around: Sequence[float], face: Sequence[float],
+                           thickness_mm: float) -> str | None:
+    """The switch highlight on a target: 4 mm thick, and one of its bands 3:1 against the screen and the target."""
+    if thickness_mm + 0.05 < SCAN_FRAME_MM:
+        return f"switch highlight is {thickness_mm:.1f} mm thick, needs {SCAN_FRAME_MM:g} mm"
+    for what, colour in (("the screen", around), ("the item", face)):
+        best = max(ratio_rgba(band, colour) for band in bands)
+        if best + 1e-9 < NON_TEXT_MIN:
+            return (f"switch highlight on {what} ({to_hex(colour)}) is {best:.2f}:1 at best, "
+                    f"needs {NON_TEXT_MIN:g}:1")
     return None
 
 
@@ -278,9 +295,11 @@ class Case:
     scale: float
     seated: bool = False
     easy: bool = False
+    switch: bool = False
 
     def __str__(self) -> str:
-        size = f"{round(self.scale * 100)}%" + ("+seated" if self.seated else "") + ("+easy" if self.easy else "")
+        size = f"{round(self.scale * 100)}%" + ("+seated" if self.seated else "") + ("+easy" if self.easy else "") + (
+            "+switch" if self.switch else "")
         return f"{self.screen}/{self.lang}/{self.theme}/{size}"
 
 

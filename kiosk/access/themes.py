@@ -24,6 +24,8 @@ class Theme:
     button_text: str     # text on a button face
     border: str          # button and field borders
     focus: str           # focus ring (keys) around the focused item
+    scan: str            # switch highlight, outer band (against the screen)
+    scan_inner: str      # switch highlight, inner band (against the item): one band always stands out
     target: str          # outline framing the practice target
     panel: str           # tip / replica page background
     panel_text: str      # text on a panel
@@ -47,6 +49,8 @@ THEMES: dict[str, Theme] = {
         button_text="#FFFFFF",
         border="#111111",
         focus="#C2410C",
+        scan="#111111",
+        scan_inner="#FFD600",
         target="#B00020",
         panel="#F2F2F2",
         panel_text="#111111",
@@ -64,6 +68,8 @@ THEMES: dict[str, Theme] = {
         button_text="#FFFFFF",
         border="#F5F5F5",
         focus="#FFB74D",
+        scan="#FFFFFF",
+        scan_inner="#000000",
         target="#FF8A80",
         panel="#1E1E1E",
         panel_text="#F5F5F5",
@@ -81,6 +87,8 @@ THEMES: dict[str, Theme] = {
         button_text="#FFFF00",
         border="#FFFF00",
         focus="#FFFFFF",
+        scan="#FFFFFF",
+        scan_inner="#0000CC",
         target="#00FFFF",
         panel="#000000",
         panel_text="#FFFF00",
@@ -118,10 +126,31 @@ CONTRAST_PAIRS: tuple[tuple[str, str, float, str], ...] = (
 )
 
 
+#: The switch highlight: its two bands, each this thick (4.5 mm in all, at least 4 mm needed).
+SCAN_BAND_MM = 2.25
+#: What the switch highlight is drawn over or around: one of its two bands stands out 3:1 from each.
+SCAN_SURFACES = ("background", "panel", "warning", "button", "banner", "text")
+
+
+def scan_failures(theme: Theme) -> list[str]:
+    """The switch highlight's bands: distinct from each other, and one of them 3:1 against every surface."""
+    colours = theme.colours()
+    failures = []
+    if ratio(theme.scan, theme.scan_inner) < NON_TEXT_MIN:
+        failures.append(f"{theme.name}: switch highlight bands {theme.scan} and {theme.scan_inner} "
+                        f"are {ratio(theme.scan, theme.scan_inner):.2f}:1, need {NON_TEXT_MIN:g}:1")
+    for surface in SCAN_SURFACES:
+        best = max(ratio(theme.scan, colours[surface]), ratio(theme.scan_inner, colours[surface]))
+        if best < NON_TEXT_MIN:
+            failures.append(f"{theme.name}: switch highlight on {surface} {colours[surface]} is {best:.2f}:1 "
+                            f"at best, needs {NON_TEXT_MIN:g}:1")
+    return failures
+
+
 def contrast_failures(theme: Theme) -> list[str]:
     """Each role pair of ``theme`` below its minimum, worded for a person (empty: all pass)."""
     colours = theme.colours()
-    failures = []
+    failures = scan_failures(theme)
     for fg, bg, minimum, what in CONTRAST_PAIRS:
         value = ratio(colours[fg], colours[bg])
         if value < minimum:

@@ -137,8 +137,10 @@ class KioskApp(App):
         self.services = services
         self.idle = IdleTimer(config.idle_delay_s, config.idle_warning_s, now=self._now)
         manager = KioskScreens()
+        # Staff's Exit; the badge on top; switch scanning follows the visit's profiles.
         nav = Navigator(manager, services, style, screens=SCREENS, idle=self.idle, now=self._now,
-                        stop_kiosk=self.stop, on_overlay_open=self._raise_badge)  # staff's Exit; the badge on top
+                        stop_kiosk=self.stop, on_overlay_open=self._raise_badge,
+                        on_style=lambda: self.scan.follow() if getattr(self, "scan", None) else None)
         self._navigator, self.ui = nav, nav.ui
         # The staff preset (kiosk run --profile), if any; the voice before the first announcement.
         nav.run([fx.ApplyStyle(visit.language, settings_for(visit.profiles, visit.text_scale)),
@@ -156,6 +158,12 @@ class KioskApp(App):
         staff.on_change(self._update_badge)
         self.focus = Focus(services, style, top=lambda: nav.top)
         manager.bind(current=lambda *_: self.focus.clear())
+        from kiosk.ui.scanning import ScanControl, settings_from
+
+        #: switch access (the switch profile): the screen scanned, Space and Enter by default
+        self.scan = ScanControl(services, style, top=lambda: nav.top, now=self._now,
+                                settings=settings_from(config.access))
+        self.scan.follow()
         # Back on the welcome screen, nobody waits: the full garbage collection then (kiosk.ui.heap).
         manager.bind(current=lambda _m, name: heap.tidy_after_next_frame() if name == "welcome" else None)
         return manager
@@ -224,6 +232,8 @@ class KioskApp(App):
         """Keys: typing in a practice field first, then the key map (never quit)."""
         if key == self._hold_code and self.nav.flow.hold_repeat:
             return True  # the staff key held down: its action once, not once per repeat
+        if self.scan.key_down(key):
+            return True  # a switch: it moves or selects, nothing else
         handler = getattr(self.root.current_screen, "handle_key", None)
         if handler and not self.nav.overlays and handler(key, codepoint):
             return True  # typed into a practice field
@@ -277,7 +287,7 @@ class KioskApp(App):
 
     def _on_key_up(self, _window: object, key: int, *_: object) -> bool:
         self.nav.run(self.nav.flow.key_up(staff_key=key == self._hold_code))
-        return False
+        return self.scan.key_up(key)
 
     def _on_key_activity(self, _window: object = None, key: int = 0, *_: object) -> bool:
         effects = self.nav.flow.key_down(staff_key=key == self._hold_code)
@@ -308,3 +318,4 @@ class KioskApp(App):
 
     def _tick_idle(self, _dt: float) -> None:
         self.nav.run(self.nav.flow.tick())
+        self.scan.tick()

@@ -64,8 +64,11 @@ class Navigator:
                  screens: Mapping[str, ScreenFactory], idle: IdleTimer, *,
                  now: Callable[[], float] = time.monotonic,
                  stop_kiosk: Callable[[], object] | None = None,
-                 on_overlay_open: Callable[[], object] | None = None) -> None:
+                 on_overlay_open: Callable[[], object] | None = None,
+                 on_style: Callable[[], object] | None = None) -> None:
         self.manager = manager
+        #: called after the visit's profiles were applied (the app starts or stops switch scanning)
+        self.on_style = on_style
         #: staff's "Exit the kiosk" (the app's stop); none in tools that are not the kiosk
         self.stop_kiosk = stop_kiosk
         #: called after an overlay opens (the app keeps the help-call badge on top)
@@ -151,6 +154,8 @@ class Navigator:
                 self.style.reset(effect.lang)
             self.style.lang = effect.lang
             self.style.apply(effect.settings)
+            if self.on_style is not None:
+                self.on_style()
         elif isinstance(effect, fx.ForgetScreens):
             for screen in self.manager.screens:
                 screen.forget()

@@ -15,7 +15,7 @@ from kivy.properties import BooleanProperty, ColorProperty, NumericProperty, Str
 
 from kiosk.access.geometry import BODY_CAP_MM, GAP_MM, MAIN_TARGET_MM, TARGET_MM, Geometry
 from kiosk.access.profiles import Settings
-from kiosk.access.themes import DEFAULT_THEME, THEMES, rgba
+from kiosk.access.themes import DEFAULT_THEME, SCAN_BAND_MM, THEMES, rgba
 from kiosk.i18n import is_rtl
 
 #: Capital height over em size: Atkinson Hyperlegible 668/1000, Noto Sans Arabic 714/1000.
@@ -67,6 +67,7 @@ class Style(EventDispatcher):
     pad = NumericProperty(0)       # inner padding
     ring = NumericProperty(0)      # focus ring thickness (1.5 mm)
     outline = NumericProperty(0)   # practice target outline thickness
+    scan_band = NumericProperty(0)  # each of the switch highlight's two bands (2 x 2.25 mm = 4.5 mm)
 
     background = ColorProperty()
     text = ColorProperty()
@@ -74,6 +75,8 @@ class Style(EventDispatcher):
     button_text = ColorProperty()
     border = ColorProperty()
     focus = ColorProperty()
+    scan = ColorProperty()
+    scan_inner = ColorProperty()
     target_outline = ColorProperty()
     panel = ColorProperty()
     panel_text = ColorProperty()
@@ -152,6 +155,7 @@ class Style(EventDispatcher):
         self.pad = self.mm(4.0)
         self.ring = self.mm(1.5)
         self.outline = self.mm(2.0)
+        self.scan_band = self.mm(SCAN_BAND_MM)
 
     def _colours(self, *_: object) -> None:
         theme = THEMES[self.theme_name]

@@ -263,8 +263,8 @@ def test_the_pin_is_nowhere_but_its_hash(staff_pilot: Pilot, caplog: pytest.LogC
 def test_the_panel_lists_the_steps_to_check_again_on_their_official_pages(staff_config: KioskConfig,
                                                                          tmp_path: Path) -> None:
     from kiosk.content.loader import load
-    from tests.test_content_freshness import OLD_SOURCE
     from tests.test_content import write
+    from tests.test_content_freshness import OLD_SOURCE
 
     folder = tmp_path / "content"
     folder.mkdir()
@@ -274,4 +274,5 @@ def test_the_panel_lists_the_steps_to_check_again_on_their_official_pages(staff_
         type_pin(pilot, PIN)
         assert pilot.screen == "staff_panel"
         panel = pilot.find("staff_to_check")
-        assert panel.heading.startswith("À vérifier : 1 étape lue") and "Créer une adresse: Ouvrir (2026-05-01)" in panel.body
+        assert panel.heading.startswith("À vérifier : 1 étape lue")
+        assert "Créer une adresse: Ouvrir (2026-05-01)" in panel.body

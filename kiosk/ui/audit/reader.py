@@ -24,6 +24,7 @@ from kiosk.access.rules import (
     contrast_problem,
     cut_word_problem,
     indistinct_problem,
+    scan_highlight_problem,
     target_size_problem,
 )
 
@@ -218,6 +219,8 @@ class TreeReader:
                 reading.add(name, indistinct_problem(edges))
                 style = self.style
                 reading.add(name, contrast_problem(style.focus, background, NON_TEXT_MIN, "focus ring"))
+                reading.add(name, scan_highlight_problem((style.scan, style.scan_inner), background, inner,
+                                                         2 * style.scan_band / self.px_per_mm))
                 if hasattr(widget, "highlighted"):
                     reading.add(name, contrast_problem(style.target_outline, background, NON_TEXT_MIN,
                                                        "practice target outline"))

@@ -44,6 +44,8 @@ class Auditor:
             content = content[:1]
         self.procedures = list(content)
         self.reader = TreeReader(self.kiosk_ui.style, word_measurer())
+        #: switch presses to the farthest item of the screen just checked
+        self.last_scan_steps = 0
 
     # -- screens ------------------------------------------------------------------------
     def screens(self) -> Iterator[tuple[str, str | None, Callable[[], None], Callable[[], None]]]:
@@ -173,10 +175,12 @@ class Auditor:
         style.text_scale = setting.scale
         style.theme_name = setting.theme
         style.seated = setting.seated
-        if setting.easy:
-            self.services.visit.profiles.add("easy")
-        else:
-            self.services.visit.profiles.discard("easy")
+        for profile, on in (("easy", setting.easy), ("switch", setting.switch)):
+            if on:
+                self.services.visit.profiles.add(profile)
+            else:
+                self.services.visit.profiles.discard(profile)
+        self.kiosk.app.scan.follow()  # the switch highlight drawn (or not) from the first screen
 
     def check_current(self, case: Case) -> list[Violation]:
         """Check what is on show now (the top overlay if any, else the screen)."""
@@ -187,6 +191,7 @@ class Auditor:
             band = (style.reach_low, style.reach_high) if case.seated else None
             problems += check_reading(reading, style.px_per_mm, style.rtl, band,
                                       self.services.config.screen.bottom_edge_mm)
+        problems += self.scan_problems()
         seen = set()
         out = []
         for widget, problem in problems:
@@ -194,6 +199,26 @@ class Auditor:
                 seen.add((widget, problem))
                 out.append(Violation(case, widget, problem))
         return out
+
+    def scan_problems(self) -> list[tuple[str, str]]:
+        """Switch access on what is on show: every actionable item in the scan tree; the presses to the farthest.
+
+        The scroll panes' Up and Down buttons are not needed: the highlight scrolls to what it frames.
+        """
+        from kiosk.access.scanning import max_steps
+        from kiosk.ui.audit.reader import describe
+        from kiosk.ui.focus import actionable
+        from kiosk.ui.scanning import scan_tree
+
+        style, problems = self.kiosk_ui.style, []
+        for root in self.kiosk.visible_roots():
+            tree = scan_tree(root, style.rtl, self.services.config.access.groups)
+            scanned = set(map(id, tree.leaves()))
+            for widget in actionable(root, style.rtl, pagers=True):
+                if id(widget) not in scanned and not getattr(widget, "name", "").endswith(("_up", "_down")):
+                    problems.append((describe(widget), "not reachable by switch scanning"))
+            self.last_scan_steps = max(self.last_scan_steps, max_steps(tree))
+        return problems
 
     def run(self, settings_list: Iterable[Setting], sheet: Callable[[Setting, str, Any], None] | None = None,
             report: Callable[[Violation], None] | None = None) -> Result:
@@ -212,8 +237,13 @@ class Auditor:
             for screen, column, show, leave in self.screens():
                 show()
                 settled = self.kiosk.settle_layout()
-                case = Case(screen, setting.lang, setting.theme, setting.scale, setting.seated, setting.easy)
+                case = Case(screen, setting.lang, setting.theme, setting.scale, setting.seated, setting.easy,
+                            setting.switch)
+                self.last_scan_steps = 0
                 found = self.check_current(case)
+                label = f"{setting.lang} {setting.label()}"
+                if self.last_scan_steps > result.scan_steps.get(label, (-1, ""))[0]:
+                    result.scan_steps[label] = (self.last_scan_steps, screen)
                 if not settled:
                     found.insert(0, Violation(case, screen, "the layout never settles: something flickers"))
                 result.violations += found
@@ -265,15 +295,19 @@ def run(config: Any, out: Path | None = None, fast: bool = False, languages: Seq
     else:
         parts.append(_audit_shard(config, content, fast, shards[0], want_sheet, progress))
     rank = {setting: i for i, setting in enumerate(plan)}
+    rank_of_label = {f"{setting.lang} {setting.label()}": i for i, setting in enumerate(plan)}
     result = Result()
     thumbnails: list[Thumbnail] = []
-    for violations, checked, thumbs in parts:
+    for violations, checked, thumbs, steps in parts:
         result.violations += violations
         result.screens_checked += checked
         thumbnails += thumbs
+        result.scan_steps.update(steps)
+    result.scan_steps = dict(sorted(result.scan_steps.items(), key=lambda kv: rank_of_label.get(kv[0], 0)))
     # every setting's violations come from one process, in screen order: a stable sort keeps it
     result.violations.sort(
-        key=lambda v: rank[Setting(v.case.lang, v.case.theme, v.case.scale, v.case.seated, v.case.easy)])
+        key=lambda v: rank[Setting(v.case.lang, v.case.theme, v.case.scale, v.case.seated, v.case.easy,
+                                   v.case.switch)])
     if report:
         for violation in result.violations:
             report(violation)
@@ -287,13 +321,15 @@ def run(config: Any, out: Path | None = None, fast: bool = False, languages: Seq
 
 
 def _audit_shard(config: Any, content: Any, fast: bool, shard: Sequence[Setting], want_sheet: bool,
-                 progress: Callable[[str], None] | None = None) -> tuple[list[Violation], int, list[Thumbnail]]:
-    """Run one share of the settings in this process: (violations, screens checked, thumbnails)."""
+                 progress: Callable[[str], None] | None = None
+                 ) -> tuple[list[Violation], int, list[Thumbnail], dict[str, tuple[int, str]]]:
+    """Run one share of the settings in this process: (violations, screens checked, thumbnails, scan steps)."""
     from kiosk.ui.headless import Headless
 
     thumbnails: list[Thumbnail] = []
     violations: list[Violation] = []
     checked = 0
+    steps: dict[str, tuple[int, str]] = {}
     kwargs = {"content": content} if content is not None else {}
     with Headless.run(config, record=False, **kwargs) as kiosk, few_collections():
         auditor = Auditor(kiosk, fast=fast)
@@ -301,14 +337,15 @@ def _audit_shard(config: Any, content: Any, fast: bool, shard: Sequence[Setting]
             result = auditor.run([setting], (lambda s, c, t: thumbnails.append((s, c, t))) if want_sheet else None)
             violations += result.violations
             checked += result.screens_checked
+            steps.update(result.scan_steps)
             if progress:
                 progress(f"{setting.lang} {setting.label()}: {result.screens_checked} screens, "
                          f"{len(result.violations)} violations")
-    return violations, checked, thumbnails
+    return violations, checked, thumbnails, steps
 
 
 def _worker(config: Any, content: Any, fast: bool, shard: Sequence[Setting],
-            want_sheet: bool) -> tuple[list[Violation], int, list[Thumbnail]]:
+            want_sheet: bool) -> tuple[list[Violation], int, list[Thumbnail], dict[str, tuple[int, str]]]:
     """A worker process: set up its own headless Kivy, audit ``shard``, hand the result back."""
     from kiosk.ui import bootstrap
 

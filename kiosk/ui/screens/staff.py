@@ -206,8 +206,9 @@ class StaffPanelScreen(StaffScreen):
         if stale:  # steps whose facts are due to be compared with their official pages again
             lang = self.style.lang
             lines = [f"• {s.procedure.title.get(lang)}: {s.step.title.get(lang)} ({s.checked})" for s in stale]
-            pane.add_content(Panel(style=self.style, kind="warning", name="staff_to_check",
-                                   heading=plural(self.style.lang, "staff_to_check", len(stale)), body="\n".join(lines)))
+            heading = plural(self.style.lang, "staff_to_check", len(stale))
+            pane.add_content(Panel(style=self.style, kind="warning", name="staff_to_check", heading=heading,
+                                   body="\n".join(lines)))
 
     def to_check(self) -> list:  # list[kiosk.content.freshness.StepSources]
         """The steps last checked too long ago (none while the content loads)."""

@@ -175,7 +175,9 @@ class ButtonGrid(GridLayout):
         if style is None:
             return
         count = max(len(self.buttons), 1)
-        self.cols = count if style.text_scale < 1.5 else min(count, 2)
+        # One row up to five (a sixth made every word too narrow: "Contacteur" was cut), then rows of
+        # up to five, as even as they come; two columns when the text is larger.
+        self.cols = (count if count <= 5 else min(-(-count // 2), 5)) if style.text_scale < 1.5 else min(count, 2)
         self.orientation = "rl-tb" if style.rtl else "lr-tb"
         self.spacing = style.gap
         self._fit_height()
