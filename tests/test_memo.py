@@ -35,12 +35,13 @@ def words_left_to_right(pdf: Path, line_with: str) -> list[str]:
 def test_every_memo_is_one_sheet_with_its_steps(shipped_content, tmp_path: Path, lang: str) -> None:
     from pypdf import PdfReader
 
-    for procedure in shipped_content.procedures:
-        path = write_memo(procedure, lang, tmp_path, today=date(2026, 11, 30))
-        assert path == memo_path(tmp_path, procedure.id, lang) == tmp_path / "memos" / f"{procedure.id}-{lang}.pdf"
-        assert len(PdfReader(path).pages) == 1, procedure.id
+    for procedure in shipped_content.procedures:  # drawn (not saved): one page, nothing below its margin
         page = build_memo(procedure, lang, today=date(2026, 11, 30)).pdf
-        assert page.get_y() <= page.h - page.b_margin, f"{procedure.id}-{lang} runs off the sheet"
+        assert page.page == 1 and page.get_y() <= page.h - page.b_margin, f"{procedure.id}-{lang} runs off the sheet"
+    longest = max(shipped_content.procedures, key=lambda p: len(p.steps) + len(p.bring))
+    path = write_memo(longest, lang, tmp_path, today=date(2026, 11, 30))  # the longest, saved: one sheet
+    assert path == memo_path(tmp_path, longest.id, lang) == tmp_path / "memos" / f"{longest.id}-{lang}.pdf"
+    assert len(PdfReader(path).pages) == 1
     assert not list((tmp_path / "memos").glob(".*.tmp"))  # written atomically: no temporary file left
 
 

@@ -73,6 +73,12 @@ def _normal(written: str) -> str:
     return " ".join(written.replace("’", "'").split()).casefold()
 
 
+#: a term is a whole word: not inside a longer word, nor a piece of a file name, an address or a link
+#: (« attestation.pdf », 17cyber.gouv.fr, contact@...), where a sign would break what is written
+WORD_BEFORE = r"(?<![\w.@/])"
+WORD_AFTER = r"(?!\w|[.@/]\w)"
+
+
 def form_pattern(form: str) -> str:
     """One written form as a regular expression: any apostrophe, any run of spaces."""
     out = []
@@ -113,7 +119,7 @@ class Glossary:
         # Arabic writes "and", "with", "for" as one letter joined to the next word (برقمك = ب + رقمك):
         # such a prefix may come before a term, and is marked with it.
         prefix = f"(?P<prefix>[{ARABIC_PREFIXES}])?" if self.lang == "ar" else ""
-        return re.compile(rf"(?<!\w){prefix}(?P<term>{alternatives})(?!\w)", re.IGNORECASE)
+        return re.compile(rf"{WORD_BEFORE}{prefix}(?P<term>{alternatives}){WORD_AFTER}", re.IGNORECASE)
 
     def _entry_for(self, written: str) -> Entry | None:
         return self._index.get(_normal(written))

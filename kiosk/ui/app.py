@@ -162,7 +162,7 @@ class KioskApp(App):
 
         #: switch access (the switch profile): the screen scanned, Space and Enter by default
         self.scan = ScanControl(services, style, top=lambda: nav.top, now=self._now,
-                                settings=settings_from(config.access))
+                                settings=settings_from(config.access), in_staff=lambda: nav.flow.in_staff)
         self.scan.follow()
         # Back on the welcome screen, nobody waits: the full garbage collection then (kiosk.ui.heap).
         manager.bind(current=lambda _m, name: heap.tidy_after_next_frame() if name == "welcome" else None)

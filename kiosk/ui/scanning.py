@@ -97,8 +97,10 @@ class ScanControl:
     """Switch scanning of the kiosk, while the visit's profiles include ``switch``."""
 
     def __init__(self, services: Services, style: Style, top: Callable[[], Any], now: Callable[[], float],
-                 settings: ScanSettings) -> None:
+                 settings: ScanSettings, in_staff: Callable[[], bool] = lambda: False) -> None:
         self.services = services
+        #: staff screens are staff's: their keys (the PIN's Enter) are never a visitor's switch
+        self.in_staff = in_staff
         self.style = style
         self.top = top
         self.now = now
@@ -111,7 +113,8 @@ class ScanControl:
 
     @property
     def active(self) -> bool:
-        return "switch" in self.services.visit.profiles
+        """The visit's profiles include ``switch``, on a visitor's screen."""
+        return "switch" in self.services.visit.profiles and not self.in_staff()
 
     # -- the screen -----------------------------------------------------------------
     def check(self) -> bool:

@@ -6,6 +6,7 @@ Its font, size and colours come from the shared style; its size rule is in
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from functools import lru_cache, partial
 from pathlib import Path
@@ -90,6 +91,7 @@ class KioskLabel(Label):
         font_options = RTL_FONT_OPTIONS if rtl else LTR_FONT_OPTIONS
         for key, value in font_options.items():
             setattr(self, key, value)
+        shown = self.logical if rtl else keep_together(self.logical)  # same length: glossary spans still fit
         matches = self.glossary.find(self.logical) if self.glossary is not None and self.logical else []
         firsts: dict[str, object] = {}
         for match in matches:  # a term is marked where it first occurs (the sign once is enough)
@@ -106,7 +108,7 @@ class KioskLabel(Label):
             self.text = display_text(self.logical, width, lambda s: measurer.get_extents(s)[0])
             self._set_lines(*self._fit_to_ink(measurer))
         else:
-            self.text = self.logical
+            self.text = shown
             self._set_lines(1.0, 0.0, 0.0)
 
     def _set_lines(self, line_height: float, trim_top: float, trim_bottom: float) -> None:
@@ -140,7 +142,7 @@ class KioskLabel(Label):
             measurer = primed_rtl_label(self.font_name, self.font_size, self.bold)
             self.text, marked = marked_rtl(self.logical, spans, width, lambda s: measurer.get_extents(s)[0])
         else:
-            self.text, marked = marked_ltr(self.logical, spans), spans
+            self.text, marked = marked_ltr(keep_together(self.logical), spans), spans
         self.marked_terms = [m.entry.term for m in matches if (m.start, m.end) in marked]
 
     def texture_update(self, *largs: object) -> None:
@@ -171,6 +173,15 @@ class KioskLabel(Label):
         if self.font_direction == "rtl" and self.text:
             primed_rtl_label(self.font_name, self.font_size, self.bold)
         super().texture_update(*largs)
+
+
+#: a space that must not break a line: inside « » and before French ? ! : ; (a lone » or ? never starts one)
+_UNBREAKABLE = re.compile(r"(?<=«) | (?=[»?!:;])")
+
+
+def keep_together(text: str) -> str:
+    """``text`` with the spaces inside « » and before ? ! : ; made non-breaking (one for one: same length)."""
+    return _UNBREAKABLE.sub("\u00a0", text) if " " in text else text
 
 
 def _fill_and_keep(core: CoreLabel, key: tuple[Any, ...], texture: Any) -> None:
