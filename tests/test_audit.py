@@ -211,7 +211,9 @@ def test_every_step_of_every_procedure_passes_at_200_percent(
     minutes; this is its layout half.
     """
     everyone = [p.id for p in pilot.services.content.procedures]
-    auditor = Auditor(pilot, procedures=everyone[half::2])  # two tests share the modules: they run side by side
+    # Two tests share the modules (they run side by side); each module's first self-check task: the
+    # others are drawn by the same page (every one is in ``kiosk audit``, and typed into by the privacy test).
+    auditor = Auditor(pilot, procedures=everyone[half::2], every_check=False)
     result = auditor.run([Setting(lang, "light", scale)])
     assert len(auditor.procedures) == len(everyone[half::2]) > 10
     assert result.violations == [], "\n".join(map(str, result.violations[:20]))

@@ -164,6 +164,7 @@ class KioskApp(App):
         self.scan = ScanControl(services, style, top=lambda: nav.top, now=self._now,
                                 settings=settings_from(config.access), in_staff=lambda: nav.flow.in_staff)
         self.scan.follow()
+        manager.bind(current=lambda *_: self.scan.soon())
         # Back on the welcome screen, nobody waits: the full garbage collection then (kiosk.ui.heap).
         manager.bind(current=lambda _m, name: heap.tidy_after_next_frame() if name == "welcome" else None)
         return manager
@@ -218,6 +219,8 @@ class KioskApp(App):
             self._idle_event.cancel()
         if self._navigator:
             self._navigator.close_overlays()
+        if getattr(self, "scan", None) is not None:
+            self.scan.stop()
         if self.services:
             self.services.speech.stop()
         heap.cancel()

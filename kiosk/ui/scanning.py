@@ -22,10 +22,11 @@ from kivy.core.window import Window
 from kivy.graphics import Color, InstructionGroup, Rectangle
 
 from kiosk.access.scanning import BACK, Node, Scanner, ScanSettings, build_tree
-from kiosk.i18n import t
-from kiosk.i18n.bidi import display_line
+from kiosk.i18n import is_rtl, t
+from kiosk.i18n.bidi import LTR_FONT_OPTIONS, RTL_FONT_OPTIONS, display_line
 from kiosk.keymap import KEY_CODES
 from kiosk.ui.focus import actionable, activate, describe_widget
+from kiosk.ui.style import font_for
 from kiosk.ui.widgets import NavBar
 
 if TYPE_CHECKING:
@@ -142,6 +143,11 @@ class ScanControl:
             self._watch = None
             self._erase()
 
+    def soon(self) -> None:
+        """A new screen: its first stop framed on the next frame (not a tenth of a second later)."""
+        if self._watch is not None:
+            Clock.schedule_once(self._on_frame, 0)
+
     def _on_frame(self, _dt: float) -> None:
         if not self.active:
             self.follow()
@@ -167,7 +173,8 @@ class ScanControl:
         return True
 
     def tick(self) -> None:
-        """The kiosk's clock: auto scanning moves the highlight."""
+        """The kiosk's clock: scanning starts again after staff mode; auto scanning moves the highlight."""
+        self.follow()
         if not self.active or self.scanner.settings.mode != "auto":
             return
         self.check()
@@ -252,25 +259,35 @@ class ScanControl:
                          (left, bottom, band, top - bottom), (right - band, bottom, band, top - bottom)):
                 self._frame.add(Rectangle(pos=rect[:2], size=rect[2:]))
         if current is BACK:
-            self._back_tag(x0, y1)
+            self._back_tag(x0, x1, y1)
         if not self._drawn:
             Window.canvas.after.add(self._frame)
             self._drawn = True
 
-    def _back_tag(self, x: float, top: float) -> None:
-        """The back stop's word, on the frame's top edge, in the highlight's colours."""
+    def _back_tag(self, left: float, right: float, top: float) -> None:
+        """The back stop's word, on the frame's top edge at the reading side, in the highlight's colours."""
         style = self.style
-        words = t(self.services.visit.language, "scan_back")
-        label = CoreLabel(text=display_line(words) if style.rtl else words, font_size=style.body,
-                          font_name=style.font_name, color=style.scan_inner)
+        lang = self.services.visit.language
+        words = t(lang, "scan_back")
+        options = RTL_FONT_OPTIONS if is_rtl(lang) else LTR_FONT_OPTIONS  # shaped as the kiosk's labels are
+        label = CoreLabel(text=display_line(words) if is_rtl(lang) else words, font_size=style.body,
+                          font_name=font_for(lang), color=style.scan_inner, **options)
         label.refresh()
         texture = label.texture
         pad = style.scan_band
+        x = right - texture.width - 2 * pad if is_rtl(lang) else left
         y = min(top, Window.height - texture.height - 2 * pad)
         self._frame.add(Color(*style.scan))
         self._frame.add(Rectangle(pos=(x, y), size=(texture.width + 2 * pad, texture.height + 2 * pad)))
         self._frame.add(Color(1, 1, 1, 1))
         self._frame.add(Rectangle(texture=texture, pos=(x + pad, y + pad), size=texture.size))
+
+    def stop(self) -> None:
+        """The kiosk stops: no watch left, no frame left on the window."""
+        if self._watch is not None:
+            self._watch.cancel()
+            self._watch = None
+        self._erase()
 
     def _erase(self) -> None:
         if self._drawn:

@@ -97,7 +97,30 @@ def test_a_two_switch_visitor_does_a_whole_module_with_space_and_enter(config, s
 
 
 def test_a_one_switch_visitor_does_the_same_on_the_kiosks_clock(config, shipped_content) -> None:
-    config = replace(config.with_resolution(*SMALL), access=AccessConfig(scan="auto", select_keys=("enter",)))
+    # a short idle delay: the whole module takes longer, so each press of the switch must count as activity
+    config = replace(config.with_resolution(*SMALL), access=AccessConfig(scan="auto", select_keys=("enter",)),
+                     idle_delay_s=60, idle_warning_s=20)
     with Pilot.run(config, content=shipped_content, profile="switch") as pilot:
-        whole_module(pilot, one_switch)
+        waits = whole_module(pilot, one_switch)
         assert pilot.services.recorder.record()["procedures"][0]["finished"]
+        # far longer than the idle delay and its warning: no reset came, each press counted as activity
+        config = pilot.services.config
+        assert sum(waits) * config.access.scan_interval_s > config.idle_delay_s + config.idle_warning_s
+
+
+def test_staff_keys_stay_staffs_and_scanning_comes_back_after_staff_mode(config, shipped_content) -> None:
+    from kiosk.staff.pin import set_pin
+
+    set_pin(config.data_dir, "482916")
+    with Pilot.run(config, content=shipped_content, profile="switch") as pilot:
+        assert pilot.app.scan.scanner.current is not None  # the welcome screen is scanned
+        pilot.press("f11")
+        for digit in "482916":
+            pilot.press(f"numpad{digit}")
+        pilot.press("enter")  # the PIN's Enter, not a switch: staff mode opens
+        assert pilot.screen == "staff_panel" and not pilot.app.scan.active
+        pilot.ui.nav.leave_staff()
+        pilot.expire(0.3)  # the kiosk's clock: the visitor's scanning starts again
+        assert pilot.app.scan.active and pilot.app.scan._watch is not None
+        pilot.press("space")
+        assert pilot.app.scan.scanner.index == 1

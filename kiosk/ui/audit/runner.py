@@ -32,8 +32,11 @@ STAFF_SCREENS = ("staff_pin", "staff_panel", "staff_launch", "staff_learners", "
 class Auditor:
     """Drives one running kiosk (a :class:`~kiosk.ui.headless.Headless`) over screens and settings."""
 
-    def __init__(self, kiosk: Any, fast: bool = False, procedures: Sequence[str] | None = None) -> None:
+    def __init__(self, kiosk: Any, fast: bool = False, procedures: Sequence[str] | None = None,
+                 every_check: bool = True) -> None:
         self.kiosk = kiosk
+        #: every self-check task of each module (else its first): the tasks' pages share one layout
+        self.every_check = every_check and not fast
         self.services = kiosk.services
         self.kiosk_ui = kiosk.ui
         self.fast = fast
@@ -110,7 +113,7 @@ class Auditor:
             yield "finished", "finished", finished, nothing
         # The self-checks: every module's tasks (the fast audit: the first module's first), then the end.
         for procedure in self.procedures[:1] if self.fast else self.procedures:
-            for index, check in enumerate(procedure.checks[:1] if self.fast else procedure.checks):
+            for index, check in enumerate(procedure.checks if self.every_check else procedure.checks[:1]):
                 def task(p: str = procedure.id, i: int = index) -> None:
                     nav.go("finished", p)
                     nav.start_checks()
@@ -191,7 +194,8 @@ class Auditor:
             band = (style.reach_low, style.reach_high) if case.seated else None
             problems += check_reading(reading, style.px_per_mm, style.rtl, band,
                                       self.services.config.screen.bottom_edge_mm)
-        problems += self.scan_problems()
+        if not case.screen.startswith("staff_"):  # staff screens are never scanned: staff use the keys
+            problems += self.scan_problems()
         seen = set()
         out = []
         for widget, problem in problems:
