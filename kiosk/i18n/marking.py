@@ -92,6 +92,9 @@ def marked_rtl(text: str, spans: Sequence[tuple[int, int]], width: float, measur
             chunks = (after, mark, term, before)
             if _visual(line) == "".join(_visual(c) for c in chunks):
                 # each a chunk of its own (Kivy draws one chunk right to left as a whole)
+                # The spaces that meet the term stay: Kivy dropped a space at a chunk's edge ("على شبكة"
+                # drawn "علىشبكة"); a no-break one it keeps.
+                before, after = _keep_edge_space(before, end=True), _keep_edge_space(after, end=False)
                 out.append(escape(display_line(after)) + f"[b]{escape(display_line(mark))}[/b]"
                            + f"[u]{escape(display_line(term))}[/u]" + escape(display_line(before)))
                 marked.append(span)
@@ -99,3 +102,12 @@ def marked_rtl(text: str, spans: Sequence[tuple[int, int]], width: float, measur
         if not done:
             out.append(escape(display_line(line)))
     return "\n".join(out), marked
+
+
+def _keep_edge_space(chunk: str, end: bool) -> str:
+    """``chunk`` with the space at its end (or start) that touches the marked term made no-break."""
+    if end and chunk.endswith(" "):
+        return chunk[:-1] + "\u00a0"
+    if not end and chunk.startswith(" "):
+        return "\u00a0" + chunk[1:]
+    return chunk
