@@ -110,3 +110,11 @@ def test_paragraphs_stay_apart_and_a_too_long_word_gets_its_own_line() -> None:
     lines = wrap_logical(f"{HELLO}\n{WRITE} {long_word} {HERE}", 12, measure=len)
     assert lines == [HELLO, WRITE, long_word, HERE]
     assert wrap_logical(f"{HELLO}\n\n{HERE}", 40, measure=len) == [HELLO, "", HERE]  # an empty line is kept
+
+
+def test_a_french_label_with_the_glossarys_sign_inside_stays_one_unit_on_its_line() -> None:
+    from kiosk.i18n.bidi import wrap_logical
+
+    text = "في قسيمة الراتب، انظر إلى سطر « montant net social\u00a0(؟) ». هذا هو المبلغ"
+    lines = wrap_logical(text, 30, len)
+    assert any("« montant net social\u00a0(؟) »" in line for line in lines), lines

@@ -39,8 +39,9 @@ def has_rtl_letters(text: str) -> bool:
 #: a number written in groups ("0 805 805 817", "FR76 3000"): one left-to-right unit, or the bidi
 #: algorithm puts its groups in right-to-left order (spaces between numbers take the paragraph's side)
 _GROUPED_NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d+)+")
-#: a real site's French label quoted in an Arabic line: shown as on the site, « Mon compte »
-_FRENCH_QUOTE = re.compile(r"«[^»\u0590-\u08FF]*»")
+#: a real site's French label quoted in an Arabic line: shown as on the site, « Mon compte » (the
+#: glossary's sign "(؟)" may follow a term inside it: the label stays one unit, never split)
+_FRENCH_QUOTE = re.compile(r"«(?:[^»\u0590-\u08FF]|\u061F)*»")
 _LRI, _PDI = "\u2066", "\u2069"
 #: what a line is never broken inside: a word, with a quoted French label or a grouped number it holds
 _UNBREAKABLE = re.compile(rf"(?:{_FRENCH_QUOTE.pattern}|{_GROUPED_NUMBER.pattern}|\S)+")
