@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.contentset import Problem
-from kiosk.content.language_file import read_yaml_file
+from kiosk.content.language_file import named_file, read_yaml_file
 from kiosk.content.model import Check, Procedure, Text
 from kiosk.content.replicas import replica_errors, replica_from
 from kiosk.validation import dotted
@@ -81,18 +81,9 @@ def schema() -> dict[str, Any]:
     return {**own, "$defs": procedure_schema()["$defs"]}
 
 
-def diagnostic_file(paths: Iterable[Path]) -> Path | None:
-    """The first content folder's ``diagnostic.yaml`` (or one given as a file)."""
-    for p in paths:
-        candidate = p / DIAGNOSTIC_FILE if p.is_dir() else p
-        if candidate.name == DIAGNOSTIC_FILE and candidate.is_file():
-            return candidate
-    return None
-
-
 def load_diagnostic(paths: Iterable[Path], procedures: Sequence[Procedure]) -> tuple[Diagnostic | None, list[Problem]]:
     """The diagnostic under ``paths`` (``None`` when there is none or it is broken), and its problems."""
-    path = diagnostic_file(paths)
+    path = named_file(paths, DIAGNOSTIC_FILE)
     if path is None:
         return None, []
     data, located, problems = read_yaml_file(path, schema())

@@ -31,6 +31,15 @@ def language_files(paths: Iterable[Path], folder: str) -> list[Path]:
     return out
 
 
+def named_file(paths: Iterable[Path], name: str) -> Path | None:
+    """The first content folder's file ``name`` (``skills.yaml``, ``diagnostic.yaml``), or that file given."""
+    for p in paths:
+        candidate = p / name if p.is_dir() else p
+        if candidate.name == name and candidate.is_file():
+            return candidate
+    return None
+
+
 def read_language_file(path: Path, schema: dict[str, Any], what: str) -> tuple[Any, Any, list[Problem]]:
     """``(data, locator, [])`` for a good file, ``(None, None, problems)`` otherwise.
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from kiosk.content.contentset import Problem
 from kiosk.content.diagnostic import Diagnostic
-from kiosk.content.language_file import read_yaml_file
+from kiosk.content.language_file import named_file, read_yaml_file
 from kiosk.content.model import Procedure, Text
 
 #: the catalogue's file name in a content folder (never read as a procedure)
@@ -78,18 +78,9 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
-def skills_file(paths: Iterable[Path]) -> Path | None:
-    """The first content folder's ``skills.yaml`` (or a ``skills.yaml`` given as a file)."""
-    for p in paths:
-        candidate = p / SKILLS_FILE if p.is_dir() else p
-        if candidate.name == SKILLS_FILE and candidate.is_file():
-            return candidate
-    return None
-
-
 def load_skills(paths: Iterable[Path]) -> tuple[SkillsCatalogue, list[Problem]]:
     """The catalogue under ``paths`` (empty when there is none), and its own problems."""
-    path = skills_file(paths)
+    path = named_file(paths, SKILLS_FILE)
     if path is None:
         return EMPTY, []
     data, located, problems = read_yaml_file(path, schema())
