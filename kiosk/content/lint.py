@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from kiosk import PICTOGRAM_DIR
-from kiosk.content.freshness import STALE_AFTER_DAYS
+from kiosk.content.freshness import STALE_AFTER_DAYS, stale
 from kiosk.content.sourcing import lint_sources
 from kiosk.content.wording import lint_wording
 from kiosk.i18n import LANGUAGES
 
 MAX_WORDS = 15
-STALE_AFTER = timedelta(days=STALE_AFTER_DAYS)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -91,13 +90,13 @@ def lint(data: dict[str, Any], today: date) -> Iterator[tuple[list[Any], str]]:
                 else:
                     yield path + [lang], f"word in capitals: {word!r}"
     checked = date.fromisoformat(data["last_checked"])
-    if today - checked > STALE_AFTER:
+    if stale(checked, today):
         yield ["last_checked"], f"last checked on {checked}, over six months ago: compare the steps with the real site"
     for i, step in enumerate(data["steps"]):  # a step's facts: its own sources' newest check
         dates = [date.fromisoformat(str(s["checked"])) for s in step.get("sources", ())]
-        if dates and today - max(dates) > STALE_AFTER:
+        if dates and stale(max(dates), today):
             yield (["steps", i, "sources"],
-                   f"to check: its sources were last read on {max(dates)}, over {STALE_AFTER.days} days ago")
+                   f"to check: its sources were last read on {max(dates)}, over {STALE_AFTER_DAYS} days ago")
     if PICTOGRAM_DIR.is_dir():
         names: list[tuple[list[Any], str]] = [(["pictogram"], data["pictogram"])]
         names += [(["steps", i, "picture"], s["picture"]) for i, s in enumerate(data["steps"]) if "picture" in s]

@@ -1,14 +1,20 @@
 """The main buttons every screen has: Back, Repeat, Help (and Next), 30 mm, in the visit's language.
 
-Shared by the visitor's screens, the catalogue and the staff screens.
+Shared by the visitor's screens, the catalogue and the staff screens; and the
+cards of the path "Where do I start?" proposed (its end screen, the catalogue).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from kiosk.ui.pictograms import directional, pictogram_path
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.style import follow_style
 from kiosk.ui.widgets import BigButton
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Procedure
 
 
 def nav_button(screen: KioskScreen, name: str, key: str, icon: str, action: object) -> BigButton:
@@ -38,3 +44,15 @@ def standard_buttons(screen: KioskScreen, with_next: bool = False) -> list[BigBu
     if with_next:
         buttons.append(nav_button(screen, "next_button", "next", "next", lambda: nav.next_step()))
     return buttons
+
+
+def path_cards(screen: KioskScreen, procedures: list[Procedure], prefix: str) -> list[BigButton]:
+    """The modules of a path, numbered in order, each with its picture; a touch opens it."""
+    cards = []
+    for n, procedure in enumerate(procedures, 1):
+        card = BigButton(style=screen.style, name=f"{prefix}{procedure.id}", size_class="main",
+                         icon=pictogram_path(procedure.pictogram),
+                         label=screen.tr("diagnostic_step", n=n, title=procedure.title.get(screen.lang)))
+        card.bind(on_release=lambda _b, pid=procedure.id: screen.nav.open_procedure(pid))
+        cards.append(card)
+    return cards

@@ -26,7 +26,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kiosk.content.groups import Group, grouped, minutes
 from kiosk.i18n import plural
 from kiosk.ui.pictograms import pictogram_path
-from kiosk.ui.screens.bars import nav_button, standard_buttons
+from kiosk.ui.screens.bars import nav_button, path_cards, standard_buttons
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.style import follow_style
 from kiosk.ui.widgets import BigButton, ButtonGrid, KioskLabel, MirrorBox, Pictogram
@@ -160,11 +160,17 @@ class CatalogueScreen(KioskScreen):
             pane.add_content(KioskLabel(style=self.style, logical=self.tr("catalogue_empty")))
             return
         self._ask_for_marks()
+        self._fill()
+
+    def _fill(self) -> None:
+        """The loaded catalogue: "Where do I start?" in the bar, the visitor's path first, then the groups."""
+        pane, content = self.ids.pane, self.services.content
+        pane.clear_content()
         self._offer_diagnostic(content.skills is not None and content.skills.diagnostic is not None)
         path = self._path_shelf()
         if path is not None:
             pane.add_content(path)
-        for shelf in self._shelves(procedures):
+        for shelf in self._shelves(content.procedures):
             shelf.title.logical = self.tr(f"group_{shelf.group.key}")
             pane.add_content(shelf)
         self._label_cards()
@@ -176,14 +182,7 @@ class CatalogueScreen(KioskScreen):
         procedures = [p for p in (content.get(i) for i in ids) if p is not None]
         if not procedures:
             return None
-        cards = []
-        for n, procedure in enumerate(procedures, 1):
-            card = BigButton(style=self.style, name=f"path_card_{procedure.id}", size_class="main",
-                             icon=pictogram_path(procedure.pictogram),
-                             label=self.tr("diagnostic_step", n=n, title=procedure.title.get(self.lang)))
-            card.bind(on_release=lambda _b, pid=procedure.id: self.nav.open_procedure(pid))
-            cards.append(card)
-        shelf = GroupShelf(self.style, Group("path", (), "check"), cards)
+        shelf = GroupShelf(self.style, Group("path", (), "check"), path_cards(self, procedures, "path_card_"))
         shelf.title.logical = self.tr("catalogue_path")
         return shelf
 
@@ -256,7 +255,7 @@ class CatalogueScreen(KioskScreen):
         self._finished, self._learner_path = marks.finished, marks.path
         if self.manager is not None and self.manager.current == self.name:
             if new_path:
-                self.refresh()  # the path's shelf comes first
+                self._fill()  # the path's shelf comes first (the marks are read: not again)
             else:
                 self._label_cards()
 

@@ -16,10 +16,9 @@ from kivy.lang import Builder
 from kivy.properties import StringProperty
 
 from kiosk.i18n import sentences
-from kiosk.ui.pictograms import pictogram_path
-from kiosk.ui.screens.bars import nav_button
+from kiosk.ui.screens.bars import nav_button, path_cards, standard_buttons
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.widgets import BigButton, KioskLabel
+from kiosk.ui.widgets import KioskLabel
 
 
 class SelfCheckScreen(KioskScreen):
@@ -135,12 +134,8 @@ class DiagnosticDoneScreen(KioskScreen):
     """The end of "Where do I start?": the modules to follow, in order, each with its picture. No score."""
 
     def on_kv_post(self, base_widget: object) -> None:
-        nav = self.nav
-        self.ids.nav_bar.buttons = [
-            nav_button(self, "back_button", "back", "back", lambda: nav.back()),
-            nav_button(self, "repeat_button", "repeat", "repeat", lambda: nav.repeat()),
-            nav_button(self, "help_button", "help", "help", lambda: nav.show_help()),
-        ]
+        self.ids.nav_bar.buttons = standard_buttons(self)
+        self._all = nav_button(self, "all_button", "diagnostic_all", "search", lambda: self.nav.back())
 
     def _path(self) -> list[Any]:
         content = self.services.content
@@ -150,13 +145,9 @@ class DiagnosticDoneScreen(KioskScreen):
         pane = self.ids.pane
         pane.clear_content()
         pane.add_content(KioskLabel(style=self.style, logical=self.tr("diagnostic_done_text")))
-        for n, procedure in enumerate(self._path(), 1):
-            button = BigButton(style=self.style, name=f"path_{procedure.id}", size_class="main",
-                               label=self.tr("diagnostic_step", n=n, title=procedure.title.get(self.lang)),
-                               icon=pictogram_path(procedure.pictogram))
-            button.bind(on_release=lambda _b, pid=procedure.id: self.nav.open_procedure(pid))
-            pane.add_content(button)
-        pane.add_content(nav_button(self, "all_button", "diagnostic_all", "search", lambda: self.nav.back()))
+        for card in path_cards(self, self._path(), "path_"):
+            pane.add_content(card)
+        pane.add_content(self._all)  # built once, shown again at each end
 
     def announcement(self) -> str:
         titles = [self.tr("diagnostic_step", n=n, title=p.title.get(self.lang)) for n, p in enumerate(self._path(), 1)]
